@@ -1,0 +1,80 @@
+// The command line: a second front door to the same services the app uses. This file only
+// routes: global options, help, and turning failures into one readable line and an exit code.
+import { resolve } from 'node:path'
+import { isAppError } from '../shared/errors'
+import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
+import { infoCommand } from './commands/info'
+
+export const COMMANDS: ReadonlyArray<CommandGroup> = [infoCommand]
+
+const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join('\n')}
+
+Global options:
+  --data-dir DIR  data folder to use (default: ACCESS_ADVOCATE_DATA_DIR, else the app's own folder)
+  --json          machine-readable output
+  --help, -h      help for the command
+
+Exit codes: 0 success, 2 bad input, 1 any other failure.
+`
+
+type Globals = { dataDir: string | undefined; json: boolean; help: boolean; rest: string[] }
+
+function extractGlobals(argv: ReadonlyArray<string>, io: CliIO): Globals {
+  const rest: string[] = []
+  let dataDir: string | undefined = io.env['ACCESS_ADVOCATE_DATA_DIR'] || undefined
+  let json = false
+  let help = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--json') json = true
+    else if (arg === '--help' || arg === '-h') help = true
+    else if (arg === '--data-dir' || arg.startsWith('--data-dir=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
+      if (!value || value.startsWith('--')) throw new UsageError('--data-dir needs a folder, e.g. --data-dir ./my-data')
+      dataDir = resolve(io.cwd, value)
+    } else rest.push(arg)
+  }
+  return { dataDir, json, help, rest }
+}
+
+export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
+  try {
+    const globals = extractGlobals(argv, io)
+    const [name, ...args] = globals.rest
+    if (!name) {
+      io[globals.help ? 'stdout' : 'stderr'](USAGE)
+      return globals.help ? 0 : EXIT_USAGE
+    }
+    const command = COMMANDS.find((c) => c.name === name)
+    if (!command) throw new UsageError(`unknown command "${name}". Run with --help to list the commands.`)
+    if (globals.help) {
+      io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`)
+      return 0
+    }
+    return await command.run(args, { io, dataDir: globals.dataDir, json: globals.json })
+  } catch (error) {
+    return reportFailure(error, io)
+  }
+}
+
+function reportFailure(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}\n`)
+    return EXIT_USAGE
+  }
+  // node:util parseArgs throws TypeErrors with these codes for unknown or malformed options.
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`error: ${(error as Error).message}\n`)
+    return EXIT_USAGE
+  }
+  if (isAppError(error)) {
+    io.stderr(`error: ${error.message}\n`)
+    return error.code === 'INVALID_INPUT' || error.code === 'NOT_FOUND' ? EXIT_USAGE : EXIT_FAILURE
+  }
+  io.stderr(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`)
+  return EXIT_FAILURE
+}

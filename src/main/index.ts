@@ -1,0 +1,62 @@
+// Electron glue: app lifecycle, one instance, the hardened window and the IPC bridge to the services.
+// Everything that can run without Electron lives in src/services; this file only wires it up.
+import { join } from 'node:path'
+import { app, dialog, ipcMain, session, BrowserWindow } from 'electron'
+import { openServices, type AppServices } from '../services/app-services'
+import { createHandlers } from '../services/handlers'
+import { createRouter } from '../services/router'
+import { isAppError } from '../shared/errors'
+import { registerIpc } from './ipc'
+import { createMainWindow } from './window'
+import { hardenSession, makeAppUrlCheck } from './security'
+import { installMenu } from './menu'
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
+let mainWindow: BrowserWindow | undefined
+let services: AppServices | undefined
+
+export function dataDirFromEnvironment(): string {
+  return process.env['ACCESS_ADVOCATE_DATA_DIR'] || join(app.getPath('userData'), 'data')
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, isAppUrl)
+  installMenu(app.isPackaged)
+  try {
+    services = await openServices({ dataDir: dataDirFromEnvironment(), appVersion: app.getVersion(), holder: 'Access Advocate app' })
+  } catch (error) {
+    const message = isAppError(error) ? error.message : `Access Advocate could not start: ${String(error)}`
+    dialog.showErrorBox('Access Advocate cannot open its data', message)
+    app.exit(1)
+    return
+  }
+  const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
+  registerIpc(ipcMain, router, isAppUrl, () => mainWindow?.webContents.id)
+  mainWindow = createMainWindow(isAppUrl, devServerUrl)
+  mainWindow.on('closed', () => (mainWindow = undefined))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already owns the data folder; it is brought to the front instead.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!services) return
+    const closing = services
+    services = undefined
+    event.preventDefault()
+    void closing.close().finally(() => app.quit())
+  })
+  void app.whenReady().then(start)
+}

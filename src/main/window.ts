@@ -1,0 +1,36 @@
+import { join } from 'node:path'
+import { BrowserWindow } from 'electron'
+import { hardenWebContents, type AppUrlCheck } from './security'
+
+export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | undefined): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Access Advocate',
+    backgroundColor: '#f7f7f5',
+    // Written out in full (not spread from a constant) so static checkers such as electronegativity see every flag.
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true
+    }
+  })
+  hardenWebContents(win.webContents, isAppUrl)
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  return win
+}

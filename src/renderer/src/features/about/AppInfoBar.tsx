@@ -1,0 +1,24 @@
+import { call } from '../../api/client'
+import { useQuery } from '../../api/use-query'
+
+/** Footer that tells the user where their data lives and which version of the rules judges their cases. */
+export function AppInfoBar() {
+  const [info] = useQuery(() => call('app.info', {}), [])
+  if (info.status === 'loading') return <footer className="app-info">Loading…</footer>
+  if (info.status === 'error') {
+    return (
+      <footer className="app-info app-info--error" role="alert">
+        {info.message}
+      </footer>
+    )
+  }
+  return (
+    <footer className="app-info" aria-label="Application information">
+      <span data-testid="app-version">Access Advocate {info.data.version}</span>
+      <span>
+        Data folder: <code data-testid="data-dir">{info.data.dataDir}</code>
+      </span>
+      <span data-testid="rules-version">Rules {info.data.rulesVersion}</span>
+    </footer>
+  )
+}

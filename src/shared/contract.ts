@@ -1,0 +1,38 @@
+// The IPC contract: every channel the renderer may call, with zod schemas for what goes in and
+// what comes out. The main process validates input against it before any handler runs; the
+// renderer's client is typed from it, so a renamed field breaks the build, not the user.
+import { z } from 'zod'
+import { AppErrorValueSchema, type AppErrorValue } from './errors'
+import { appChannels } from './channels/app'
+
+export const contract = {
+  ...appChannels
+}
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+/** What the renderer passes (before defaults are applied). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+/** What a handler receives (after parsing: defaults applied, types narrowed). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+/** Every call resolves to a result value; errors cross the boundary as data, never as thrown stack traces. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue }
+
+export const InvokeFailureSchema = z.object({ ok: z.literal(false), error: AppErrorValueSchema })
+
+/** The only thing the preload exposes on `window.api`. */
+export type Api = {
+  invoke: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<InvokeResult<ChannelOutput<C>>>
+}
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+
+/** Largest payload a renderer may send in one call (attachments travel by path, not bytes). */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
+/** The single Electron IPC channel every call travels on. */
+export const IPC_INVOKE = 'aa:invoke'

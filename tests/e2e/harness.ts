@@ -1,0 +1,87 @@
+// The end-to-end harness: the built renderer runs in Chromium, and `window.api.invoke` is answered
+// from this test process by the real router and real services over a fresh temp data folder. The
+// renderer cannot tell it from Electron's preload.
+import { mkdtemp, rm, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { test as base, type Page } from '@playwright/test'
+import { openServices, type AppServices } from '../../src/services/app-services'
+import { createHandlers } from '../../src/services/handlers'
+import { createRouter, type Router } from '../../src/services/router'
+
+export const APP_ORIGIN = 'http://access-advocate.invalid'
+const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+}
+
+export type AppHarness = {
+  page: Page
+  dataDir: string
+  services: AppServices
+  router: Router
+  /** Calls recorded in order, so a test can prove a click went through the real router. */
+  calls: Array<{ channel: unknown; input: unknown }>
+  open: (path?: string) => Promise<void>
+}
+
+type Fixtures = { app: AppHarness; dataDir: string }
+
+export const test = base.extend<Fixtures>({
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  app: async ({ page, dataDir }, use) => {
+    const services = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
+    const router = createRouter(createHandlers(services), { validateOutput: true })
+    const calls: AppHarness['calls'] = []
+    await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, input: unknown) => {
+      calls.push({ channel, input })
+      return router.invoke(channel, input)
+    })
+    await page.addInitScript(() => {
+      const w = window as unknown as { __aaInvoke: (c: unknown, i: unknown) => Promise<unknown>; api: unknown }
+      Object.defineProperty(window, 'api', {
+        value: Object.freeze({ invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input) }),
+        writable: false
+      })
+    })
+    // Like the app, the page may load its own files and nothing else.
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url())
+      if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
+      const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
+      if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 })
+      try {
+        const body = await readFile(file)
+        return route.fulfill({ status: 200, body, contentType: MIME[extname(file)] ?? 'application/octet-stream' })
+      } catch {
+        return route.fulfill({ status: 404, body: 'not found' })
+      }
+    })
+    const pageErrors: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    const harness: AppHarness = {
+      page,
+      dataDir,
+      services,
+      router,
+      calls,
+      open: async (path = '/index.html') => {
+        await page.goto(`${APP_ORIGIN}${path}`)
+      }
+    }
+    await use(harness)
+    await services.close()
+    if (pageErrors.length) throw new Error(`The page threw: ${pageErrors.join(' | ')}`)
+  }
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,97 @@
+// A recording stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain, session,
+// Menu and dialog for the built main bundle to run under plain Node, recording everything it asks for.
+import { EventEmitter } from 'node:events'
+
+type Handler = (...args: never[]) => unknown
+
+export class FakeWebContents extends EventEmitter {
+  static nextId = 1
+  readonly id = FakeWebContents.nextId++
+  windowOpenHandler: Handler | undefined
+  url = ''
+  setWindowOpenHandler(handler: Handler): void {
+    this.windowOpenHandler = handler
+  }
+  getURL(): string {
+    return this.url
+  }
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>
+
+export function createFakeElectron(options: { singleInstance?: boolean; userData: string }) {
+  const record = {
+    windows: [] as FakeBrowserWindow[],
+    ipcHandlers: new Map<string, Handler>(),
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    exitCode: undefined as number | undefined,
+    quitCalled: false,
+    singleInstanceRequested: false,
+    menuSet: false,
+    permissionRequestHandler: undefined as Handler | undefined,
+    permissionCheckHandler: undefined as Handler | undefined,
+    beforeRequest: undefined as Handler | undefined,
+    sessionEvents: new EventEmitter()
+  }
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents()
+    loaded: { file?: string; url?: string } = {}
+    constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+      super()
+      record.windows.push(this)
+    }
+    async loadFile(file: string): Promise<void> {
+      this.loaded.file = file
+      this.webContents.url = `file://${file}`
+    }
+    async loadURL(url: string): Promise<void> {
+      this.loaded.url = url
+      this.webContents.url = url
+    }
+    isMinimized(): boolean {
+      return false
+    }
+    restore(): void {}
+    focus(): void {}
+    show(): void {}
+  }
+
+  let readyResolve: () => void = () => {}
+  const ready = new Promise<void>((r) => (readyResolve = r))
+  const appEvents = new EventEmitter()
+  const app = Object.assign(appEvents, {
+    isPackaged: false,
+    requestSingleInstanceLock: () => {
+      record.singleInstanceRequested = true
+      return options.singleInstance ?? true
+    },
+    whenReady: () => ready,
+    getPath: (name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`),
+    getVersion: () => '1.2.3-fake',
+    quit: () => {
+      record.quitCalled = true
+    },
+    exit: (code: number) => {
+      record.exitCode = code
+    }
+  })
+
+  const session = {
+    defaultSession: Object.assign(record.sessionEvents, {
+      setPermissionRequestHandler: (h: Handler) => (record.permissionRequestHandler = h),
+      setPermissionCheckHandler: (h: Handler) => (record.permissionCheckHandler = h),
+      webRequest: { onBeforeRequest: (h: Handler) => (record.beforeRequest = h) }
+    })
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: { handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h) },
+    session,
+    dialog: { showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) }
+  }
+  return { electron, record, becomeReady: () => readyResolve() }
+}

@@ -1,0 +1,33 @@
+// Loads the built main bundle (out/main/index.js) under Node with the fake `electron` module.
+import Module from 'node:module'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createFakeElectron } from './fake-electron'
+
+export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
+
+type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
+
+export async function loadMain(options: { singleInstance?: boolean; userData: string }) {
+  if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run "npm run build" first`)
+  const fake = createFakeElectron(options)
+  const loader = Module as unknown as ModuleLoader
+  const original = loader._load
+  loader._load = function (request, parent, isMain) {
+    if (request === 'electron') return fake.electron
+    return original.call(this, request, parent, isMain)
+  }
+  try {
+    const req = Module.createRequire(MAIN_BUNDLE)
+    delete req.cache[MAIN_BUNDLE]
+    req(MAIN_BUNDLE)
+  } finally {
+    loader._load = original
+  }
+  fake.becomeReady()
+  // Let the app's whenReady().then(start) chain and its async service opening run.
+  for (let i = 0; i < 50 && fake.record.windows.length === 0 && fake.record.exitCode === undefined; i++) {
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  return fake
+}

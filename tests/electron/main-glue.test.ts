@@ -1,0 +1,141 @@
+// The Electron glue, tested without Electron: the built main bundle runs under Node against a
+// recording stand-in, and we assert what it asked Electron to do.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { IPC_INVOKE } from '../../src/shared/contract'
+import { loadMain } from './load-main'
+
+const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
+let dir: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'aa-glue-'))
+  process.env['ACCESS_ADVOCATE_DATA_DIR'] = join(dir, 'data')
+})
+afterEach(async () => {
+  delete process.env['ACCESS_ADVOCATE_DATA_DIR']
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function started() {
+  const fake = await loadMain({ userData: join(dir, 'user-data') })
+  const win = fake.record.windows[0]
+  if (!win) throw new Error(`no window was created; error boxes: ${JSON.stringify(fake.record.errorBoxes)}`)
+  return { ...fake, win }
+}
+
+type Event = { defaultPrevented: boolean; preventDefault: () => void; url?: string }
+const event = (url?: string): Event => {
+  const e: Event = { defaultPrevented: false, preventDefault: () => (e.defaultPrevented = true), url }
+  return e
+}
+
+describe('main window', () => {
+  it('is sandboxed, context-isolated, without Node, and loads the built renderer through the preload', async () => {
+    const { win } = await started()
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false
+    })
+    expect(String(win.options.webPreferences?.['preload'])).toMatch(/out[/\\]preload[/\\]index\.js$/)
+    expect(win.loaded.file).toBe(RENDERER_INDEX)
+  })
+
+  it('denies window.open and refuses navigation away from the app', async () => {
+    const { win } = await started()
+    expect(win.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' })
+    const nav = event()
+    win.webContents.emit('will-navigate', nav, 'https://evil.example/')
+    expect(nav.defaultPrevented).toBe(true)
+    const webview = event()
+    win.webContents.emit('will-attach-webview', webview)
+    expect(webview.defaultPrevented).toBe(true)
+    const frame = event('https://evil.example/frame')
+    win.webContents.emit('will-frame-navigate', frame)
+    expect(frame.defaultPrevented).toBe(true)
+  })
+
+  it('denies every permission request and check', async () => {
+    const { record } = await started()
+    const answers: boolean[] = []
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      ;(record.permissionRequestHandler as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) => answers.push(ok))
+    }
+    expect(answers).toEqual([false, false, false, false])
+    expect((record.permissionCheckHandler as () => boolean)()).toBe(false)
+  })
+
+  it('refuses every network request that is not one of the app’s own files', async () => {
+    const { record } = await started()
+    const decide = (url: string) => {
+      let cancel: boolean | undefined
+      ;(record.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => (cancel = r.cancel))
+      return cancel
+    }
+    expect(decide('https://example.com/tracker.js')).toBe(true)
+    expect(decide('http://127.0.0.1:8080/')).toBe(true)
+    expect(decide('file:///etc/passwd')).toBe(true)
+    expect(decide(`file://${RENDERER_INDEX}`)).toBe(false)
+    expect(decide(`file://${resolve(RENDERER_INDEX, '..')}/../main/index.js`)).toBe(true)
+  })
+
+  it('cancels downloads', async () => {
+    const { record } = await started()
+    const download = event()
+    record.sessionEvents.emit('will-download', download)
+    expect(download.defaultPrevented).toBe(true)
+  })
+})
+
+describe('single instance', () => {
+  it('asks for the lock and, when another instance holds it, quits without opening a window', async () => {
+    const fake = await loadMain({ userData: join(dir, 'user-data'), singleInstance: false })
+    expect(fake.record.singleInstanceRequested).toBe(true)
+    expect(fake.record.quitCalled).toBe(true)
+    expect(fake.record.windows).toHaveLength(0)
+    expect(fake.record.ipcHandlers.size).toBe(0)
+  })
+})
+
+describe('IPC', () => {
+  it('registers one invoke channel that answers our window through the real router', async () => {
+    const { record, win } = await started()
+    expect([...record.ipcHandlers.keys()]).toEqual([IPC_INVOKE])
+    const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    await expect(handler(ours, 'app.info', {})).resolves.toMatchObject({
+      ok: true,
+      value: { version: '1.2.3-fake', dataDir: join(dir, 'data') }
+    })
+    await expect(handler(ours, 'app.info', { extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('refuses calls from another web contents or from a foreign page', async () => {
+    const { record, win } = await started()
+    const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
+    const otherContents = { sender: { id: win.webContents.id + 100 }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
+    await expect(handler(otherContents, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    await expect(handler(foreignFrame, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+})
+
+describe('start-up failure', () => {
+  it('shows a friendly message and exits when the data folder cannot be written', async () => {
+    const blocker = join(dir, 'a-file')
+    await writeFile(blocker, 'not a folder')
+    process.env['ACCESS_ADVOCATE_DATA_DIR'] = join(blocker, 'data') // a folder under a file: ENOTDIR
+    const fake = await loadMain({ userData: join(dir, 'user-data') })
+    expect(fake.record.windows).toHaveLength(0)
+    expect(fake.record.exitCode).toBe(1)
+    expect(fake.record.errorBoxes[0]?.content).toMatch(/cannot write to its data folder .*a-file/)
+    expect(fake.record.errorBoxes[0]?.content).not.toMatch(/\n\s+at /) // no stack trace
+  })
+})
