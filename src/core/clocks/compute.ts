@@ -1,0 +1,183 @@
+// The clock of one case as of a given day: due dates, status, findings, complaint window, next
+// escalation step and the explanation that leads to each date. Pure: "today" is `input.asOf`.
+import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../escalation'
+import { FEES } from '../rules'
+import { addCalendarDays, diffCalendarDays, formatDate } from './dates'
+import { initialDeadline } from './deadline'
+import { checkDateOrder } from './parse'
+import { asOfFilter, ofType } from './event-log'
+import { applyExtension } from './extension'
+import { barrierFinding, denialFindings, feeFindings, formatFinding, sortFindings } from './findings'
+import { resolveProfile } from './profile'
+import type { ClockEvent, ClockInput, ProfileDefinition } from './schema'
+import type { ClockResult, ClockStatus, Finding } from './types'
+import { complaintWindow } from './window'
+
+export type ComputeOptions = {
+  savedProfiles?: ReadonlyArray<ProfileDefinition>
+  ladder?: LadderConfig
+}
+
+type Stopper = Extract<ClockEvent, { type: 'delivered' | 'denied' | 'withdrawn' }>
+
+const stopsClock = (e: ClockEvent): e is Stopper =>
+  (e.type === 'delivered' && e.complete) || e.type === 'denied' || e.type === 'withdrawn'
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export function computeClock(input: ClockInput, options: ComputeOptions = {}): ClockResult {
+  const orderError = checkDateOrder(input)
+  if (orderError) throw orderError
+  const { kind, received, asOf, requestType } = input
+  const resolved = resolveProfile(input.profile, kind, received, options.savedProfiles ?? [])
+  const explanation: string[] = [...resolved.lines]
+  for (const w of resolved.warnings) explanation.push(`Warning: ${w}`)
+
+  const { kept, leftOut } = asOfFilter(input.events, asOf)
+  if (leftOut.length > 0) {
+    explanation.push(`${plural(leftOut.length, 'event')} dated after the as-of date ${formatDate(asOf)} ${leftOut.length === 1 ? 'was' : 'were'} left out.`)
+  }
+
+  // 1. Due dates: the primary rule, its one extension, then any state overlay (DOMAIN 0.7, 0.8).
+  const primary = resolved.primary
+  const primaryStart = initialDeadline(received, primary)
+  explanation.push(...primaryStart.lines)
+  const ext = applyExtension(ofType(kept, 'extension-notice'), primaryStart.date, primary)
+  explanation.push(...ext.lines)
+  const findings: Finding[] = [...ext.findings]
+
+  let originalDue = primaryStart.date
+  let due = ext.due
+  let controllingRule = primary.rule.citation
+  const overlay = resolved.overlay
+  if (overlay) {
+    const stateDue = initialDeadline(received, overlay)
+    explanation.push(...stateDue.lines)
+    if (ext.applied) explanation.push(`${overlay.rule.label} allows no extension, so the extension does not move its date.`)
+    if (stateDue.date <= due) {
+      controllingRule = overlay.rule.citation
+      explanation.push(
+        stateDue.date === due
+          ? `Both rules give ${formatDate(due)}; the state rule is named as controlling.`
+          : `The earlier date controls: ${formatDate(stateDue.date)} under ${overlay.rule.citation}, before ${formatDate(due)} under ${primary.rule.citation}.`
+      )
+      due = stateDue.date
+    } else {
+      explanation.push(`The earlier date controls: ${formatDate(due)} under ${primary.rule.citation}, before ${formatDate(stateDue.date)} under ${overlay.rule.citation}.`)
+    }
+    if (stateDue.date < originalDue) originalDue = stateDue.date
+  }
+  explanation.push(`Controlling rule: ${controllingRule}; due ${formatDate(due)}${due !== originalDue ? ` (originally ${formatDate(originalDue)})` : ''}.`)
+
+  // 2. Status (DOMAIN 0.4–0.6): the first complete delivery, denial or withdrawal stops the clock.
+  for (const p of kept.filter((e) => e.type === 'delivered' && !e.complete)) {
+    explanation.push(`Partial delivery on ${formatDate(p.date)} recorded; a partial delivery does not stop the clock.`)
+  }
+  const stopper = kept.find(stopsClock)
+  const lateFrom = addCalendarDays(due, 1)
+  let status: ClockStatus
+  let daysLate: number | null = null
+  let daysRemaining: number | null = null
+  const lateFinding = (message: string): Finding => ({ code: 'response-late', date: lateFrom, citation: controllingRule, message })
+  if (!stopper) {
+    if (asOf <= due) {
+      status = 'awaiting'
+      daysRemaining = diffCalendarDays(due, asOf)
+      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: awaiting, ${plural(daysRemaining, 'day')} remaining.`)
+    } else {
+      status = 'overdue'
+      daysLate = diffCalendarDays(asOf, due)
+      findings.push(lateFinding(`No complete response or denial by the due date ${formatDate(due)}; ${plural(daysLate, 'day')} late as of ${formatDate(asOf)}.`))
+      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: overdue since ${formatDate(lateFrom)}, ${plural(daysLate, 'day')} late.`)
+    }
+  } else {
+    const on = formatDate(stopper.date)
+    const late = stopper.date > due
+    const lateBy = diffCalendarDays(stopper.date, due)
+    if (stopper.type === 'withdrawn') {
+      status = 'withdrawn'
+      explanation.push(`The request was withdrawn on ${on}; the clock stopped.`)
+      if (late) findings.push(lateFinding(`The request was overdue from ${formatDate(lateFrom)} until it was withdrawn on ${on}.`))
+    } else {
+      const what = stopper.type === 'denied' ? 'denial' : 'complete delivery'
+      status = stopper.type === 'denied' ? 'denied' : late ? 'fulfilled-late' : 'fulfilled-on-time'
+      if (late) {
+        daysLate = lateBy
+        findings.push(lateFinding(`The ${what} of ${on} came ${plural(lateBy, 'day')} after the due date ${formatDate(due)}.`))
+      }
+      explanation.push(`The ${what} of ${on} stopped the clock: ${late ? `${plural(lateBy, 'day')} late` : 'on time'}.`)
+    }
+    const later = kept.filter((e) => stopsClock(e) && e !== stopper)
+    if (later.length > 0) explanation.push(`${plural(later.length, 'later response')} recorded; the first response ends the clock, so ${later.length === 1 ? 'it changes' : 'they change'} no date.`)
+  }
+
+  // 3. Findings from recorded facts (access requests; fees only for the individual's own copy).
+  const denials = ofType(kept, 'denied')
+  if (kind === 'access') {
+    for (const d of denials) findings.push(...denialFindings(d))
+    const fees = ofType(kept, 'fee-quoted')
+    if (requestType === 'self') for (const f of fees) findings.push(...feeFindings(f))
+    else if (fees.length > 0) {
+      explanation.push(`Fees were not assessed: the HIPAA patient-rate fee limit covers only the individual's own copy, not a ${requestType} request (${FEES.selfOnlySource}).`)
+    }
+    const requests = ofType(kept, 'requested-format')
+    for (const d of ofType(kept, 'delivered')) {
+      const f = formatFinding(d, requests)
+      if (f) findings.push(f)
+    }
+    for (const b of ofType(kept, 'barrier')) findings.push(barrierFinding(b))
+  } else if (kept.some((e) => e.type === 'fee-quoted' || e.type === 'barrier' || e.type === 'requested-format' || e.type === 'denied')) {
+    explanation.push(`Fee, format, barrier and denial-content findings are assessed for access requests only, not for ${kind} requests.`)
+  }
+  const sorted = sortFindings(findings)
+
+  // 4. Complaint window (DOMAIN 0.9) and escalation.
+  const window = complaintWindow(
+    sorted,
+    denials.map((d) => d.date),
+    asOf
+  )
+  explanation.push(...window.lines)
+
+  const takenOn = new Map<EscalationStepId, string>()
+  for (const e of kept) {
+    if ((ESCALATION_STEP_IDS as ReadonlyArray<string>).includes(e.type) && !takenOn.has(e.type as EscalationStepId)) {
+      takenOn.set(e.type as EscalationStepId, e.date)
+    }
+  }
+  const running = status === 'awaiting' || status === 'overdue'
+  const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, clockRunning: running })
+  for (const s of plan.steps.filter((x) => x.status !== 'pending')) {
+    explanation.push(s.status === 'taken' ? `Escalation step ${s.step} taken on ${formatDate(s.takenOn ?? s.due)}.` : `Escalation step ${s.step} was skipped (a later step was taken).`)
+  }
+  explanation.push(
+    plan.nextStep
+      ? `Next step: ${plan.nextStep.step}, due ${formatDate(plan.nextStep.due)} (letter: ${plan.nextStep.letter}).`
+      : running
+        ? 'Every escalation step has been taken.'
+        : 'No next escalation step: the clock has stopped.'
+  )
+
+  const reminders = [...input.reminders]
+    .filter((r) => r.date >= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.note ?? '') < (b.note ?? '') ? -1 : 1))
+    .map((r) => ({ date: r.date, note: r.note ?? null }))
+
+  return {
+    due,
+    originalDue,
+    status,
+    daysLate,
+    daysRemaining,
+    findings: sorted,
+    complaintWindowCloses: window.closes,
+    nextStep: plan.nextStep,
+    controllingRule,
+    explanation,
+    complaintWindowWarning: window.warning,
+    profileVersion: resolved.profileVersion,
+    warnings: resolved.warnings,
+    escalation: plan.steps,
+    reminders
+  }
+}

@@ -1,0 +1,106 @@
+// The clock's input, validated with zod v4. Objects are strict: an unknown field is an error, never
+// silently dropped (issue 5). A field left out is unknown, never a failing fact (DOMAIN 0.11).
+import { z } from 'zod'
+import { BUILT_IN_PROFILE_IDS, DAY_KINDS, REQUEST_KINDS, isBuiltInProfileId } from '../rules'
+import { isValidIsoDate } from './dates'
+
+export const IsoDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD' }).check((ctx) => {
+  const v = ctx.value
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    ctx.issues.push({ code: 'custom', input: v, message: `${JSON.stringify(v)} is not a date written YYYY-MM-DD` })
+  } else if (!isValidIsoDate(v)) {
+    ctx.issues.push({ code: 'custom', input: v, message: `${v} is not a real calendar date` })
+  }
+})
+
+const date = IsoDateSchema
+const text = z.string()
+
+const stepEvent = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), date })
+
+export const ClockEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('extension-notice'),
+    date,
+    reason: text.optional(),
+    newDate: date.optional()
+  }),
+  z.strictObject({ type: z.literal('delivered'), date, complete: z.boolean(), format: text.optional() }),
+  z.strictObject({
+    type: z.literal('denied'),
+    date,
+    basis: text.optional(),
+    reviewable: z.boolean().optional(),
+    reviewRights: z.boolean().optional(),
+    complaintContact: z.boolean().optional()
+  }),
+  z.strictObject({
+    type: z.literal('fee-quoted'),
+    date,
+    amount: z.number().finite().nonnegative(),
+    method: z.enum(['actual', 'average', 'flat']).optional(),
+    perPage: z.boolean().optional(),
+    includesSearchRetrieval: z.boolean().optional(),
+    electronicCopyOfElectronicRecords: z.boolean().optional(),
+    inAdvance: z.boolean().optional()
+  }),
+  z.strictObject({ type: z.literal('requested-format'), date, format: text.min(1, 'must not be empty') }),
+  z.strictObject({ type: z.literal('barrier'), date, kind: z.enum(['in-person', 'mail-only', 'portal-only']) }),
+  stepEvent('follow-up'),
+  stepEvent('privacy-officer-escalation'),
+  stepEvent('notice-of-intent'),
+  stepEvent('ocr-complaint'),
+  stepEvent('information-blocking-report'),
+  // A free-text note: recorded, never changes any result.
+  z.strictObject({ type: z.literal('note'), date, text: text.optional() }),
+  z.strictObject({ type: z.literal('withdrawn'), date })
+])
+export type ClockEvent = z.infer<typeof ClockEventSchema>
+export type ClockEventType = ClockEvent['type']
+
+export const InForceSchema = z.strictObject({ from: date.nullable(), to: date.nullable() })
+
+const notBuiltIn = (id: string): boolean => !isBuiltInProfileId(id)
+const builtInClash = `is a built-in profile id (${BUILT_IN_PROFILE_IDS.join(', ')}); choose another id`
+
+/** The rule fields shared by inline and saved profiles: one clock that stands alone (DOMAIN 0.8). */
+const profileRuleShape = {
+  id: z.string().min(1, 'must not be empty').refine(notBuiltIn, builtInClash),
+  days: z.number().int().positive(),
+  dayKind: z.enum(DAY_KINDS),
+  holidays: z.array(date).default([]),
+  extensionDays: z.number().int().nonnegative(),
+  rollForward: z.boolean().optional(),
+  citation: z.string().min(1).optional(),
+  inForce: InForceSchema.optional()
+}
+
+export const InlineProfileSchema = z.strictObject(profileRuleShape)
+export type InlineProfile = z.infer<typeof InlineProfileSchema>
+
+/** A profile a user saved in the app: validated, versioned, never replacing a built-in id. */
+export const ProfileDefinitionSchema = z.strictObject({
+  ...profileRuleShape,
+  version: z.string().min(1, 'must not be empty'),
+  label: z.string().min(1, 'must not be empty')
+})
+export type ProfileDefinition = z.infer<typeof ProfileDefinitionSchema>
+
+/** Personal reminders: any date, independent of status; shown from `asOf` on, never change a result. */
+export const ReminderSchema = z.strictObject({ date, note: text.optional() })
+export type Reminder = z.infer<typeof ReminderSchema>
+
+export const ClockInputSchema = z.strictObject({
+  /** Free text describing the scenario; ignored by the computation. */
+  description: text.optional(),
+  kind: z.enum(REQUEST_KINDS).default('access'),
+  profile: z.union([z.string().min(1, 'must not be empty'), InlineProfileSchema]).default('hipaa'),
+  received: date,
+  asOf: date,
+  requestType: z.enum(['self', 'third-party-directive', 'authorization']).default('self'),
+  events: z.array(ClockEventSchema).default([]),
+  reminders: z.array(ReminderSchema).default([])
+})
+export type ClockInput = z.infer<typeof ClockInputSchema>
+/** What a caller may pass before defaults are applied. */
+export type ClockInputDraft = z.input<typeof ClockInputSchema>
