@@ -1,5 +1,6 @@
 // The store's public surface. Services depend on these types only; everything behind them
 // (file layout, durability, locking, encryption, backups, recovery) is the store's business.
+import type * as fsp from 'node:fs/promises'
 import type { z } from 'zod'
 
 /** Every stored record has a stable string id. */
@@ -9,10 +10,17 @@ export type StoredRecord = { id: string }
  * How a collection is laid out on disk.
  * - `file-per-record`: `<dir>/<id>.json`, read on demand; a summary of each record is kept in memory
  *   and in a rebuildable local index so the collection opens without reading every file (cases).
+ *   Ids become file names, so they must match {@link FILE_RECORD_ID}.
  * - `sharded`: records spread over `shards` files by a hash of the id, all loaded at open
  *   (patients, organizations: thousands of small records, edited one at a time).
  */
 export type Layout = { kind: 'file-per-record' } | { kind: 'sharded'; shards: number }
+
+/**
+ * Ids of file-per-record collections are file names: lower case only (macOS and Windows folders
+ * ignore case, so `A1` and `a1` would be one file), no dots or slashes, at most 128 characters.
+ */
+export const FILE_RECORD_ID = /^[a-z0-9][a-z0-9_-]{0,127}$/
 
 /** Upgrades one stored record from version `from` to `from + 1`. Pure; throws on data it cannot read. */
 export type Migration = { from: number; migrate: (record: unknown) => unknown }
@@ -25,8 +33,13 @@ export type CollectionSpec<T extends StoredRecord, S = undefined> = {
   /** Version written now. Older files are migrated (after a backup) once, at open. */
   version: number
   migrations: readonly Migration[]
-  /** file-per-record only: the part of a record kept in memory for listing and search. */
-  summarize?: (record: T) => S
+  /**
+   * file-per-record only: the part of a record kept in memory for listing and search.
+   * (Method syntax on purpose: it keeps a `CollectionSpec<Case, CaseSummary>` assignable to the
+   * generic {@link StoreSchema} constraint.) Change `version` or the function's code and the local
+   * index is rebuilt from the files at next open.
+   */
+  summarize?(record: T): S
 }
 
 export type SingletonSpec<T> = {
@@ -40,26 +53,38 @@ export type SingletonSpec<T> = {
 
 /** What the store found wrong when reading a file, and what it did about it. Shown to the user. */
 export type Recovery = {
+  /** Path relative to the data folder, e.g. `cases/c-12.json`. */
   file: string
   problem: string
   /** e.g. "moved aside to quarantine/…; restored from backup 2026-11-24T…" or "no backup held it: started empty" */
   action: string
   at: string
+  /** Where the damaged file was moved, relative to the data folder (absent when nothing was moved). */
+  quarantined?: string
+  /** The backup a good copy came from, if any. */
+  restoredFrom?: string
 }
 
+export type SummaryEntry<S> = { id: string; rev: number; summary: S }
+
 export type RecordCollection<T extends StoredRecord, S> = {
-  /** In-memory summaries of every record (no file read). */
-  summaries: () => ReadonlyArray<{ id: string; rev: number; summary: S }>
+  /** In-memory summaries of every record (no file read). Sorted by id. */
+  summaries: () => ReadonlyArray<SummaryEntry<S>>
+  /** Reads and validates the record's file (the latest put, if one is still being written). */
   get: (id: string) => Promise<T | undefined>
+  has: (id: string) => boolean
   /** Validates, then writes durably; resolves once the write is on disk. */
   put: (record: T) => Promise<void>
+  /** Deletes the record's file durably; NOT_FOUND if there is none. */
   remove: (id: string) => Promise<void>
 }
 
 export type ShardedCollection<T extends StoredRecord> = {
   all: () => ReadonlyArray<T>
   get: (id: string) => T | undefined
+  /** Validates, then writes the record's shard durably; resolves once the write is on disk. */
   put: (record: T) => Promise<void>
+  /** NOT_FOUND if there is no such record. */
   remove: (id: string) => Promise<void>
 }
 
@@ -75,7 +100,10 @@ export type Attachments = {
   add: (bytes: Uint8Array) => Promise<AttachmentInfo>
   read: (sha256: string) => Promise<Uint8Array>
   has: (sha256: string) => Promise<boolean>
-  /** Removes content no longer referenced; `inUse` is the set of hashes some record still names. */
+  /**
+   * Removes content no longer referenced; `inUse` is the set of hashes some record still names
+   * (include attachments added for edits not saved yet). Returns how many files were removed.
+   */
   prune: (inUse: ReadonlySet<string>) => Promise<number>
 }
 
@@ -85,30 +113,72 @@ export type BackupInfo = {
   id: string
   createdAt: string
   reason: BackupReason
+  /** Size of the backup file. */
   bytes: number
-  /** Record counts per collection, for the "what does this backup hold" preview. */
+  /** Record counts per collection (and `attachments`), for the "what does this backup hold" preview. */
   counts: Record<string, number>
+  /** Number of files in the backup. */
+  files: number
+  encrypted: boolean
 }
 
 export type Backups = {
   create: (reason: BackupReason) => Promise<BackupInfo>
+  /** Newest first. */
   list: () => Promise<BackupInfo[]>
   preview: (id: string) => Promise<BackupInfo>
-  /** Replaces the live data with the backup's, after taking a `pre-restore` backup of the live data. */
+  /** Replaces the live data with the backup's, after taking a `pre-restore` backup of the live data; reloads. */
   restore: (id: string) => Promise<void>
 }
 
+export type AnyCollectionSpec = CollectionSpec<StoredRecord, unknown>
+export type AnySingletonSpec = SingletonSpec<unknown>
+
 export type StoreSchema = {
-  records: Record<string, CollectionSpec<StoredRecord, unknown>>
-  sharded: Record<string, CollectionSpec<StoredRecord, unknown>>
-  singletons: Record<string, SingletonSpec<unknown>>
+  records: Record<string, AnyCollectionSpec & { layout: { kind: 'file-per-record' } }>
+  sharded: Record<string, AnyCollectionSpec & { layout: { kind: 'sharded'; shards: number } }>
+  singletons: Record<string, AnySingletonSpec>
 }
+
+/** The record type of a collection spec. */
+export type RecordOf<C> = C extends { schema: z.ZodType<infer T> } ? T : never
+/** The summary type of a file-per-record collection spec (`undefined` without `summarize`). */
+export type SummaryOf<C> = C extends { summarize?: (record: never) => infer S } ? (unknown extends S ? undefined : S) : undefined
+/** The value type of a singleton spec. */
+export type ValueOf<C> = C extends { defaults: infer T } ? T : never
+
+/** The node:fs/promises API the store uses; tests inject a failing one to simulate full or read-only disks. */
+export type StoreFs = typeof fsp
 
 export type OpenStoreOptions = {
   dataDir: string
-  /** Who is opening, written into the lock so a second instance can say who holds it. */
+  /** Who is opening, written into the lock so a second instance can say who holds it (e.g. "app", "cli"). */
   holder: string
   passphrase?: string
   /** Injected for tests and backups' timestamps; defaults to the system clock. */
   now?: () => Date
+  /** Take the daily backup at open if today has none (default true). Runs in the background. */
+  dailyBackup?: boolean
+  /** How long after the last edit the local case index is rewritten (ms, default 1000). */
+  indexDebounceMs?: number
+  /** Tests only: a node:fs/promises stand-in, to simulate read-only or full disks honestly. */
+  fs?: StoreFs
+}
+
+export type Store<S extends StoreSchema> = {
+  readonly dataDir: string
+  readonly deviceId: string
+  readonly encrypted: boolean
+  /** Everything found wrong at open and on later reads; listeners of {@link Store.onRecovery} hear each new one. */
+  readonly recoveries: ReadonlyArray<Recovery>
+  records: { [K in keyof S['records']]: RecordCollection<RecordOf<S['records'][K]>, SummaryOf<S['records'][K]>> }
+  sharded: { [K in keyof S['sharded']]: ShardedCollection<RecordOf<S['sharded'][K]>> }
+  singletons: { [K in keyof S['singletons']]: Singleton<ValueOf<S['singletons'][K]>> }
+  attachments: Attachments
+  backups: Backups
+  onRecovery: (listener: (r: Recovery) => void) => () => void
+  /** Waits for every pending write, including the background backup and the local index. */
+  flush: () => Promise<void>
+  /** flush, then release the lock. The store must not be used afterwards. */
+  close: () => Promise<void>
 }

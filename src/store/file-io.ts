@@ -1,0 +1,83 @@
+// The store's view of the data folder: paths relative to it, bytes through the cipher, durable
+// writes, and every errno turned into an AppError that names the file and what to do.
+import { dirname, join } from 'node:path'
+import { errnoOf, toAppError } from './fs-errors'
+import { fsyncDir, removeFileDurably, writeFileAtomic } from './durable-write'
+import type { Cipher } from './encryption'
+import type { StoreFs } from './types'
+
+export class FileIo {
+  readonly #madeDirs = new Set<string>()
+
+  constructor(
+    readonly fs: StoreFs,
+    readonly dataDir: string,
+    public cipher: Cipher,
+    readonly now: () => Date
+  ) {}
+
+  abs(rel: string): string {
+    return join(this.dataDir, ...rel.split('/'))
+  }
+
+  error(e: unknown, action: string, rel: string): Error {
+    return toAppError(e, action, this.abs(rel), this.dataDir)
+  }
+
+  /** Raw bytes (still encrypted), or null when the file does not exist. */
+  async readRaw(rel: string): Promise<Uint8Array | null> {
+    try {
+      return await this.fs.readFile(this.abs(rel))
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return null
+      throw this.error(e, 'read', rel)
+    }
+  }
+
+  /** Makes the folder of `rel` (and fsyncs its parent, so the new folder entry is durable too). */
+  async ensureDirOf(rel: string): Promise<void> {
+    const dir = dirname(this.abs(rel))
+    if (this.#madeDirs.has(dir)) return
+    try {
+      const created = await this.fs.mkdir(dir, { recursive: true })
+      if (created !== undefined) await fsyncDir(this.fs, dirname(dir))
+    } catch (e) {
+      throw this.error(e, 'create the folder of', rel)
+    }
+    this.#madeDirs.add(dir)
+  }
+
+  /** Writes already-encoded (and, if need be, encrypted) bytes durably. */
+  async writeRaw(rel: string, bytes: Uint8Array, durable = true): Promise<void> {
+    await this.ensureDirOf(rel)
+    try {
+      await writeFileAtomic(this.fs, this.abs(rel), bytes, durable)
+    } catch (e) {
+      throw this.error(e, 'save', rel)
+    }
+  }
+
+  async remove(rel: string): Promise<void> {
+    try {
+      await removeFileDurably(this.fs, this.abs(rel))
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return
+      throw this.error(e, 'delete', rel)
+    }
+  }
+
+  /** Names in a folder (relative), or [] when it does not exist. */
+  async list(relDir: string): Promise<string[]> {
+    try {
+      return await this.fs.readdir(this.abs(relDir))
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return []
+      throw this.error(e, 'list', relDir)
+    }
+  }
+
+  /** Forgets which folders exist (after a restore replaced them). */
+  forgetDirs(): void {
+    this.#madeDirs.clear()
+  }
+}

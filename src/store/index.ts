@@ -1,0 +1,29 @@
+// The store's public entry point: services import from here (and from ./types) only.
+export { openStore, defineSchema } from './open-store'
+export { FILE_RECORD_ID } from './types'
+export type {
+  AnyCollectionSpec,
+  AnySingletonSpec,
+  AttachmentInfo,
+  Attachments,
+  BackupInfo,
+  BackupReason,
+  Backups,
+  CollectionSpec,
+  Layout,
+  Migration,
+  OpenStoreOptions,
+  RecordCollection,
+  RecordOf,
+  Recovery,
+  ShardedCollection,
+  Singleton,
+  SingletonSpec,
+  Store,
+  StoreFs,
+  StoreSchema,
+  StoredRecord,
+  SummaryEntry,
+  SummaryOf,
+  ValueOf
+} from './types'

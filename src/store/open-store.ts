@@ -1,0 +1,191 @@
+// openStore: checks the schema, makes the folder, takes the lock, loads and validates everything
+// (recovering damaged files, migrating old ones after a backup), and hands back the typed Store.
+import * as nodeFs from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { AppError } from '../shared/errors'
+import { FileIo } from './file-io'
+import { plainCipher } from './encryption'
+import { toAppError } from './fs-errors'
+import { LOCAL_DIR, assertValidName } from './layout'
+import { acquireLock } from './lock'
+import { Session } from './session'
+import type {
+  OpenStoreOptions,
+  RecordCollection,
+  ShardedCollection,
+  Singleton,
+  Store,
+  StoreSchema,
+  StoredRecord
+} from './types'
+
+/** Types a schema without widening it, e.g. `const schema = defineSchema({ records: { cases: … }, … })`. */
+export const defineSchema = <S extends StoreSchema>(schema: S): S => schema
+
+function checkSchema(schema: StoreSchema): void {
+  const names = new Set<string>()
+  const claim = (kind: string, name: string): void => {
+    assertValidName(kind, name)
+    if (names.has(name)) throw new AppError('INVALID_INPUT', `Two collections or singletons are named "${name}".`)
+    names.add(name)
+  }
+  for (const spec of Object.values(schema.records)) {
+    claim('collection', spec.name)
+    if (spec.layout.kind !== 'file-per-record') throw new AppError('INVALID_INPUT', `${spec.name} must be file-per-record.`)
+  }
+  for (const spec of Object.values(schema.sharded)) {
+    claim('collection', spec.name)
+    if (spec.layout.kind !== 'sharded' || !Number.isInteger(spec.layout.shards) || spec.layout.shards < 1 || spec.layout.shards > 1000) {
+      throw new AppError('INVALID_INPUT', `${spec.name} must be sharded over 1 to 1000 files.`)
+    }
+  }
+  for (const spec of Object.values(schema.singletons)) {
+    claim('singleton', spec.name)
+    // lowdb treats a falsy document as "nothing to write": singletons are objects.
+    if (typeof spec.defaults !== 'object' || spec.defaults === null) {
+      throw new AppError('INVALID_INPUT', `The singleton ${spec.name} must hold an object.`)
+    }
+  }
+}
+
+async function prepareFolder(io: FileIo): Promise<void> {
+  for (const dir of [io.dataDir, io.abs(LOCAL_DIR)]) {
+    try {
+      await io.fs.mkdir(dir, { recursive: true })
+    } catch (e) {
+      throw toAppError(e, 'create the folder', dir, io.dataDir)
+    }
+  }
+}
+
+export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
+  checkSchema(schema)
+  const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
+  await prepareFolder(io)
+  const lock = await acquireLock(io, options.holder)
+  const session = new Session(schema, io, lock, options)
+  try {
+    await session.open()
+  } catch (e) {
+    await session.flush().catch(() => undefined)
+    await lock.release().catch(() => undefined)
+    throw toAppError(e, 'open', io.dataDir, io.dataDir)
+  }
+  return facade<S>(schema, session)
+}
+
+function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
+  const records = Object.fromEntries(
+    Object.keys(schema.records).map((key): [string, RecordCollection<StoredRecord, unknown>] => {
+      const impl = () => {
+        session.assertOpen()
+        const store = session.loaded.records.get(key)
+        if (store === undefined) throw new AppError('INTERNAL', `No collection ${key}.`)
+        return store
+      }
+      return [
+        key,
+        {
+          summaries: () => impl().summaries(),
+          get: (id) => impl().get(id),
+          has: (id) => impl().has(id),
+          put: async (record) => {
+            session.assertWritable()
+            return impl().put(record)
+          },
+          remove: async (id) => {
+            session.assertWritable()
+            return impl().remove(id)
+          }
+        }
+      ]
+    })
+  )
+  const sharded = Object.fromEntries(
+    Object.keys(schema.sharded).map((key): [string, ShardedCollection<StoredRecord>] => {
+      const impl = () => {
+        session.assertOpen()
+        const store = session.loaded.sharded.get(key)
+        if (store === undefined) throw new AppError('INTERNAL', `No collection ${key}.`)
+        return store
+      }
+      return [
+        key,
+        {
+          all: () => impl().all(),
+          get: (id) => impl().get(id),
+          put: async (record) => {
+            session.assertWritable()
+            return impl().put(record)
+          },
+          remove: async (id) => {
+            session.assertWritable()
+            return impl().remove(id)
+          }
+        }
+      ]
+    })
+  )
+  const singletons = Object.fromEntries(
+    Object.keys(schema.singletons).map((key): [string, Singleton<unknown>] => {
+      const impl = () => {
+        session.assertOpen()
+        const doc = session.loaded.singletons.get(key)
+        if (doc === undefined) throw new AppError('INTERNAL', `No singleton ${key}.`)
+        return doc
+      }
+      return [
+        key,
+        {
+          get: () => impl().get(),
+          put: async (value) => {
+            session.assertWritable()
+            return impl().put(value)
+          }
+        }
+      ]
+    })
+  )
+  const writable = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      session.assertWritable()
+      return fn(...args)
+    }
+  return {
+    dataDir: session.io.dataDir,
+    deviceId: session.deviceId,
+    encrypted: session.io.cipher.encrypted,
+    recoveries: session.recoveries,
+    // The maps are built from the schema's own keys; TypeScript cannot follow Object.fromEntries.
+    records: records as unknown as Store<S>['records'],
+    sharded: sharded as unknown as Store<S>['sharded'],
+    singletons: singletons as unknown as Store<S>['singletons'],
+    attachments: {
+      add: writable((bytes: Uint8Array) => session.attachments.add(bytes)),
+      read: async (sha) => {
+        session.assertOpen()
+        return session.attachments.read(sha)
+      },
+      has: async (sha) => {
+        session.assertOpen()
+        return session.attachments.has(sha)
+      },
+      prune: writable((inUse: ReadonlySet<string>) => session.attachments.prune(inUse))
+    },
+    backups: {
+      create: writable((reason) => session.track(session.backups.create(reason))),
+      list: async () => {
+        session.assertOpen()
+        return session.backups.list()
+      },
+      preview: async (id) => {
+        session.assertOpen()
+        return session.backups.preview(id)
+      },
+      restore: (id) => session.restore(id)
+    },
+    onRecovery: (listener) => session.onRecovery(listener),
+    flush: () => session.flush(),
+    close: () => session.close()
+  }
+}

@@ -1,0 +1,276 @@
+// A file-per-record collection (cases): `<name>/<id>.json`, one lowdb document per record, read on
+// demand. Saving a case writes that case's file only (durably, before the promise resolves); the
+// summaries that listing and search need live in memory and in the local index (summary-index.ts),
+// whose rewrite is debounced and off the acknowledged path.
+import { Low } from 'lowdb'
+import { AppError } from '../shared/errors'
+import { recordCodec, validateInput } from './codec'
+import { type StoreContext, mapLimit } from './context'
+import { DurableAdapter } from './durable-adapter'
+import { isTempName } from './durable-write'
+import { FileProblem } from './envelope'
+import { assertFileRecordId, recordFile } from './layout'
+import { quarantineAndRestore } from './recovery'
+import { SerialWriter } from './serial-writer'
+import { type IndexData, dirMtimeMs, readIndex, summarizerId, writeIndex } from './summary-index'
+import { FILE_RECORD_ID, type AnyCollectionSpec, type RecordCollection, type StoredRecord, type SummaryEntry } from './types'
+
+type Slot<T> = { db: Low<T | null>; adapter: DurableAdapter<T> }
+
+export type LoadResult = {
+  /** Why the index was rebuilt, or null if it was fresh. */
+  rebuilt: string | null
+  /** Ids whose file is from an older version (found during a rebuild). */
+  outdated: string[]
+}
+
+export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
+  readonly #entries = new Map<string, SummaryEntry<S>>()
+  #sorted: SummaryEntry<S>[] | null = null
+  readonly #slots = new Map<string, Slot<T>>()
+  /** Puts and removes not yet on disk: get() returns them (null: being removed). */
+  readonly #pending = new Map<string, T | null>()
+  readonly #indexWriter: SerialWriter
+  #indexTimer: NodeJS.Timeout | null = null
+  #closed = false
+
+  constructor(
+    readonly ctx: StoreContext,
+    readonly spec: AnyCollectionSpec
+  ) {
+    this.#indexWriter = new SerialWriter(() => this.#writeIndexNow())
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  // ---- open -------------------------------------------------------------------------------
+
+  /** Loads summaries from a fresh index, or rebuilds them by reading (and validating) every file. */
+  async load(forceRebuild: string | null): Promise<LoadResult> {
+    const { io } = this.ctx
+    const names = await io.list(this.spec.name)
+    const ids = new Set<string>()
+    for (const name of names) {
+      if (isTempName(name)) await io.fs.rm(io.abs(`${this.spec.name}/${name}`), { force: true })
+      else if (name.endsWith('.json') && FILE_RECORD_ID.test(name.slice(0, -5))) ids.add(name.slice(0, -5))
+    }
+    const mtime = await dirMtimeMs(io, this.spec.name)
+    const index = await readIndex(io, this.spec.name)
+    const why = forceRebuild ?? this.#staleness(index, mtime, ids)
+    if (why === null && index !== null) {
+      const summarize = this.spec.summarize !== undefined
+      for (const [id, rev, summary] of index.entries) {
+        this.#entries.set(id, { id, rev, summary: (summarize ? summary : undefined) as S })
+      }
+      return { rebuilt: null, outdated: [] }
+    }
+    const outdated = await this.#rebuild([...ids].sort())
+    this.#scheduleIndex(0)
+    return { rebuilt: why, outdated }
+  }
+
+  #staleness(index: IndexData | null, mtime: number, ids: Set<string>): string | null {
+    if (index === null) return 'the index is missing or unreadable'
+    if (index.collectionVersion !== this.spec.version || index.summarizer !== summarizerId(this.spec)) {
+      return 'the index was built by another version of the app'
+    }
+    if (index.dirMtimeMs !== mtime) return `files in ${this.spec.name}/ changed since the index was written`
+    if (index.entries.length !== ids.size || index.entries.some(([id]) => !ids.has(id))) {
+      return `the files in ${this.spec.name}/ do not match the index`
+    }
+    return null
+  }
+
+  async #rebuild(ids: string[]): Promise<string[]> {
+    const outdated: string[] = []
+    // 16 reads in flight: enough to overlap file-system latency, small enough not to starve the loop.
+    await mapLimit(ids, 16, async (id) => {
+      const slot = this.#slot(id)
+      const record = await this.#readSlot(id, slot)
+      if (record === undefined) return
+      if (slot.adapter.readVersion !== undefined && slot.adapter.readVersion < this.spec.version) outdated.push(id)
+    })
+    return outdated
+  }
+
+  /** Rewrites a record read from an older version in the current one (after the pre-migration backup). */
+  async rewrite(id: string): Promise<void> {
+    const record = await this.#readSlot(id, this.#slot(id))
+    if (record === undefined) return
+    const slot = this.#slot(id)
+    slot.db.data = record
+    try {
+      await this.ctx.track(slot.db.write())
+    } finally {
+      this.#release(id, slot)
+    }
+  }
+
+  // ---- reads ------------------------------------------------------------------------------
+
+  summaries(): ReadonlyArray<SummaryEntry<S>> {
+    if (this.#sorted === null) {
+      this.#sorted = [...this.#entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    }
+    return this.#sorted
+  }
+
+  has(id: string): boolean {
+    const pending = this.#pending.get(id)
+    return pending === undefined ? this.#entries.has(id) : pending !== null
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    if (typeof id !== 'string' || !FILE_RECORD_ID.test(id)) return undefined
+    const pending = this.#pending.get(id)
+    if (pending !== undefined) return pending ?? undefined
+    return this.#readSlot(id, this.#slot(id))
+  }
+
+  /** Reads one file through its lowdb document; quarantines and restores it if it is damaged. */
+  async #readSlot(id: string, slot: Slot<T>): Promise<T | undefined> {
+    slot.db.data = null // lowdb keeps the old data when the file is missing
+    try {
+      await slot.db.read()
+    } catch (e) {
+      if (!(e instanceof FileProblem)) throw e
+      const { value, recovery } = await quarantineAndRestore(
+        this.ctx.io,
+        this.ctx.backups,
+        slot.adapter.rel,
+        e.message,
+        (bytes) => slot.adapter.decodeBytes(bytes),
+        `the ${this.spec.name} record "${id}" is no longer listed (the damaged file is kept)`
+      )
+      this.ctx.report(recovery)
+      if (value !== null) await slot.db.read()
+    }
+    const record = slot.db.data
+    this.#release(id, slot)
+    if (record === null) {
+      if (this.#entries.delete(id)) this.#changed()
+      return undefined
+    }
+    const entry = this.#entries.get(id)
+    if (entry === undefined || entry.rev !== slot.adapter.rev) this.#setEntry(record, slot.adapter.rev)
+    return record
+  }
+
+  /** Drops an idle slot: 10,000 records must not stay in memory because they were read once. */
+  #release(id: string, slot: Slot<T>): void {
+    slot.db.data = null
+    if (!slot.adapter.busy && this.#slots.get(id) === slot) this.#slots.delete(id)
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  async put(record: T): Promise<void> {
+    const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
+    assertFileRecordId(this.spec.name, parsed.id)
+    const slot = this.#slot(parsed.id)
+    this.#pending.set(parsed.id, parsed)
+    slot.db.data = parsed
+    try {
+      await this.ctx.track(slot.db.write())
+    } finally {
+      if (this.#pending.get(parsed.id) === parsed) {
+        this.#pending.delete(parsed.id)
+        this.#release(parsed.id, slot)
+      }
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!this.has(id)) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)
+    const slot = this.#slot(id)
+    this.#pending.set(id, null)
+    try {
+      await this.ctx.track(slot.adapter.remove())
+    } finally {
+      if (this.#pending.get(id) === null) {
+        this.#pending.delete(id)
+        this.#release(id, slot)
+      }
+    }
+  }
+
+  #slot(id: string): Slot<T> {
+    let slot = this.#slots.get(id)
+    if (slot === undefined) {
+      const adapter: DurableAdapter<T> = new DurableAdapter<T>(
+        this.ctx.io,
+        recordFile(this.spec.name, id),
+        recordCodec<T>(this.spec, id),
+        this.ctx.deviceId,
+        {
+          // Summaries change only once the write is durable (see summary-index.ts, point 4).
+          onWritten: (value, rev) => this.#setEntry(value, rev),
+          onRemoved: () => {
+            if (this.#entries.delete(id)) this.#changed()
+          }
+        },
+        this.#entries.get(id)?.rev ?? 0
+      )
+      slot = { adapter, db: new Low<T | null>(adapter, null) }
+      this.#slots.set(id, slot)
+    }
+    return slot
+  }
+
+  #setEntry(record: T, rev: number): void {
+    const summary = (this.spec.summarize === undefined ? undefined : this.spec.summarize(record)) as S
+    this.#entries.set(record.id, { id: record.id, rev, summary })
+    this.#changed()
+  }
+
+  #changed(): void {
+    this.#sorted = null
+    this.#scheduleIndex(this.ctx.indexDebounceMs)
+  }
+
+  // ---- the index --------------------------------------------------------------------------
+
+  #scheduleIndex(delayMs: number): void {
+    if (this.#closed) return
+    if (this.#indexTimer !== null) clearTimeout(this.#indexTimer)
+    this.#indexTimer = setTimeout(() => {
+      this.#indexTimer = null
+      // A failed index write is harmless (it is rebuilt); never let it surface as an unhandled rejection.
+      void this.ctx.track(this.#indexWriter.run()).catch(() => undefined)
+    }, delayMs)
+    this.#indexTimer.unref()
+  }
+
+  async #writeIndexNow(): Promise<void> {
+    // mtime first, then the snapshot: see summary-index.ts, point 4.
+    const mtime = await dirMtimeMs(this.ctx.io, this.spec.name)
+    const entries = this.summaries().map((e): [string, number, unknown] => [e.id, e.rev, e.summary])
+    await writeIndex(this.ctx.io, this.spec.name, {
+      format: 1,
+      collectionVersion: this.spec.version,
+      summarizer: summarizerId(this.spec),
+      dirMtimeMs: mtime,
+      entries
+    })
+  }
+
+  /** Waits for record writes, then writes the index now if it is due. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#slots.values()].map((s) => s.adapter.idle()))
+    if (this.#indexTimer !== null) {
+      clearTimeout(this.#indexTimer)
+      this.#indexTimer = null
+      await this.#indexWriter.run().catch(() => undefined)
+    }
+    await this.#indexWriter.idle()
+  }
+
+  /** After flush: no more index writes (the store is closing). */
+  stop(): void {
+    this.#closed = true
+    if (this.#indexTimer !== null) clearTimeout(this.#indexTimer)
+    this.#indexTimer = null
+  }
+}

@@ -1,0 +1,360 @@
+// One open data folder: the lock, the loaded collections, pending work, recoveries, backups.
+// open-store.ts wraps it in the typed Store facade.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { AppError } from '../shared/errors'
+import { AttachmentStore } from './attachments'
+import { BackupStore } from './backups'
+import type { StoreContext } from './context'
+import { isTempName } from './durable-write'
+import { type Cipher, createEncryption, plainCipher, unlockEncryption } from './encryption'
+import { FileProblem, newerVersionError } from './envelope'
+import type { FileIo } from './file-io'
+import { BACKUPS_DIR, DEVICE_FILE, LOCK_FILE, META_FILE, RESTORE_MARKER, singletonFile } from './layout'
+import type { Lock } from './lock'
+import { type Meta, decodeMeta, writeMeta } from './meta'
+import { FileRecordStore } from './record-collection'
+import { quarantineAndRestore } from './recovery'
+import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
+import { ShardedStore } from './sharded-collection'
+import { SingletonDoc } from './singleton'
+import type { OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
+
+type Loaded = {
+  meta: Meta
+  metaRev: number
+  singletons: Map<string, SingletonDoc<unknown>>
+  sharded: Map<string, ShardedStore<StoredRecord>>
+  records: Map<string, FileRecordStore<StoredRecord, unknown>>
+}
+
+const DeviceSchema = z.object({ deviceId: z.string().min(1) })
+
+export class Session {
+  readonly recoveries: Recovery[] = []
+  readonly #listeners = new Set<(r: Recovery) => void>()
+  readonly #pending = new Set<Promise<unknown>>()
+  deviceId = ''
+  readonly backups: BackupStore
+  readonly attachments: AttachmentStore
+  #loaded: Loaded | null = null
+  #state: 'open' | 'restoring' | 'closed' = 'open'
+
+  constructor(
+    readonly schema: StoreSchema,
+    readonly io: FileIo,
+    readonly lock: Lock,
+    readonly options: OpenStoreOptions
+  ) {
+    this.backups = new BackupStore(io, { counts: () => this.counts(), flush: () => this.flushWrites() })
+    this.attachments = new AttachmentStore(io, (w) => this.track(w))
+  }
+
+  get loaded(): Loaded {
+    if (this.#loaded === null) throw new AppError('INTERNAL', 'The store is not loaded.')
+    return this.#loaded
+  }
+
+  /** Throws unless the store can take writes now. */
+  assertWritable(): void {
+    if (this.#state === 'closed') throw new AppError('INTERNAL', `The store for ${this.io.dataDir} is closed.`)
+    if (this.#state === 'restoring') {
+      throw new AppError('CONFLICT', 'A backup is being restored; try again when it is done.')
+    }
+  }
+
+  assertOpen(): void {
+    if (this.#state === 'closed') throw new AppError('INTERNAL', `The store for ${this.io.dataDir} is closed.`)
+  }
+
+  get ctx(): StoreContext {
+    return {
+      io: this.io,
+      deviceId: this.deviceId,
+      backups: this.backups,
+      report: (r) => this.report(r),
+      track: (w) => this.track(w),
+      indexDebounceMs: this.options.indexDebounceMs ?? 1000
+    }
+  }
+
+  report(recovery: Recovery): void {
+    this.recoveries.push(recovery)
+    for (const listener of this.#listeners) listener(recovery)
+  }
+
+  onRecovery(listener: (r: Recovery) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.#pending.add(work)
+    const done = (): void => {
+      this.#pending.delete(work)
+    }
+    work.then(done, done)
+    return work
+  }
+
+  // ---- open -------------------------------------------------------------------------------
+
+  async open(): Promise<void> {
+    this.deviceId = await this.#deviceId()
+    await this.#sweepTemp(BACKUPS_DIR)
+    await this.#sweepTemp('')
+    let force: string | null = null
+    if (this.lock.tookOver !== null) {
+      const held = this.lock.tookOver
+      force = 'the previous session did not close cleanly'
+      this.report({
+        file: LOCK_FILE,
+        problem: `left by Access Advocate (${held.holder}), process ${held.pid} on ${held.hostname} since ${held.since}, which is no longer running: that session did not close cleanly`,
+        action: 'took the lock over; the local index is rebuilt from the record files',
+        at: this.io.now().toISOString()
+      })
+    }
+    const unfinished = await unfinishedRestore(this.io)
+    if (unfinished !== null) {
+      // The cipher must be known before the backup's files can be checked: load meta first.
+      const { meta } = await this.#meta()
+      this.io.cipher = await this.#cipherFor(meta)
+      const files = await loadRestorableBackup(this.io, this.backups, unfinished, meta)
+      await applyBackup(this.io, unfinished, files)
+      force = `a restore from backup ${unfinished} was finished`
+      this.report({
+        file: RESTORE_MARKER,
+        problem: `the restore from backup ${unfinished} was interrupted`,
+        action: 'finished it before opening',
+        at: this.io.now().toISOString()
+      })
+    }
+    await this.#load(force)
+    if (this.options.dailyBackup !== false) {
+      // In the background: open returns now; close() and flush() wait for it.
+      this.track(this.#dailyBackup()).catch(() => undefined)
+    }
+  }
+
+  async #dailyBackup(): Promise<void> {
+    const today = this.io.now()
+    if (!(await this.backups.hasDailyFor(today))) await this.backups.create('daily')
+  }
+
+  async #deviceId(): Promise<string> {
+    const raw = await this.io.readRaw(DEVICE_FILE)
+    if (raw !== null) {
+      try {
+        return DeviceSchema.parse(JSON.parse(Buffer.from(raw).toString('utf8'))).deviceId
+      } catch {
+        // damaged: a new id is harmless (it only names the writer in envelopes)
+      }
+    }
+    const deviceId = randomUUID()
+    await this.io.writeRaw(DEVICE_FILE, Buffer.from(JSON.stringify({ deviceId })))
+    return deviceId
+  }
+
+  async #sweepTemp(relDir: string): Promise<void> {
+    for (const name of await this.io.list(relDir)) {
+      if (isTempName(name)) await this.io.fs.rm(this.io.abs(relDir === '' ? name : `${relDir}/${name}`), { force: true })
+    }
+  }
+
+  /** meta.json, created if the folder is new; recovered from a backup if damaged. */
+  async #meta(): Promise<{ meta: Meta; rev: number; created: boolean; fresh: boolean }> {
+    const raw = await this.io.readRaw(META_FILE)
+    if (raw !== null) {
+      try {
+        return { ...decodeMeta(raw, this.io.dataDir), created: false, fresh: false }
+      } catch (e) {
+        if (!(e instanceof FileProblem)) throw e
+        const { value, recovery } = await quarantineAndRestore(
+          this.io,
+          this.backups,
+          META_FILE,
+          e.message,
+          (bytes) => decodeMeta(bytes, this.io.dataDir),
+          'a new one was written'
+        )
+        this.report(recovery)
+        if (value !== null) return { ...value, created: false, fresh: false }
+      }
+    }
+    if (await this.#holdsEncryptedData()) {
+      throw new AppError(
+        'CORRUPT_DATA',
+        `The data folder ${this.io.dataDir} is encrypted but its ${META_FILE} (which holds what is needed to ` +
+          'unlock it) is missing or damaged, and no backup holds a good copy. Nothing was changed.'
+      )
+    }
+    // A new folder, or one whose meta.json was lost: versions unknown (0), so every file is checked.
+    const versions: Record<string, number> = {}
+    const fresh = (await this.#dataFileCount()) === 0
+    for (const spec of this.#allSpecs()) versions[spec.name] = fresh ? spec.version : 0
+    return { meta: { createdAt: this.io.now().toISOString(), collections: versions }, rev: 0, created: true, fresh }
+  }
+
+  async #holdsEncryptedData(): Promise<boolean> {
+    for (const spec of Object.values(this.schema.singletons)) {
+      const raw = await this.io.readRaw(singletonFile(spec.name))
+      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
+    }
+    for (const spec of [...Object.values(this.schema.sharded), ...Object.values(this.schema.records)]) {
+      const name = (await this.io.list(spec.name)).find((n) => n.endsWith('.json') && !isTempName(n))
+      if (name === undefined) continue
+      const raw = await this.io.readRaw(`${spec.name}/${name}`)
+      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
+    }
+    return false
+  }
+
+  async #dataFileCount(): Promise<number> {
+    let n = 0
+    for (const spec of Object.values(this.schema.singletons)) {
+      if ((await this.io.readRaw(singletonFile(spec.name))) !== null) n++
+    }
+    for (const spec of [...Object.values(this.schema.sharded), ...Object.values(this.schema.records)]) {
+      n += (await this.io.list(spec.name)).length
+    }
+    return n
+  }
+
+  #allSpecs(): { name: string; version: number }[] {
+    return [
+      ...Object.values(this.schema.singletons),
+      ...Object.values(this.schema.sharded),
+      ...Object.values(this.schema.records)
+    ]
+  }
+
+  async #cipherFor(meta: Meta): Promise<Cipher> {
+    const passphrase = this.options.passphrase
+    if (meta.encryption === undefined) {
+      if (passphrase !== undefined) {
+        throw new AppError(
+          'WRONG_PASSPHRASE',
+          `The data folder ${this.io.dataDir} is not encrypted; open it without a passphrase. Nothing was changed.`
+        )
+      }
+      return plainCipher
+    }
+    if (passphrase === undefined) {
+      throw new AppError('WRONG_PASSPHRASE', `The data folder ${this.io.dataDir} is encrypted: enter its passphrase to open it.`)
+    }
+    return unlockEncryption(passphrase, meta.encryption, this.io.dataDir)
+  }
+
+  async #load(forceRebuild: string | null): Promise<void> {
+    const found = await this.#meta()
+    const { meta } = found
+    let metaRev = found.rev
+
+    // Refuse a folder a newer app wrote, before reading (let alone writing) anything else.
+    for (const spec of this.#allSpecs()) {
+      const known = meta.collections[spec.name]
+      if (known !== undefined && known > spec.version) throw newerVersionError(spec.name, known, spec.version, this.io.dataDir)
+    }
+
+    if (found.fresh && this.options.passphrase !== undefined) {
+      const { params, cipher } = await createEncryption(this.options.passphrase)
+      meta.encryption = params
+      this.io.cipher = cipher
+    } else {
+      this.io.cipher = await this.#cipherFor(meta)
+    }
+    if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
+
+    const ctx = this.ctx
+    const singletons = new Map<string, SingletonDoc<unknown>>()
+    for (const [key, spec] of Object.entries(this.schema.singletons)) singletons.set(key, await SingletonDoc.load(ctx, spec))
+    const sharded = new Map<string, ShardedStore<StoredRecord>>()
+    for (const [key, spec] of Object.entries(this.schema.sharded)) sharded.set(key, await ShardedStore.load(ctx, spec))
+    const records = new Map<string, FileRecordStore<StoredRecord, unknown>>()
+    const outdatedRecords = new Map<string, string[]>()
+    for (const [key, spec] of Object.entries(this.schema.records)) {
+      const store = new FileRecordStore<StoredRecord, unknown>(ctx, spec)
+      // A collection last written at an older version: read every file once to find what to migrate.
+      const behind = (meta.collections[spec.name] ?? 0) < spec.version ? `${spec.name} must be migrated` : null
+      const { outdated } = await store.load(forceRebuild ?? behind)
+      records.set(key, store)
+      if (outdated.length > 0) outdatedRecords.set(key, outdated)
+    }
+    this.#loaded = { meta, metaRev, singletons, sharded, records }
+
+    // Migrations: one backup of the old files first, then rewrite each outdated file once.
+    const outdatedSingletons = [...singletons.values()].filter((s) => s.outdated)
+    const outdatedShards = [...sharded.values()].map((s) => ({ store: s, shards: s.outdatedShards() })).filter((s) => s.shards.length > 0)
+    if (outdatedSingletons.length + outdatedShards.length + outdatedRecords.size > 0) {
+      await this.backups.create('pre-migration')
+      for (const s of outdatedSingletons) await s.rewrite()
+      for (const { store, shards } of outdatedShards) for (const n of shards) await store.rewrite(n)
+      for (const [key, ids] of outdatedRecords) {
+        const store = records.get(key)
+        if (store !== undefined) for (const id of ids) await store.rewrite(id)
+      }
+    }
+    let metaChanged = false
+    for (const spec of this.#allSpecs()) {
+      if (meta.collections[spec.name] !== spec.version) {
+        meta.collections[spec.name] = spec.version
+        metaChanged = true
+      }
+    }
+    if (metaChanged) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
+    this.#loaded.metaRev = metaRev
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {}
+    const loaded = this.#loaded
+    if (loaded !== null) {
+      for (const [key, s] of loaded.sharded) out[key] = s.size
+      for (const [key, s] of loaded.records) out[key] = s.size
+    }
+    out['attachments'] = await this.attachments.count()
+    return out
+  }
+
+  // ---- restore ----------------------------------------------------------------------------
+
+  async restore(id: string): Promise<void> {
+    this.assertWritable()
+    const files = await loadRestorableBackup(this.io, this.backups, id, this.loaded.meta)
+    await this.backups.create('pre-restore')
+    this.#state = 'restoring'
+    try {
+      await this.flush()
+      for (const store of this.loaded.records.values()) store.stop()
+      await applyBackup(this.io, id, files)
+      this.io.forgetDirs()
+      await this.#load(`restored from backup ${id}`)
+    } finally {
+      if (this.#state === 'restoring') this.#state = 'open'
+    }
+  }
+
+  // ---- flush / close ----------------------------------------------------------------------
+
+  /** Every record, shard and singleton write (not the index, not the background backup). */
+  async flushWrites(): Promise<void> {
+    const loaded = this.#loaded
+    if (loaded === null) return
+    await Promise.all([...loaded.sharded.values()].map((s) => s.idle()))
+    await Promise.all([...loaded.records.values()].map((s) => s.flush()))
+  }
+
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+    await this.flushWrites()
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  }
+
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return
+    await this.flush()
+    this.#state = 'closed'
+    for (const store of this.#loaded?.records.values() ?? []) store.stop()
+    await this.lock.release()
+  }
+}

@@ -1,0 +1,175 @@
+// A sharded collection (patients, organizations): records spread over N files by a hash of the id,
+// all loaded and validated at open, edited one record at a time. A put rewrites one shard (a few
+// hundred records at most), never the whole collection. Each shard is a lowdb document.
+// If the shard count changes between versions, records stay readable wherever they are and move to
+// their new shard when next written.
+import { Low } from 'lowdb'
+import { AppError } from '../shared/errors'
+import { type ShardData, shardCodec, validateInput } from './codec'
+import type { StoreContext } from './context'
+import { DurableAdapter } from './durable-adapter'
+import { isTempName } from './durable-write'
+import { FileProblem } from './envelope'
+import { shardFile, shardNumberOf, shardOf } from './layout'
+import { quarantineAndRestore } from './recovery'
+import type { AnyCollectionSpec, ShardedCollection, StoredRecord } from './types'
+
+type Shard<T> = { db: Low<ShardData<T>>; adapter: DurableAdapter<ShardData<T>> }
+
+export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T> {
+  readonly #shards = new Map<number, Shard<T>>()
+  /** Which shard holds each id. */
+  readonly #where = new Map<string, number>()
+  #all: T[] | null = null
+  readonly #count: number
+
+  private constructor(
+    readonly ctx: StoreContext,
+    readonly spec: AnyCollectionSpec
+  ) {
+    if (spec.layout.kind !== 'sharded') throw new Error(`${spec.name} is not a sharded collection`)
+    this.#count = spec.layout.shards
+  }
+
+  static async load<T extends StoredRecord>(ctx: StoreContext, spec: AnyCollectionSpec): Promise<ShardedStore<T>> {
+    const store = new ShardedStore<T>(ctx, spec)
+    const names = await ctx.io.list(spec.name)
+    const numbers = new Set<number>()
+    for (const name of names) {
+      if (isTempName(name)) await ctx.io.fs.rm(ctx.io.abs(`${spec.name}/${name}`), { force: true })
+      const n = shardNumberOf(name)
+      if (n !== undefined) numbers.add(n)
+    }
+    const sorted = [...numbers].sort((a, b) => a - b)
+    await Promise.all(sorted.map((n) => store.#loadShard(n)))
+    // Index ids; a record found twice (a move between shards cut short) is taken from its home shard.
+    for (const n of sorted) {
+      for (const id of store.#shard(n).db.data.keys()) {
+        const seen = store.#where.get(id)
+        if (seen === undefined || n === shardOf(id, store.#count)) store.#where.set(id, n)
+      }
+    }
+    return store
+  }
+
+  async #loadShard(n: number): Promise<void> {
+    const shard = this.#shard(n)
+    try {
+      await shard.db.read()
+    } catch (e) {
+      if (!(e instanceof FileProblem)) throw e
+      const { value, recovery } = await quarantineAndRestore(
+        this.ctx.io,
+        this.ctx.backups,
+        shard.adapter.rel,
+        e.message,
+        (bytes) => shard.adapter.decodeBytes(bytes),
+        `the ${this.spec.name} stored in it are missing until a backup is restored (the damaged file is kept)`
+      )
+      this.ctx.report(recovery)
+      if (value === null) shard.db.data = new Map()
+      else await shard.db.read()
+    }
+  }
+
+  #shard(n: number): Shard<T> {
+    let shard = this.#shards.get(n)
+    if (shard === undefined) {
+      const adapter = new DurableAdapter<ShardData<T>>(
+        this.ctx.io,
+        shardFile(this.spec.name, n),
+        shardCodec<T>(this.spec),
+        this.ctx.deviceId
+      )
+      shard = { adapter, db: new Low<ShardData<T>>(adapter, new Map()) }
+      this.#shards.set(n, shard)
+    }
+    return shard
+  }
+
+  /** Shards whose file is from an older version (to rewrite after the pre-migration backup). */
+  outdatedShards(): number[] {
+    return [...this.#shards.entries()]
+      .filter(([, s]) => s.adapter.readVersion !== undefined && s.adapter.readVersion < this.spec.version)
+      .map(([n]) => n)
+  }
+
+  async rewrite(n: number): Promise<void> {
+    await this.ctx.track(this.#shard(n).db.write())
+  }
+
+  get size(): number {
+    return this.#where.size
+  }
+
+  all(): ReadonlyArray<T> {
+    if (this.#all === null) {
+      const out: T[] = []
+      for (const [id, n] of this.#where) {
+        const record = this.#shards.get(n)?.db.data.get(id)
+        if (record !== undefined) out.push(record)
+      }
+      this.#all = out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    }
+    return this.#all
+  }
+
+  get(id: string): T | undefined {
+    const n = this.#where.get(id)
+    return n === undefined ? undefined : this.#shards.get(n)?.db.data.get(id)
+  }
+
+  async put(record: T): Promise<void> {
+    const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
+    const home = shardOf(parsed.id, this.#count)
+    const from = this.#where.get(parsed.id)
+    const shard = this.#shard(home)
+    const previous = shard.db.data.get(parsed.id)
+    shard.db.data.set(parsed.id, parsed)
+    this.#where.set(parsed.id, home)
+    this.#all = null
+    try {
+      await this.ctx.track(shard.db.write())
+    } catch (e) {
+      // Undo in memory unless a later put already replaced it: memory must match the disk.
+      if (shard.db.data.get(parsed.id) === parsed) {
+        if (previous === undefined) shard.db.data.delete(parsed.id)
+        else shard.db.data.set(parsed.id, previous)
+        if (from === undefined) this.#where.delete(parsed.id)
+        else this.#where.set(parsed.id, from)
+        this.#all = null
+      }
+      throw e
+    }
+    if (from !== undefined && from !== home) {
+      // Written to its home first, so a crash in between leaves two copies, never none.
+      const old = this.#shard(from)
+      old.db.data.delete(parsed.id)
+      await this.ctx.track(old.db.write())
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const n = this.#where.get(id)
+    if (n === undefined) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)
+    const shard = this.#shard(n)
+    const previous = shard.db.data.get(id)
+    shard.db.data.delete(id)
+    this.#where.delete(id)
+    this.#all = null
+    try {
+      await this.ctx.track(shard.db.write())
+    } catch (e) {
+      if (previous !== undefined && !shard.db.data.has(id) && !this.#where.has(id)) {
+        shard.db.data.set(id, previous)
+        this.#where.set(id, n)
+        this.#all = null
+      }
+      throw e
+    }
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.#shards.values()].map((s) => s.adapter.idle()))
+  }
+}

@@ -1,0 +1,66 @@
+// The local index of a file-per-record collection: every record's id, rev and summary, so the
+// caseload opens without reading 10,000 files. It is a CACHE: written off the hot path (debounced,
+// coalesced, not fsynced), kept in .local/ (never synced), encrypted like everything else, and
+// rebuilt from the record files whenever it cannot be trusted.
+//
+// When is it trusted? All of these must hold (checked at open, cheapest first):
+// 1. it exists, decrypts, parses, and has the current format;
+// 2. it was built for the collection's current version and summarize function (a hash of its code);
+// 3. the previous session closed cleanly: a stale lock (a crashed session, whose last edits may be
+//    newer than the index) forces a rebuild;
+// 4. the record folder's mtime equals the one recorded when the index was written: every record
+//    write is a rename into that folder, which changes its mtime, and the index records the mtime
+//    read BEFORE it snapshots the summaries (summaries change only after a write is durable), so
+//    any write the snapshot might have missed moves the mtime past the recorded value;
+// 5. the set of ids equals the set of <id>.json files in the folder (readdir: cheap, and it catches
+//    files added or deleted by a sync tool or by hand even on file systems with coarse mtimes).
+// A get() that finds a rev different from the index heals that entry too.
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import type { FileIo } from './file-io'
+import { indexFile } from './layout'
+import type { AnyCollectionSpec } from './types'
+
+const FORMAT = 1
+
+const IndexSchema = z.object({
+  format: z.literal(FORMAT),
+  collectionVersion: z.number().int(),
+  summarizer: z.string(),
+  dirMtimeMs: z.number(),
+  entries: z.array(z.tuple([z.string(), z.number().int(), z.unknown()]))
+})
+export type IndexData = z.infer<typeof IndexSchema>
+
+/** Identifies the summarize function, so changing its code (a new app version) rebuilds the index. */
+export const summarizerId = (spec: AnyCollectionSpec): string =>
+  createHash('sha256')
+    .update(`${spec.version}\n${spec.summarize === undefined ? '' : spec.summarize.toString()}`)
+    .digest('hex')
+    .slice(0, 16)
+
+export async function readIndex(io: FileIo, collection: string): Promise<IndexData | null> {
+  const rel = indexFile(collection)
+  try {
+    const raw = await io.readRaw(rel)
+    if (raw === null) return null
+    const parsed = IndexSchema.safeParse(JSON.parse(Buffer.from(io.cipher.decrypt(rel, raw)).toString('utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null // unreadable or undecryptable: a cache, rebuilt
+  }
+}
+
+export async function writeIndex(io: FileIo, collection: string, data: IndexData): Promise<void> {
+  const rel = indexFile(collection)
+  const bytes = Buffer.from(JSON.stringify(data), 'utf8')
+  await io.writeRaw(rel, io.cipher.encrypt(rel, bytes), false)
+}
+
+export async function dirMtimeMs(io: FileIo, relDir: string): Promise<number> {
+  try {
+    return (await io.fs.stat(io.abs(relDir))).mtimeMs
+  } catch {
+    return -1
+  }
+}
