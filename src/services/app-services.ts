@@ -1,28 +1,73 @@
 // Everything a front door (Electron main, the CLI, the e2e harness) needs, opened once over one
 // data folder. Front doors differ only in how they obtain the folder and who they say they are.
-import { ensureWritableDataDir } from './data-dir'
 import { RULES_VERSION } from '../core/rules/version'
+import { openStore } from '../store'
+import type { Recovery } from '../store/types'
+import { caseQueries, type CaseQueries } from './case-queries'
+import { caseService, type CaseService } from './cases'
+import { clockService, type ClockService } from './clock-service'
+import { randomId, type ServiceContext } from './context'
+import { ensureWritableDataDir } from './data-dir'
+import { organizationService, type OrganizationService } from './organizations'
+import { patientService, type PatientService } from './patients'
+import { storeSchema, type AppStore } from './store-schema'
 
 export type OpenServicesOptions = {
   dataDir: string
   appVersion: string
   /** Who is opening the data, e.g. "Access Advocate app" or "access-advocate CLI"; shown to a second opener. */
   holder: string
+  passphrase?: string
+  /** Tests and the sample-data generator fix the clock and the ids. */
+  now?: () => Date
+  newId?: (prefix: string) => string
+  /** Take the rolling daily backup at open (default true). */
+  dailyBackup?: boolean
 }
 
 export type AppServices = {
   readonly dataDir: string
   readonly appVersion: string
   readonly rulesVersion: string
+  readonly store: AppStore
+  readonly context: ServiceContext
+  readonly patients: PatientService
+  readonly organizations: OrganizationService
+  readonly cases: CaseService
+  readonly queries: CaseQueries
+  readonly clocks: ClockService
+  /** What the store found wrong at open and repaired or set aside: shown to the user. */
+  recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
 }
 
 export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
   await ensureWritableDataDir(options.dataDir)
-  return {
+  const now = options.now ?? (() => new Date())
+  const store = await openStore(storeSchema, {
+    dataDir: options.dataDir,
+    holder: options.holder,
+    now,
+    ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
+    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup })
+  })
+  const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
+  const clocks = clockService(context)
+  const cases = caseService(context, clocks)
+  const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     rulesVersion: RULES_VERSION,
-    close: async () => {}
+    store,
+    context,
+    patients: patientService(context),
+    organizations: organizationService(context),
+    cases,
+    queries: caseQueries(context, clocks, cases),
+    clocks,
+    recoveries: () => store.recoveries,
+    close: () => store.close()
   }
+  await cases.purgeExpiredTrash()
+  return services
 }

@@ -1,0 +1,54 @@
+// What the caseload keeps in memory for each case, so it opens, lists and filters without reading
+// every case file: identity, the facts its clock needs, and lower-cased text to search.
+import type { Case } from '../schemas'
+import { caseClockScenario, type CaseClockScenario } from './to-clock'
+
+export type CaseSummary = {
+  patientId: string
+  organizationId: string
+  batchId?: string
+  requestKind: Case['requestKind']
+  priority: Case['priority']
+  tags: string[]
+  assignee?: string
+  /** `kind:value` of every reference number, for uniqueness checks. */
+  references: string[]
+  createdAt: string
+  updatedAt: string
+  deletedAt?: string
+  eventCount: number
+  lastEventDate?: string
+  /** Clock scenario without "today"; undefined until the request was sent or received. */
+  clock?: CaseClockScenario
+  /** Reference numbers and event summaries, lower-cased, for substring search. */
+  searchText: string
+}
+
+/** Each event's summary kept for search is cut here: enough to find a case, small enough to open fast. */
+const SEARCH_SUMMARY_CHARS = 160
+
+export function summarizeCase(c: Case): CaseSummary {
+  const lastEventDate = c.events.reduce<string | undefined>((max, e) => (max === undefined || e.date > max ? e.date : max), undefined)
+  const searchText = [...c.references.map((r) => r.value), ...c.tags, ...c.events.map((e) => e.summary.slice(0, SEARCH_SUMMARY_CHARS))]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase()
+  const clock = caseClockScenario(c)
+  return {
+    patientId: c.patientId,
+    organizationId: c.organizationId,
+    ...(c.batchId && { batchId: c.batchId }),
+    requestKind: c.requestKind,
+    priority: c.priority,
+    tags: c.tags,
+    ...(c.assignee && { assignee: c.assignee }),
+    references: c.references.map((r) => `${r.kind}:${r.value}`),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    ...(c.deletedAt && { deletedAt: c.deletedAt }),
+    eventCount: c.events.length,
+    ...(lastEventDate && { lastEventDate }),
+    ...(clock && { clock }),
+    searchText
+  }
+}

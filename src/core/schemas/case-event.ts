@@ -1,0 +1,107 @@
+// The correspondence log: everything that happened on a case, including every fact that moves a
+// clock. The clock-relevant fields mirror the clock engine's events (core/clocks/schema.ts), and
+// core/cases/to-clock.ts translates one into the other. A field left out is unknown (DOMAIN 0.11).
+import { z } from 'zod'
+import {
+  AttachmentRefSchema,
+  DateSchema,
+  IdSchema,
+  InstantSchema,
+  LongTextSchema,
+  ShortTextSchema
+} from './primitives'
+
+export const CHANNELS = ['fax', 'email', 'portal', 'mail', 'certified-mail', 'in-person', 'phone', 'other'] as const
+export const DIRECTIONS = ['outgoing', 'incoming', 'internal'] as const
+
+const common = {
+  date: DateSchema,
+  direction: z.enum(DIRECTIONS).default('internal'),
+  channel: z.enum(CHANNELS).optional(),
+  summary: ShortTextSchema.default(''),
+  body: LongTextSchema.optional(),
+  attachments: z.array(AttachmentRefSchema).max(100).default([]),
+  /** e.g. "fax confirmation 14:02, 3 pages" or a certified-mail tracking number. */
+  proofOfDelivery: ShortTextSchema.optional(),
+  loggedBy: ShortTextSchema.optional()
+}
+/** What the system adds when an event is stored. */
+const stored = { id: IdSchema, createdAt: InstantSchema, updatedAt: InstantSchema }
+
+export const FeeItemSchema = z.strictObject({
+  label: ShortTextSchema.min(1, 'must not be empty'),
+  amount: z.number().finite().nonnegative()
+})
+
+const money = z.number().finite().nonnegative().max(1_000_000, 'is not a plausible amount')
+
+/** Builds the event union over a base shape, so the stored and the input forms cannot drift apart. */
+function eventUnion<B extends z.ZodRawShape>(base: B) {
+  const plain = <T extends string>(type: T) => z.strictObject({ ...base, type: z.literal(type) })
+  return z.discriminatedUnion('type', [
+    plain('request-sent'),
+    plain('request-received'),
+    plain('acknowledgement'),
+    plain('clarification-asked'),
+    plain('clarification-answered'),
+    plain('identity-verification-asked'),
+    plain('identity-verification-done'),
+    z.strictObject({
+      ...base,
+      type: z.literal('fee-quoted'),
+      amount: money,
+      method: z.enum(['actual', 'average', 'flat']).optional(),
+      perPage: z.boolean().optional(),
+      includesSearchRetrieval: z.boolean().optional(),
+      electronicCopyOfElectronicRecords: z.boolean().optional(),
+      inAdvance: z.boolean().optional(),
+      itemization: z.array(FeeItemSchema).max(50).default([])
+    }),
+    z.strictObject({ ...base, type: z.literal('fee-paid'), amount: money }),
+    plain('fee-disputed'),
+    z.strictObject({ ...base, type: z.literal('extension-notice'), reason: ShortTextSchema.optional(), newDate: DateSchema.optional() }),
+    z.strictObject({
+      ...base,
+      type: z.literal('partial-delivery'),
+      /** Checklist item ids that arrived with this delivery. */
+      items: z.array(IdSchema).max(200).default([]),
+      format: ShortTextSchema.optional()
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('records-delivered'),
+      items: z.array(IdSchema).max(200).default([]),
+      format: ShortTextSchema.optional()
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('denial'),
+      basis: ShortTextSchema.optional(),
+      reviewable: z.boolean().optional(),
+      reviewRights: z.boolean().optional(),
+      complaintContact: z.boolean().optional()
+    }),
+    plain('review-requested'),
+    z.strictObject({ ...base, type: z.literal('review-decided'), outcome: z.enum(['upheld', 'reversed', 'partly-reversed']).optional() }),
+    z.strictObject({ ...base, type: z.literal('requested-format'), format: ShortTextSchema.min(1, 'must not be empty') }),
+    z.strictObject({ ...base, type: z.literal('barrier'), kind: z.enum(['in-person', 'mail-only', 'portal-only']) }),
+    plain('follow-up-sent'),
+    plain('privacy-officer-escalation'),
+    plain('notice-of-intent'),
+    plain('phone-call'),
+    plain('note'),
+    z.strictObject({ ...base, type: z.literal('complaint-filed'), venue: z.enum(['ocr', 'information-blocking', 'state']) }),
+    plain('withdrawn'),
+    z.strictObject({ ...base, type: z.literal('resolution'), outcome: ShortTextSchema.optional() })
+  ])
+}
+
+export const CaseEventSchema = eventUnion({ ...common, ...stored })
+export type CaseEvent = z.infer<typeof CaseEventSchema>
+export type CaseEventType = CaseEvent['type']
+
+/** An event as a person or the renderer writes it; the system adds its id and timestamps. */
+export const CaseEventInputSchema = eventUnion(common)
+export type CaseEventInput = z.input<typeof CaseEventInputSchema>
+
+export const CASE_EVENT_TYPES: ReadonlyArray<CaseEventType> = CaseEventSchema.options.map((o) => o.shape.type.value)

@@ -1,0 +1,7 @@
+export * from './primitives'
+export * from './audit'
+export * from './patient'
+export * from './organization'
+export * from './case-event'
+export * from './case'
+export * from './settings'

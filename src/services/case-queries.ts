@@ -1,0 +1,160 @@
+// Reading the caseload: the morning list (filtered, with each case's clock as of today), one case
+// in full, and a deep search that also reads the bodies of every event.
+import type { ClockResult, ClockStatus } from '../core/clocks'
+import { completenessOf, type Completeness } from '../core/cases/completeness'
+import type { CaseSummary } from '../core/cases/summary'
+import type { Case } from '../core/schemas'
+import { todayOf, type ServiceContext } from './context'
+import type { ClockService, CaseClock } from './clock-service'
+import type { CaseService } from './cases'
+
+export type CaseListStatus = ClockStatus | 'not-sent' | 'clock-error'
+
+export type CaseFilter = {
+  asOf?: string
+  status?: ReadonlyArray<CaseListStatus>
+  /** Only cases at least this many days late. */
+  minDaysLate?: number
+  text?: string
+  patientId?: string
+  organizationId?: string
+  tag?: string
+  /** `only`: the trash; `include`: everything; default: live cases only. */
+  trash?: 'only' | 'include'
+  limit?: number
+}
+
+export type CaseListItem = {
+  id: string
+  patientId: string
+  patientName: string
+  organizationId: string
+  organizationName: string
+  requestKind: Case['requestKind']
+  priority: Case['priority']
+  tags: string[]
+  references: string[]
+  status: CaseListStatus
+  received: string | null
+  due: string | null
+  daysLate: number | null
+  daysRemaining: number | null
+  nextStep: { step: string; due: string; letter: string } | null
+  findings: string[]
+  lastEventDate: string | null
+  eventCount: number
+  deletedAt: string | null
+}
+
+export type CaseView = {
+  case: Case
+  patientName: string
+  organizationName: string
+  asOf: string
+  clock: CaseClock
+  completeness: Completeness
+}
+
+const statusOf = (clock: CaseClock): CaseListStatus =>
+  clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
+
+export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService) {
+  const store = ctx.store
+
+  function nameOf(kind: 'patients' | 'organizations', id: string): string {
+    return store.sharded[kind].get(id)?.name ?? `(missing ${kind === 'patients' ? 'patient' : 'organization'} ${id})`
+  }
+
+  function toItem(id: string, rev: number, s: CaseSummary, asOf: string): CaseListItem {
+    const clock = clocks.forCase(id, rev, s.clock, asOf)
+    const r: ClockResult | undefined = clock.state === 'ok' ? clock.result : undefined
+    return {
+      id,
+      patientId: s.patientId,
+      patientName: nameOf('patients', s.patientId),
+      organizationId: s.organizationId,
+      organizationName: nameOf('organizations', s.organizationId),
+      requestKind: s.requestKind,
+      priority: s.priority,
+      tags: s.tags,
+      references: s.references.map((r) => r.slice(r.indexOf(':') + 1)),
+      status: statusOf(clock),
+      received: s.clock?.received ?? null,
+      due: r?.due ?? null,
+      daysLate: r?.daysLate ?? null,
+      daysRemaining: r?.daysRemaining ?? null,
+      nextStep: r?.nextStep ?? null,
+      findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
+      lastEventDate: s.lastEventDate ?? null,
+      eventCount: s.eventCount,
+      deletedAt: s.deletedAt ?? null
+    }
+  }
+
+  return {
+    list(filter: CaseFilter = {}): CaseListItem[] {
+      const asOf = filter.asOf ?? todayOf(ctx)
+      const needle = filter.text?.trim().toLowerCase()
+      const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
+      const out: CaseListItem[] = []
+      for (const { id, rev, summary: s } of store.records.cases.summaries()) {
+        if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
+        if (filter.patientId && s.patientId !== filter.patientId) continue
+        if (filter.organizationId && s.organizationId !== filter.organizationId) continue
+        if (filter.tag && !s.tags.includes(filter.tag)) continue
+        if (needle && !matchesText(s, id, needle, nameOf)) continue
+        const item = toItem(id, rev, s, asOf)
+        if (statuses && !statuses.has(item.status)) continue
+        if (filter.minDaysLate !== undefined && (item.daysLate ?? -1) < filter.minDaysLate) continue
+        out.push(item)
+        if (filter.limit && out.length >= filter.limit) break
+      }
+      return out
+    },
+
+    async view(id: string, asOf?: string): Promise<CaseView> {
+      const c = await cases.load(id, { allowTrashed: true })
+      const day = asOf ?? todayOf(ctx)
+      const summary = store.records.cases.summaries().find((s) => s.id === id)
+      const clock = summary ? clocks.forCase(id, summary.rev, summary.summary.clock, day) : { state: 'not-sent' as const }
+      return {
+        case: c,
+        patientName: nameOf('patients', c.patientId),
+        organizationName: nameOf('organizations', c.organizationId),
+        asOf: day,
+        clock,
+        completeness: completenessOf(c)
+      }
+    },
+
+    /** Also reads every event's body: slower, so it reports progress and can be limited. */
+    async deepSearch(text: string, options: { onProgress?: (done: number, total: number) => void; limit?: number } = {}): Promise<string[]> {
+      const needle = text.trim().toLowerCase()
+      if (!needle) return []
+      const all = store.records.cases.summaries()
+      const hits: string[] = []
+      for (const [i, { id, summary }] of all.entries()) {
+        if (matchesText(summary, id, needle, nameOf)) hits.push(id)
+        else {
+          const c = await store.records.cases.get(id)
+          if (c && c.events.some((e) => (e.body ?? '').toLowerCase().includes(needle) || e.summary.toLowerCase().includes(needle))) hits.push(id)
+        }
+        if (i % 200 === 0) options.onProgress?.(i, all.length)
+        if (options.limit && hits.length >= options.limit) break
+      }
+      options.onProgress?.(all.length, all.length)
+      return hits
+    }
+  }
+}
+
+function matchesText(s: CaseSummary, id: string, needle: string, nameOf: (k: 'patients' | 'organizations', id: string) => string): boolean {
+  return (
+    s.searchText.includes(needle) ||
+    id.includes(needle) ||
+    nameOf('patients', s.patientId).toLowerCase().includes(needle) ||
+    nameOf('organizations', s.organizationId).toLowerCase().includes(needle)
+  )
+}
+
+export type CaseQueries = ReturnType<typeof caseQueries>

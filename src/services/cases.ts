@@ -1,0 +1,211 @@
+// Cases: one request to one holder, its correspondence log, reminders, and the trash.
+import { z } from 'zod'
+import { addCalendarDays } from '../core/clocks'
+import {
+  CaseEventInputSchema,
+  CaseEventSchema,
+  CaseFieldsSchema,
+  CaseSchema,
+  ReminderEntrySchema,
+  type Case,
+  type CaseEvent,
+  type CaseEventInput,
+  type CaseFields,
+  type CaseFieldsInput
+} from '../core/schemas'
+import { isBuiltInProfileId } from '../core/rules'
+import { AppError } from '../shared/errors'
+import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
+import type { ClockService } from './clock-service'
+import { stripUndefined } from './patients'
+import { notFound, parseOrThrow } from './validate'
+
+/** How long a deleted case can be brought back from the trash (an app policy, not a legal number). */
+export const TRASH_RETENTION_DAYS = 30
+
+export const CasePatchSchema = CaseFieldsSchema.partial().strict()
+export type CasePatch = z.input<typeof CasePatchSchema>
+
+export const BatchInputSchema = CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({
+  organizationIds: z.array(z.string()).min(1, 'choose at least one organization').max(100)
+})
+export type BatchInput = z.input<typeof BatchInputSchema>
+
+export const EventPatchSchema = z.record(z.string(), z.unknown())
+
+export const ReminderInputSchema = ReminderEntrySchema.omit({ id: true })
+
+export function caseService(ctx: ServiceContext, clocks: ClockService) {
+  const cases = ctx.store.records.cases
+
+  async function load(id: string, opts: { allowTrashed?: boolean } = {}): Promise<Case> {
+    const c = await cases.get(id)
+    if (!c) throw notFound('case', id)
+    if (c.deletedAt && !opts.allowTrashed) {
+      throw new AppError('NOT_FOUND', `Case ${id} is in the trash. Restore it first to change it.`, { id })
+    }
+    return c
+  }
+
+  async function save(next: Case): Promise<Case> {
+    const validated = parseOrThrow(CaseSchema, next, 'case')
+    await cases.put(validated)
+    clocks.forget(validated.id)
+    return validated
+  }
+
+  function checkLinks(fields: Pick<CaseFields, 'patientId' | 'organizationId' | 'profile'>): void {
+    const patient = ctx.store.sharded.patients.get(fields.patientId)
+    if (!patient) throw new AppError('INVALID_INPUT', `case: patientId: no patient with id "${fields.patientId}"`)
+    if (!ctx.store.sharded.organizations.get(fields.organizationId)) {
+      throw new AppError('INVALID_INPUT', `case: organizationId: no organization with id "${fields.organizationId}"`)
+    }
+    const saved = ctx.store.singletons.settings.get().savedProfiles
+    if (!isBuiltInProfileId(fields.profile) && !saved.some((p) => p.id === fields.profile)) {
+      throw new AppError('INVALID_INPUT', `case: profile: "${fields.profile}" is neither a built-in rule profile nor one you saved`)
+    }
+  }
+
+  /** Reference numbers identify one case: a holder's own request id is unique per holder, others everywhere. */
+  function checkReferences(fields: Pick<CaseFields, 'references' | 'organizationId'>, selfId?: string): void {
+    const seen = new Set<string>()
+    for (const [i, ref] of fields.references.entries()) {
+      const key = `${ref.kind}:${ref.value}`
+      if (seen.has(key)) throw new AppError('INVALID_INPUT', `case: references[${i}]: "${ref.value}" is listed twice`)
+      seen.add(key)
+      const clash = cases
+        .summaries()
+        .find((s) => s.id !== selfId && s.summary.references.includes(key) && (ref.kind !== 'holder-request-id' || s.summary.organizationId === fields.organizationId))
+      if (clash) {
+        throw new AppError('CONFLICT', `case: references[${i}]: ${ref.kind} "${ref.value}" is already used by case ${clash.id}`, { caseId: clash.id })
+      }
+    }
+  }
+
+  function checkEventDate(event: Pick<CaseEvent, 'date'>, path: string): void {
+    const today = todayOf(ctx)
+    // One day of slack: a fax stamped in the holder's time zone may already be "tomorrow".
+    if (event.date > addCalendarDays(today, 1)) {
+      throw new AppError('INVALID_INPUT', `${path}: ${event.date} is in the future (today is ${today}); log events when they happen, or add a reminder`)
+    }
+  }
+
+  function checkDeliveredItems(c: Case, event: CaseEvent, path: string): void {
+    if (event.type !== 'partial-delivery' && event.type !== 'records-delivered') return
+    const known = new Set(c.requested.items.map((i) => i.id))
+    const unknown = event.items.find((id) => !known.has(id))
+    if (unknown) throw new AppError('INVALID_INPUT', `${path}.items: "${unknown}" is not on this case's checklist`)
+  }
+
+  const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
+
+  async function create(fields: CaseFields): Promise<Case> {
+    checkLinks(fields)
+    checkReferences(fields)
+    const id = ctx.newId('case')
+    const at = nowIso(ctx)
+    const c: Case = { ...fields, id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
+    c.history.push(auditEntry(ctx, 'create', 'case', id, undefined, c))
+    return save(c)
+  }
+
+  return {
+    load,
+
+    async add(input: CaseFieldsInput): Promise<Case> {
+      return create(parseOrThrow(CaseFieldsSchema, input, 'case'))
+    },
+
+    /** One patient's requests to several holders, created together under one batch id. */
+    async addBatch(input: BatchInput): Promise<Case[]> {
+      const { organizationIds, ...shared } = parseOrThrow(BatchInputSchema, input, 'batch')
+      if (new Set(organizationIds).size !== organizationIds.length) throw new AppError('INVALID_INPUT', 'batch: organizationIds: an organization is listed twice')
+      for (const organizationId of organizationIds) checkLinks({ ...shared, organizationId })
+      const batchId = ctx.newId('batch')
+      const created: Case[] = []
+      for (const organizationId of organizationIds) created.push(await create({ ...shared, organizationId, batchId }))
+      return created
+    },
+
+    async update(id: string, patch: CasePatch): Promise<Case> {
+      const before = await load(id)
+      const changes = parseOrThrow(CasePatchSchema, patch, 'case')
+      const merged: Case = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      checkLinks(merged)
+      checkReferences(merged, id)
+      merged.history = [...before.history, auditEntry(ctx, 'update', 'case', id, before, merged)]
+      return save(merged)
+    },
+
+    async addEvent(caseId: string, input: CaseEventInput): Promise<CaseEvent> {
+      const before = await load(caseId)
+      const fields = parseOrThrow(CaseEventInputSchema, input, 'event')
+      const at = nowIso(ctx)
+      const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, 'event')
+      checkEventDate(event, 'event.date')
+      checkDeliveredItems(before, event, 'event')
+      const next: Case = { ...before, events: [...before.events, event].sort(byDate), updatedAt: at }
+      next.history = [...before.history, { ...auditEntry(ctx, 'add-event', 'event', event.id, undefined, event), changes: [{ path: 'type', before: null, after: event.type }] }]
+      await save(next)
+      return event
+    },
+
+    async editEvent(caseId: string, eventId: string, patch: Record<string, unknown>): Promise<CaseEvent> {
+      const before = await load(caseId)
+      const old = before.events.find((e) => e.id === eventId)
+      if (!old) throw notFound('event', eventId)
+      const changes = parseOrThrow(EventPatchSchema, patch, 'event')
+      for (const key of ['id', 'createdAt', 'updatedAt', 'type']) {
+        if (key in changes) throw new AppError('INVALID_INPUT', `event: ${key}: cannot be changed; log a new event instead`)
+      }
+      const at = nowIso(ctx)
+      const event = parseOrThrow(CaseEventSchema, { ...old, ...changes, updatedAt: at }, 'event')
+      checkEventDate(event, 'event.date')
+      checkDeliveredItems(before, event, 'event')
+      const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate), updatedAt: at }
+      next.history = [...before.history, auditEntry(ctx, 'edit-event', 'event', eventId, old, event)]
+      await save(next)
+      return event
+    },
+
+    async addReminder(caseId: string, input: z.input<typeof ReminderInputSchema>) {
+      const before = await load(caseId)
+      const fields = parseOrThrow(ReminderInputSchema, input, 'reminder')
+      const reminder = { ...fields, id: ctx.newId('rem') }
+      const next: Case = { ...before, reminders: [...before.reminders, reminder], updatedAt: nowIso(ctx) }
+      next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
+      await save(next)
+      return reminder
+    },
+
+    /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */
+    async trash(id: string): Promise<Case> {
+      const before = await load(id)
+      const next: Case = { ...before, deletedAt: nowIso(ctx), updatedAt: nowIso(ctx) }
+      next.history = [...before.history, auditEntry(ctx, 'delete', 'case', id, before, next)]
+      return save(next)
+    },
+
+    async restore(id: string): Promise<Case> {
+      const before = await load(id, { allowTrashed: true })
+      if (!before.deletedAt) throw new AppError('CONFLICT', `Case ${id} is not in the trash.`)
+      const { deletedAt: _deleted, ...rest } = before
+      const next: Case = { ...rest, updatedAt: nowIso(ctx) }
+      next.history = [...before.history, auditEntry(ctx, 'restore', 'case', id, before, next)]
+      return save(next)
+    },
+
+    /** Removes for good the cases that have been in the trash longer than the retention period. */
+    async purgeExpiredTrash(): Promise<string[]> {
+      const cutoff = new Date(ctx.now().getTime() - TRASH_RETENTION_DAYS * 86_400_000).toISOString()
+      const expired = cases.summaries().filter((s) => s.summary.deletedAt && s.summary.deletedAt < cutoff)
+      for (const s of expired) {
+        await cases.remove(s.id)
+        clocks.forget(s.id)
+      }
+      return expired.map((s) => s.id)
+    }
+  }
+}
+
+export type CaseService = ReturnType<typeof caseService>

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { format } from 'date-fns'
+import type { AuditEntry } from '../core/schemas'
+import { diffRecords } from '../core/audit/diff'
+import type { AppStore } from './store-schema'
+
+/** What every service needs: the store, a clock, and a source of ids. Tests inject the last two. */
+export type ServiceContext = {
+  store: AppStore
+  now: () => Date
+  newId: (prefix: string) => string
+}
+
+export const randomId = (prefix: string): string => `${prefix}-${randomBytes(8).toString('hex')}`
+
+/** The user's calendar date today, in their own time zone: the "as of" of every clock shown. */
+export const todayOf = (ctx: ServiceContext): string => format(ctx.now(), 'yyyy-MM-dd')
+
+export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString()
+
+export function auditEntry(
+  ctx: ServiceContext,
+  action: AuditEntry['action'],
+  entity: AuditEntry['entity'],
+  entityId: string,
+  before: unknown,
+  after: unknown
+): AuditEntry {
+  const by = ctx.store.singletons.settings.get().advocateName
+  return {
+    at: nowIso(ctx),
+    action,
+    entity,
+    entityId,
+    ...(by ? { by } : {}),
+    changes: action === 'create' ? [] : diffRecords(before, after)
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { OrganizationFieldsSchema, OrganizationSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
+import { AppError } from '../shared/errors'
+import { auditEntry, nowIso, type ServiceContext } from './context'
+import { stripUndefined } from './patients'
+import { casesReferring, describeReferringCases } from './references'
+import { notFound, parseOrThrow } from './validate'
+
+export const OrganizationPatchSchema = OrganizationFieldsSchema.partial().strict()
+export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>
+
+export function organizationService(ctx: ServiceContext) {
+  const orgs = ctx.store.sharded.organizations
+
+  const get = (id: string): Organization => {
+    const o = orgs.get(id)
+    if (!o) throw notFound('organization', id)
+    return o
+  }
+  const save = async (next: Organization): Promise<Organization> => {
+    const validated = parseOrThrow(OrganizationSchema, next, 'organization')
+    await orgs.put(validated)
+    return validated
+  }
+
+  return {
+    get,
+    list(query: { text?: string; kind?: Organization['kind']; state?: string } = {}): Organization[] {
+      const needle = query.text?.trim().toLowerCase()
+      return orgs
+        .all()
+        .filter((o) => (!needle || o.name.toLowerCase().includes(needle)) && (!query.kind || o.kind === query.kind) && (!query.state || o.state === query.state.toUpperCase()))
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name))
+    },
+    async add(input: OrganizationFieldsInput): Promise<Organization> {
+      const fields = parseOrThrow(OrganizationFieldsSchema, input, 'organization')
+      const id = ctx.newId('org')
+      const at = nowIso(ctx)
+      const org: Organization = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
+      org.history.push(auditEntry(ctx, 'create', 'organization', id, undefined, org))
+      return save(org)
+    },
+    async update(id: string, patch: OrganizationPatch): Promise<Organization> {
+      const before = get(id)
+      const changes = parseOrThrow(OrganizationPatchSchema, patch, 'organization')
+      const merged: Organization = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      merged.history = [...before.history, auditEntry(ctx, 'update', 'organization', id, before, merged)]
+      return save(merged)
+    },
+    async remove(id: string): Promise<void> {
+      get(id)
+      const referring = casesReferring(ctx, { organizationId: id })
+      if (referring.length > 0) {
+        throw new AppError('IN_USE', `This organization cannot be deleted: ${describeReferringCases(ctx, referring)} to it. Delete or reassign those cases first.`, {
+          cases: referring
+        })
+      }
+      await orgs.remove(id)
+    }
+  }
+}
+
+export type OrganizationService = ReturnType<typeof organizationService>

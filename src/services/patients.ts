@@ -1,0 +1,111 @@
+// Patients and their representatives, and the holders known to have their records but not yet asked.
+import { z } from 'zod'
+import {
+  HolderToRequestSchema,
+  PatientFieldsSchema,
+  PatientSchema,
+  type HolderToRequest,
+  type Patient,
+  type PatientFieldsInput
+} from '../core/schemas'
+import { AppError } from '../shared/errors'
+import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
+import { notFound, parseOrThrow } from './validate'
+import { casesReferring, describeReferringCases } from './references'
+
+export const PatientPatchSchema = PatientFieldsSchema.partial().strict()
+export type PatientPatch = z.input<typeof PatientPatchSchema>
+
+export const HolderInputSchema = HolderToRequestSchema.omit({ id: true, caseId: true, notedOn: true }).extend({
+  notedOn: HolderToRequestSchema.shape.notedOn.optional()
+})
+export type HolderInput = z.input<typeof HolderInputSchema>
+
+export function patientService(ctx: ServiceContext) {
+  const patients = ctx.store.sharded.patients
+
+  const get = (id: string): Patient => {
+    const p = patients.get(id)
+    if (!p) throw notFound('patient', id)
+    return p
+  }
+
+  const save = async (before: Patient | undefined, next: Patient): Promise<Patient> => {
+    const validated = parseOrThrow(PatientSchema, next, 'patient')
+    await patients.put(validated)
+    return validated
+  }
+
+  return {
+    get,
+    list(query: { text?: string } = {}): Patient[] {
+      const needle = query.text?.trim().toLowerCase()
+      return patients
+        .all()
+        .filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.identifiers.some((i) => i.value.toLowerCase().includes(needle)))
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name))
+    },
+
+    async add(input: PatientFieldsInput): Promise<Patient> {
+      const fields = parseOrThrow(PatientFieldsSchema, input, 'patient')
+      const id = ctx.newId('pat')
+      const at = nowIso(ctx)
+      const patient: Patient = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
+      patient.history.push(auditEntry(ctx, 'create', 'patient', id, undefined, patient))
+      return save(undefined, patient)
+    },
+
+    async update(id: string, patch: PatientPatch): Promise<Patient> {
+      const before = get(id)
+      const changes = parseOrThrow(PatientPatchSchema, patch, 'patient')
+      const merged: Patient = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      merged.history = [...before.history, auditEntry(ctx, 'update', 'patient', id, before, merged)]
+      return save(before, merged)
+    },
+
+    async remove(id: string): Promise<void> {
+      get(id)
+      const referring = casesReferring(ctx, { patientId: id })
+      if (referring.length > 0) {
+        throw new AppError('IN_USE', `This patient cannot be deleted: ${describeReferringCases(ctx, referring)} to them. Delete or reassign those cases first.`, {
+          cases: referring
+        })
+      }
+      await patients.remove(id)
+    },
+
+    async addHolder(patientId: string, input: HolderInput): Promise<HolderToRequest> {
+      const before = get(patientId)
+      const fields = parseOrThrow(HolderInputSchema, input, 'holder to request')
+      if (fields.organizationId && !ctx.store.sharded.organizations.get(fields.organizationId)) {
+        throw new AppError('INVALID_INPUT', `holder to request: organizationId: no organization with id "${fields.organizationId}"`)
+      }
+      const holder: HolderToRequest = { ...fields, id: ctx.newId('hold'), notedOn: fields.notedOn ?? todayOf(ctx) }
+      const next: Patient = { ...before, holdersToRequest: [...before.holdersToRequest, holder], updatedAt: nowIso(ctx) }
+      next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
+      await save(before, next)
+      return holder
+    },
+
+    /** Marks a holder as requested by the case opened for it. */
+    async linkHolderToCase(patientId: string, holderId: string, caseId: string): Promise<void> {
+      const before = get(patientId)
+      if (!before.holdersToRequest.some((h) => h.id === holderId)) throw notFound('holder to request', holderId)
+      const next: Patient = {
+        ...before,
+        holdersToRequest: before.holdersToRequest.map((h) => (h.id === holderId ? { ...h, caseId } : h)),
+        updatedAt: nowIso(ctx)
+      }
+      next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
+      await save(before, next)
+    }
+  }
+}
+
+export type PatientService = ReturnType<typeof patientService>
+
+/** A patch names only what changes: keys given as undefined mean "leave as is". */
+export function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,22 @@
+// How the domain is laid out in the store: one file per case (with a summary kept in the local
+// index), patients and organizations in shards, settings in one small file.
+import { CaseSchema, OrganizationSchema, PatientSchema, SettingsSchema, type Settings } from '../core/schemas'
+import { summarizeCase } from '../core/cases/summary'
+import type { Store, StoreSchema } from '../store/types'
+
+const settingsDefaults: Settings = { savedProfiles: [] }
+
+export const storeSchema = {
+  records: {
+    cases: { name: 'cases', schema: CaseSchema, layout: { kind: 'file-per-record' }, version: 1, migrations: [], summarize: summarizeCase }
+  },
+  sharded: {
+    patients: { name: 'patients', schema: PatientSchema, layout: { kind: 'sharded', shards: 16 }, version: 1, migrations: [] },
+    organizations: { name: 'organizations', schema: OrganizationSchema, layout: { kind: 'sharded', shards: 32 }, version: 1, migrations: [] }
+  },
+  singletons: {
+    settings: { name: 'settings', schema: SettingsSchema, defaults: settingsDefaults, version: 1, migrations: [] }
+  }
+} as const satisfies StoreSchema
+
+export type AppStore = Store<typeof storeSchema>
