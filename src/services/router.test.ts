@@ -4,7 +4,7 @@ import { MAX_PAYLOAD_BYTES } from '../shared/contract'
 
 function setup() {
   const info = vi.fn(() => ({ name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false }))
-  const handlers: Handlers = { 'app.info': info }
+  const handlers = { 'app.info': info } as unknown as Handlers
   const logError = vi.fn()
   return { router: createRouter(handlers, { validateOutput: true, logError }), info, logError }
 }
@@ -74,7 +74,7 @@ describe('router', () => {
 
   it('turns an unexpected handler failure into a readable INTERNAL error without a stack trace', async () => {
     const logError = vi.fn()
-    const router = createRouter({ 'app.info': () => { throw new TypeError('boom') } }, { logError })
+    const router = createRouter({ 'app.info': () => { throw new TypeError('boom') } } as unknown as Handlers, { logError })
     const result = await router.invoke('app.info', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(result)).not.toMatch(/\bat .*\.ts:\d+/)
@@ -82,7 +82,7 @@ describe('router', () => {
   })
 
   it('reports a handler that breaks its output contract when output validation is on', async () => {
-    const router = createRouter({ 'app.info': () => ({ name: 'x' }) as never }, { validateOutput: true, logError: () => {} })
+    const router = createRouter({ 'app.info': () => ({ name: 'x' }) } as unknown as Handlers, { validateOutput: true, logError: () => {} })
     expect(await router.invoke('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 })

@@ -4,9 +4,15 @@
 import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels } from './channels/app'
+import { caseChannels } from './channels/cases'
+import { dataChannels } from './channels/data'
+import { directoryChannels } from './channels/directory'
 
 export const contract = {
-  ...appChannels
+  ...appChannels,
+  ...directoryChannels,
+  ...caseChannels,
+  ...dataChannels
 }
 
 export type Contract = typeof contract

@@ -1,0 +1,19 @@
+import type { Handlers } from '../router'
+import type { ServicesRef } from './index'
+
+type CaseChannels = 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.trash' | 'cases.restore'
+
+export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
+  return {
+    'cases.list': (filter) => s().queries.list(filter),
+    'cases.get': ({ id, asOf }) => s().queries.view(id, asOf),
+    'cases.add': ({ case: fields }) => s().cases.add(fields),
+    'cases.addBatch': ({ batch }) => s().cases.addBatch(batch),
+    'cases.update': ({ id, patch }) => s().cases.update(id, patch),
+    'cases.addEvent': ({ caseId, event }) => s().cases.addEvent(caseId, event),
+    'cases.editEvent': ({ caseId, eventId, patch }) => s().cases.editEvent(caseId, eventId, patch),
+    'cases.addReminder': ({ caseId, reminder }) => s().cases.addReminder(caseId, reminder),
+    'cases.trash': ({ id }) => s().cases.trash(id),
+    'cases.restore': ({ id }) => s().cases.restore(id)
+  }
+}

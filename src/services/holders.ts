@@ -1,0 +1,20 @@
+import type { CaseFieldsInput, Case } from '../core/schemas'
+import { AppError } from '../shared/errors'
+import type { CaseService } from './cases'
+import type { PatientService } from './patients'
+
+/** One click: a holder known to have records becomes a case, and remembers the case it became. */
+export async function openCaseForHolder(
+  patients: PatientService,
+  cases: CaseService,
+  patientId: string,
+  holderId: string,
+  fields: Omit<CaseFieldsInput, 'patientId'>
+): Promise<Case> {
+  const holder = patients.get(patientId).holdersToRequest.find((h) => h.id === holderId)
+  if (!holder) throw new AppError('NOT_FOUND', `No holder to request with id "${holderId}".`, { holderId })
+  if (holder.caseId) throw new AppError('CONFLICT', `This holder was already requested in case ${holder.caseId}.`, { caseId: holder.caseId })
+  const created = await cases.add({ ...fields, patientId })
+  await patients.linkHolderToCase(patientId, holderId, created.id)
+  return created
+}

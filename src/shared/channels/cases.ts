@@ -1,0 +1,88 @@
+// Cases, their correspondence and the caseload list.
+import { z } from 'zod'
+import {
+  CaseEventInputSchema,
+  CaseEventSchema,
+  CaseFieldsSchema,
+  CaseSchema,
+  DateSchema,
+  IdSchema,
+  ReminderEntrySchema,
+  PRIORITIES,
+  REQUEST_KINDS
+} from '../../core/schemas'
+import { CLOCK_STATUSES } from '../../core/clocks'
+import { CaseClockSchema } from './clock-result'
+import { channel } from './channel'
+
+export const CASE_LIST_STATUSES = [...CLOCK_STATUSES, 'not-sent', 'clock-error'] as const
+
+export const CaseFilterSchema = z.strictObject({
+  asOf: DateSchema.optional(),
+  status: z.array(z.enum(CASE_LIST_STATUSES)).max(CASE_LIST_STATUSES.length).optional(),
+  minDaysLate: z.number().int().min(0).max(100_000).optional(),
+  text: z.string().max(200).optional(),
+  patientId: IdSchema.optional(),
+  organizationId: IdSchema.optional(),
+  tag: z.string().max(40).optional(),
+  trash: z.enum(['only', 'include']).optional(),
+  limit: z.number().int().positive().max(100_000).optional()
+})
+
+export const CaseListItemSchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  requestKind: z.enum(REQUEST_KINDS),
+  priority: z.enum(PRIORITIES),
+  tags: z.array(z.string()),
+  references: z.array(z.string()),
+  status: z.enum(CASE_LIST_STATUSES),
+  received: z.string().nullable(),
+  due: z.string().nullable(),
+  daysLate: z.number().nullable(),
+  daysRemaining: z.number().nullable(),
+  nextStep: z.object({ step: z.string(), due: z.string(), letter: z.string() }).nullable(),
+  findings: z.array(z.string()),
+  lastEventDate: z.string().nullable(),
+  eventCount: z.number(),
+  deletedAt: z.string().nullable()
+})
+export type CaseListItemValue = z.infer<typeof CaseListItemSchema>
+
+export const CaseViewSchema = z.object({
+  case: CaseSchema,
+  patientName: z.string(),
+  organizationName: z.string(),
+  asOf: z.string(),
+  clock: CaseClockSchema,
+  completeness: z.object({
+    items: z.array(z.object({ id: z.string(), label: z.string(), recordType: z.string(), receivedOn: z.string().nullable() })),
+    missing: z.array(z.string()),
+    complete: z.boolean()
+  })
+})
+export type CaseViewValue = z.infer<typeof CaseViewSchema>
+
+const byId = z.strictObject({ id: IdSchema })
+
+export const caseChannels = {
+  'cases.list': channel(CaseFilterSchema, z.array(CaseListItemSchema)),
+  'cases.get': channel(z.strictObject({ id: IdSchema, asOf: DateSchema.optional() }), CaseViewSchema),
+  'cases.add': channel(z.strictObject({ case: CaseFieldsSchema }), CaseSchema),
+  'cases.addBatch': channel(
+    z.strictObject({ batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }) }),
+    z.array(CaseSchema)
+  ),
+  'cases.update': channel(z.strictObject({ id: IdSchema, patch: CaseFieldsSchema.partial().strict() }), CaseSchema),
+  'cases.addEvent': channel(z.strictObject({ caseId: IdSchema, event: CaseEventInputSchema }), CaseEventSchema),
+  'cases.editEvent': channel(
+    z.strictObject({ caseId: IdSchema, eventId: IdSchema, patch: z.record(z.string(), z.unknown()) }),
+    CaseEventSchema
+  ),
+  'cases.addReminder': channel(z.strictObject({ caseId: IdSchema, reminder: ReminderEntrySchema.omit({ id: true }) }), ReminderEntrySchema),
+  'cases.trash': channel(byId, CaseSchema),
+  'cases.restore': channel(byId, CaseSchema)
+}

@@ -1,0 +1,34 @@
+// The data folder itself: backups, what was recovered at open, and the sample caseload.
+import { z } from 'zod'
+import { channel } from './channel'
+
+export const BackupInfoSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['daily', 'manual', 'pre-migration', 'pre-import', 'pre-restore']),
+  bytes: z.number(),
+  counts: z.record(z.string(), z.number()),
+  files: z.number(),
+  encrypted: z.boolean()
+})
+export type BackupInfoValue = z.infer<typeof BackupInfoSchema>
+
+export const RecoverySchema = z.object({
+  file: z.string(),
+  problem: z.string(),
+  action: z.string(),
+  at: z.string(),
+  quarantined: z.string().optional(),
+  restoredFrom: z.string().optional()
+})
+export type RecoveryValue = z.infer<typeof RecoverySchema>
+
+const backupId = z.strictObject({ id: z.string().min(1).max(200) })
+
+export const dataChannels = {
+  'data.recoveries': channel(z.strictObject({}), z.array(RecoverySchema)),
+  'backup.now': channel(z.strictObject({}), BackupInfoSchema),
+  'backup.list': channel(z.strictObject({}), z.array(BackupInfoSchema)),
+  'backup.preview': channel(backupId, BackupInfoSchema),
+  'backup.restore': channel(backupId, z.object({ ok: z.literal(true) }))
+}
