@@ -10,7 +10,7 @@ import { isTempName } from './durable-write'
 import { type Cipher, createEncryption, plainCipher, unlockEncryption } from './encryption'
 import { FileProblem, newerVersionError } from './envelope'
 import type { FileIo } from './file-io'
-import { BACKUPS_DIR, DEVICE_FILE, LOCK_FILE, META_FILE, RESTORE_MARKER, singletonFile } from './layout'
+import { BACKUPS_DIR, DEVICE_FILE, LOCAL_DIR, LOCK_FILE, META_FILE, RESTORE_MARKER, singletonFile } from './layout'
 import type { Lock } from './lock'
 import { type Meta, decodeMeta, writeMeta } from './meta'
 import { FileRecordStore } from './record-collection'
@@ -102,6 +102,7 @@ export class Session {
   async open(): Promise<void> {
     this.deviceId = await this.#deviceId()
     await this.#sweepTemp(BACKUPS_DIR)
+    await this.#sweepTemp(LOCAL_DIR)
     await this.#sweepTemp('')
     let force: string | null = null
     if (this.lock.tookOver !== null) {
