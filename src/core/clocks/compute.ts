@@ -33,7 +33,9 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
   const explanation: string[] = [...resolved.lines]
   for (const w of resolved.warnings) explanation.push(`Warning: ${w}`)
 
-  const { kept, leftOut } = asOfFilter(input.events, asOf)
+  const { kept, leftOut: leftOutAll } = asOfFilter(input.events, asOf)
+  // Notes never change a result, not even this line.
+  const leftOut = leftOutAll.filter((e) => e.type !== 'note')
   if (leftOut.length > 0) {
     explanation.push(`${plural(leftOut.length, 'event')} dated after the as-of date ${formatDate(asOf)} ${leftOut.length === 1 ? 'was' : 'were'} left out.`)
   }

@@ -52,6 +52,7 @@ function describeIssue(issue: Issue, root: unknown, prefix: ReadonlyArray<Proper
       if (issue.message.startsWith('expected a date')) return `${where}: ${issue.message}, got ${describe(value)}`
       return `${where}: expected ${issue.expected}, got ${describe(value)}`
     case 'invalid_value':
+      if (value === undefined) return `${where}: required field is missing (one of ${issue.values.map((v) => String(v)).join(', ')})`
       return `${where}: ${JSON.stringify(value)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`
     default:
       return `${where}: ${issue.message}`

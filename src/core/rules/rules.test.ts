@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { COMPLAINT_WINDOW, FEES, HIPAA_ACCESS, HIPAA_ACCOUNTING, HIPAA_AMENDMENT, PROPOSED_2021_ACCESS } from './law'
+import { BUILT_IN_PROFILES } from './profiles'
+import { pickVersion } from './resolve'
+import { BUILT_IN_PROFILE_IDS } from './types'
+
+describe('the numbers the law gives (DOMAIN "Numbers the app must encode")', () => {
+  it('HIPAA: access 30 + one 30; amendment and accounting 60 + one 30; all calendar days', () => {
+    expect([HIPAA_ACCESS.days, HIPAA_ACCESS.extension?.days, HIPAA_ACCESS.dayKind]).toEqual([30, 30, 'calendar'])
+    expect([HIPAA_AMENDMENT.days, HIPAA_AMENDMENT.extension?.days]).toEqual([60, 30])
+    expect([HIPAA_ACCOUNTING.days, HIPAA_ACCOUNTING.extension?.days]).toEqual([60, 30])
+    expect([PROPOSED_2021_ACCESS.days, PROPOSED_2021_ACCESS.extension?.days]).toEqual([15, 15])
+    expect(PROPOSED_2021_ACCESS.citation).toContain('not final')
+  })
+
+  it('complaint window 180 days with a warning 30 days before; flat fee $6.50', () => {
+    expect(COMPLAINT_WINDOW.days).toBe(180)
+    expect(COMPLAINT_WINDOW.warningDays).toBe(30)
+    expect(FEES.flatFeeCents).toBe(650)
+  })
+
+  it('every built-in profile has an id from the list, a version, and a citation on every rule', () => {
+    for (const p of BUILT_IN_PROFILES) {
+      expect(BUILT_IN_PROFILE_IDS).toContain(p.id)
+      expect(p.version).not.toBe('')
+      for (const rule of Object.values(p.rules)) expect(rule.citation).not.toBe('')
+    }
+    expect(new Set(BUILT_IN_PROFILES.map((p) => p.id))).toEqual(new Set(BUILT_IN_PROFILE_IDS))
+  })
+
+  it('state overlays carry a verify-before-relying note and allow no extension of their own', () => {
+    for (const p of BUILT_IN_PROFILES.filter((x) => x.combine === 'overlay-hipaa')) {
+      expect(p.rules.access?.verify).toMatch(/^Verify before relying/)
+      expect(p.rules.access?.extension).toBeNull()
+      expect(p.rollForward).toBe(false)
+    }
+  })
+
+  it('the 2021 proposal is never in force and never the default', () => {
+    const proposal = BUILT_IN_PROFILES.find((p) => p.id === 'hipaa-proposed-2021')
+    expect(proposal?.status).toBe('proposed')
+    expect(proposal?.inForce).toBeNull()
+  })
+})
+
+describe('pickVersion: a case is judged by the rules in force on its receipt date', () => {
+  const versions = [
+    { version: 'b', inForce: { from: '2027-01-01', to: null } },
+    { version: 'a', inForce: { from: '2003-04-14', to: '2026-12-31' } }
+  ]
+  it('picks the version in force on the date, at both edges', () => {
+    expect(pickVersion(versions, '2026-12-31')).toEqual({ chosen: versions[1], inForce: true })
+    expect(pickVersion(versions, '2027-01-01')).toEqual({ chosen: versions[0], inForce: true })
+  })
+  it('falls back to the nearest version, flagged as not in force', () => {
+    expect(pickVersion(versions, '2001-01-01')).toEqual({ chosen: versions[1], inForce: false })
+    expect(pickVersion([{ version: 'p', inForce: null }], '2026-01-01')).toEqual({ chosen: { version: 'p', inForce: null }, inForce: false })
+    expect(() => pickVersion([], '2026-01-01')).toThrow()
+  })
+})
