@@ -1,7 +1,7 @@
 // Business-day arithmetic (DOMAIN 0.3): a business day is Monday to Friday and not a holiday of the
 // profile. The day of receipt is day 0 and never counts; due is the N-th business day after it.
 import type { HolidaySetId } from '../rules'
-import { fromDayNumber, isWeekendDay, toDayNumber, yearOf, type DayNumber } from './dates'
+import { fromDayNumber, isWeekendDay, toDayNumber, yearOfDay, type DayNumber } from './dates'
 import { holidayMap, type Holiday } from './holidays'
 
 /** The holidays a profile skips: a built-in set, an explicit list (inline profiles), or none. */
@@ -11,9 +11,19 @@ export type HolidayCalendar = {
 }
 
 export function builtInCalendar(set: HolidaySetId, label: string): HolidayCalendar {
+  // Remember the last year's map: a count rarely leaves the year it started in.
+  let year = NaN
+  let map: ReadonlyMap<DayNumber, Holiday> = new Map()
   return {
     label,
-    holidayOn: (z) => holidayMap(set, yearOf(fromDayNumber(z))).get(z)
+    holidayOn: (z) => {
+      const y = yearOfDay(z)
+      if (y !== year) {
+        year = y
+        map = holidayMap(set, y)
+      }
+      return map.get(z)
+    }
   }
 }
 
