@@ -145,7 +145,7 @@ export type RecordOf<C> = C extends { schema: z.ZodType<infer T> } ? T : never
 /** The summary type of a file-per-record collection spec (`undefined` without `summarize`). */
 export type SummaryOf<C> = C extends { summarize?: (record: never) => infer S } ? (unknown extends S ? undefined : S) : undefined
 /** The value type of a singleton spec. */
-export type ValueOf<C> = C extends { defaults: infer T } ? T : never
+export type ValueOf<C> = C extends { schema: z.ZodType<infer T> } ? T : never
 
 /** The node:fs/promises API the store uses; tests inject a failing one to simulate full or read-only disks. */
 export type StoreFs = typeof fsp

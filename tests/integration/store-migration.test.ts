@@ -32,7 +32,7 @@ const v1Schema = defineSchema({
     patients: { name: 'patients', schema: V1Person, layout: { kind: 'sharded', shards: 16 }, version: 1, migrations: [] },
     organizations: { name: 'organizations', schema: V1Person, layout: { kind: 'sharded', shards: 8 }, version: 1, migrations: [] }
   },
-  singletons: { settings: { name: 'settings', schema: V1Settings, defaults: { theme: 'light' as const }, version: 1, migrations: [] } }
+  singletons: { settings: { name: 'settings', schema: V1Settings, defaults: { theme: 'light' }, version: 1, migrations: [] } }
 })
 
 const v2Schema = defineSchema({
