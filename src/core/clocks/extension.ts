@@ -45,7 +45,7 @@ export function applyExtension(notices: ReadonlyArray<Notice>, originalDue: stri
         code: 'extension-late',
         date: n.date,
         citation: cite,
-        message: `The extension notice of ${on} came after the original due date ${formatDate(originalDue)}; a notice must be sent within the first ${rule.days} days, so it was ignored.`
+        message: `The extension notice of ${on} came after the original due date ${formatDate(originalDue)}; a notice must be sent within the first ${rule.days} ${rule.dayKind} days, so it was ignored.`
       })
     }
     if (n.reason === undefined || n.reason.trim() === '') {
