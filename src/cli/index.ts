@@ -4,8 +4,30 @@ import { resolve } from 'node:path'
 import { isAppError } from '../shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
 import { infoCommand } from './commands/info'
+import { makeClockCommand } from './commands/clock'
+import { patientsCommand } from './commands/patients'
+import { orgsCommand } from './commands/orgs'
+import { casesCommand } from './commands/cases'
+import { attachmentsCommand } from './commands/attachments'
+import { backupCommand } from './commands/backup'
+import { demoCommand } from './commands/demo'
+import { withServices } from './services'
 
-export const COMMANDS: ReadonlyArray<CommandGroup> = [infoCommand]
+// A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
+const clockCommand = makeClockCommand({
+  loadSavedProfiles: (ctx) => withServices(ctx, async (s) => [...s.store.singletons.settings.get().savedProfiles])
+})
+
+export const COMMANDS: ReadonlyArray<CommandGroup> = [
+  infoCommand,
+  patientsCommand,
+  orgsCommand,
+  casesCommand,
+  attachmentsCommand,
+  backupCommand,
+  demoCommand,
+  clockCommand
+]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]
 

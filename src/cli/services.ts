@@ -1,11 +1,16 @@
-import { openServices, type AppServices } from '../services/app-services'
+import { openServices, type AppServices, type OpenServicesOptions } from '../services/app-services'
 import { readAppVersion } from '../services/app-version'
 import { defaultDataDir } from '../services/default-data-dir'
 import type { CliContext } from './io'
 
 /** Opens the same services the app uses over the chosen data folder, and always closes them. */
-export async function withServices<T>(ctx: CliContext, work: (services: AppServices) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  ctx: CliContext,
+  work: (services: AppServices) => Promise<T>,
+  extra: Pick<OpenServicesOptions, 'newId'> = {}
+): Promise<T> {
   const services = await openServices({
+    ...extra,
     dataDir: ctx.dataDir ?? defaultDataDir(ctx.io.env),
     appVersion: readAppVersion(),
     holder: 'access-advocate command line'

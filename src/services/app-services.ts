@@ -3,6 +3,7 @@
 import { RULES_VERSION } from '../core/rules/version'
 import { openStore } from '../store'
 import type { Recovery } from '../store/types'
+import { attachmentService, type AttachmentService } from './attachments'
 import { caseQueries, type CaseQueries } from './case-queries'
 import { caseService, type CaseService } from './cases'
 import { clockService, type ClockService } from './clock-service'
@@ -36,6 +37,7 @@ export type AppServices = {
   readonly cases: CaseService
   readonly queries: CaseQueries
   readonly clocks: ClockService
+  readonly attachments: AttachmentService
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -65,6 +67,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     cases,
     queries: caseQueries(context, clocks, cases),
     clocks,
+    attachments: attachmentService(context, cases),
     recoveries: () => store.recoveries,
     close: () => store.close()
   }

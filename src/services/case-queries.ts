@@ -107,9 +107,9 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
         if (statuses && !statuses.has(item.status)) continue
         if (filter.minDaysLate !== undefined && (item.daysLate ?? -1) < filter.minDaysLate) continue
         out.push(item)
-        if (filter.limit && out.length >= filter.limit) break
       }
-      return out
+      out.sort(byUrgency)
+      return filter.limit ? out.slice(0, filter.limit) : out
     },
 
     async view(id: string, asOf?: string): Promise<CaseView> {
@@ -146,6 +146,28 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       return hits
     }
   }
+}
+
+/** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
+const RANK: Record<CaseListStatus, number> = {
+  overdue: 0,
+  'clock-error': 1,
+  awaiting: 2,
+  'not-sent': 3,
+  'fulfilled-late': 4,
+  denied: 4,
+  'fulfilled-on-time': 5,
+  withdrawn: 5
+}
+
+function byUrgency(a: CaseListItem, b: CaseListItem): number {
+  return (
+    RANK[a.status] - RANK[b.status] ||
+    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
+    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+    (b.lastEventDate ?? '').localeCompare(a.lastEventDate ?? '') ||
+    a.id.localeCompare(b.id)
+  )
 }
 
 function matchesText(s: CaseSummary, id: string, needle: string, nameOf: (k: 'patients' | 'organizations', id: string) => string): boolean {

@@ -150,6 +150,26 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return event
     },
 
+    /** Logs several events in one write (imports, the sample caseload); each is validated as addEvent would. */
+    async addEvents(caseId: string, inputs: ReadonlyArray<CaseEventInput>): Promise<CaseEvent[]> {
+      const before = await load(caseId)
+      const at = nowIso(ctx)
+      const events = inputs.map((input, i) => {
+        const fields = parseOrThrow(CaseEventInputSchema, input, `events[${i}]`)
+        const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, `events[${i}]`)
+        checkEventDate(event, `events[${i}].date`)
+        checkDeliveredItems(before, event, `events[${i}]`)
+        return event
+      })
+      const next: Case = { ...before, events: [...before.events, ...events].sort(byDate), updatedAt: at }
+      next.history = [
+        ...before.history,
+        ...events.map((e) => ({ ...auditEntry(ctx, 'add-event', 'event', e.id, undefined, e), changes: [{ path: 'type', before: null, after: e.type }] }))
+      ]
+      await save(next)
+      return events
+    },
+
     async editEvent(caseId: string, eventId: string, patch: Record<string, unknown>): Promise<CaseEvent> {
       const before = await load(caseId)
       const old = before.events.find((e) => e.id === eventId)

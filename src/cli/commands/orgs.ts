@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util'
+import { ORGANIZATION_KINDS } from '../../core/schemas'
+import { UsageError, type CommandGroup } from '../io'
+import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
+import { withServices } from '../services'
+
+const HELP = `Usage: access-advocate orgs <add|list|show> [options] [--data-dir DIR] [--json]
+
+  orgs add --name NAME --kind KIND [--state ST] [--city C] [--phone P] [--fax F] [--email E] [--portal URL]
+           [--covered-entity yes|no] [--input FILE|-]
+           KIND: ${ORGANIZATION_KINDS.join(', ')}
+           phone/fax/email/portal are the records (HIM) office's; use --input for the privacy officer
+  orgs list [--query TEXT] [--kind KIND] [--state ST]
+  orgs show ID`
+
+export const orgsCommand: CommandGroup = {
+  name: 'orgs',
+  summary: 'Add, list and show records holders (organizations)',
+  help: HELP,
+  async run(args, ctx) {
+    const [action, ...rest] = args
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        state: { type: 'string' },
+        city: { type: 'string' },
+        phone: { type: 'string' },
+        fax: { type: 'string' },
+        email: { type: 'string' },
+        portal: { type: 'string' },
+        'covered-entity': { type: 'string' },
+        query: { type: 'string' },
+        input: { type: 'string' }
+      }
+    })
+    const covered = values['covered-entity']
+    if (covered !== undefined && covered !== 'yes' && covered !== 'no') throw new UsageError('--covered-entity takes yes or no')
+    return withServices(ctx, async (s) => {
+      switch (action) {
+        case 'add': {
+          const base = await readJsonInput(ctx, values.input)
+          const records = given({ phone: values.phone, fax: values.fax, email: values.email, portalUrl: values.portal })
+          const org = await s.organizations.add({
+            ...base,
+            ...given({ name: values.name, kind: values.kind, state: values.state }),
+            ...(values.city ? { address: { ...(base['address'] as object | undefined), city: values.city } } : {}),
+            ...(Object.keys(records).length ? { records: { ...(base['records'] as object | undefined), ...records } } : {}),
+            ...(covered ? { coveredEntity: covered === 'yes' } : {})
+          } as Parameters<typeof s.organizations.add>[0])
+          if (ctx.json) printJson(ctx, org)
+          else ctx.io.stdout(`Added organization ${org.id}: ${org.name}\n`)
+          return 0
+        }
+        case 'list': {
+          const kind = values.kind as (typeof ORGANIZATION_KINDS)[number] | undefined
+          if (kind && !ORGANIZATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${ORGANIZATION_KINDS.join(', ')}`)
+          const list = s.organizations.list(given({ text: values.query, kind, state: values.state }))
+          if (ctx.json) printJson(ctx, list)
+          else printTable(ctx, list.map((o) => ({ id: o.id, name: o.name, kind: o.kind, state: o.state ?? '', fax: o.records.fax ?? '' })), 'No organizations.')
+          return 0
+        }
+        case 'show': {
+          const org = s.organizations.get(requirePositional(positionals, 'An organization id', 'Usage: orgs show ID'))
+          if (ctx.json) printJson(ctx, org)
+          else ctx.io.stdout(`${org.name} (${org.id}), ${org.kind}${org.state ? `, ${org.state}` : ''}\n`)
+          return 0
+        }
+        default:
+          throw new UsageError(`orgs: unknown action "${action ?? ''}". Use add, list or show.`)
+      }
+    })
+  }
+}

@@ -1,0 +1,80 @@
+// Files attached to a case's events, stored once by content hash in the data folder.
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { AttachmentRefSchema, type AttachmentRef, type CaseEvent } from '../core/schemas'
+import { AppError } from '../shared/errors'
+import { todayOf, type ServiceContext } from './context'
+import type { CaseService } from './cases'
+import { parseOrThrow } from './validate'
+
+/** Larger files belong in the holder's portal or a shared drive, not in a case file's attachments. */
+export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
+  '.txt': 'text/plain',
+  '.eml': 'message/rfc822',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.zip': 'application/zip'
+}
+
+export function attachmentService(ctx: ServiceContext, cases: CaseService) {
+  async function store(bytes: Uint8Array, name: string): Promise<AttachmentRef> {
+    const { sha256, size } = await ctx.store.attachments.add(bytes)
+    return parseOrThrow(AttachmentRefSchema, { sha256, size, name, type: TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream' }, 'attachment')
+  }
+
+  return {
+    /**
+     * Copies a file into the data folder and attaches it to an event of the case; without an event,
+     * logs a note saying what was attached, so the file always has a place in the chronology.
+     */
+    async attachFile(caseId: string, path: string, eventId?: string): Promise<{ attachment: AttachmentRef; eventId: string }> {
+      const name = basename(path)
+      // Validate the name before copying anything: a name that is not valid UTF-8 is refused up front.
+      parseOrThrow(AttachmentRefSchema.shape.name, name, 'attachment name')
+      let info
+      try {
+        info = await stat(path)
+      } catch (error) {
+        throw new AppError('INVALID_INPUT', `attachment: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+      }
+      if (!info.isFile()) throw new AppError('INVALID_INPUT', `attachment: ${path} is not a file`)
+      if (info.size > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
+      const c = await cases.load(caseId)
+      if (eventId && !c.events.some((e) => e.id === eventId)) throw new AppError('NOT_FOUND', `No event with id "${eventId}" on case ${caseId}.`)
+      const attachment = await store(await readFile(path), name)
+      if (eventId) {
+        const event = c.events.find((e) => e.id === eventId) as CaseEvent
+        await cases.editEvent(caseId, eventId, { attachments: [...event.attachments, attachment] })
+        return { attachment, eventId }
+      }
+      const note = await cases.addEvent(caseId, { type: 'note', date: todayOf(ctx), summary: `Attached ${name}`, attachments: [attachment] })
+      return { attachment, eventId: note.id }
+    },
+
+    read: (sha256: string) => ctx.store.attachments.read(sha256),
+
+    /** Removes stored files no record refers to any more (never one a case still names). */
+    async prune(): Promise<number> {
+      const inUse = new Set<string>()
+      for (const { id } of ctx.store.records.cases.summaries()) {
+        const c = await ctx.store.records.cases.get(id)
+        for (const e of c?.events ?? []) for (const a of e.attachments) inUse.add(a.sha256)
+        for (const l of c?.letters ?? []) inUse.add(l.file.sha256)
+      }
+      for (const p of ctx.store.sharded.patients.all()) for (const r of p.representatives) if (r.authorityDocument) inUse.add(r.authorityDocument.sha256)
+      return ctx.store.attachments.prune(inUse)
+    }
+  }
+}
+
+export type AttachmentService = ReturnType<typeof attachmentService>
