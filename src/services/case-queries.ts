@@ -91,22 +91,32 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
     }
   }
 
+  /** Lower-cased names by id, built once per search rather than once per case. */
+  function lowerNames(): LowerNames {
+    const map = new Map<string, string>()
+    for (const p of store.sharded.patients.all()) map.set(p.id, p.name.toLowerCase())
+    for (const o of store.sharded.organizations.all()) map.set(o.id, o.name.toLowerCase())
+    return map
+  }
+
   return {
     list(filter: CaseFilter = {}): CaseListItem[] {
       const asOf = filter.asOf ?? todayOf(ctx)
       const needle = filter.text?.trim().toLowerCase()
       const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
+      const names = needle ? lowerNames() : undefined
       const out: CaseListItem[] = []
       for (const { id, rev, summary: s } of store.records.cases.summaries()) {
         if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
         if (filter.patientId && s.patientId !== filter.patientId) continue
         if (filter.organizationId && s.organizationId !== filter.organizationId) continue
         if (filter.tag && !s.tags.includes(filter.tag)) continue
-        if (needle && !matchesText(s, id, needle, nameOf)) continue
-        const item = toItem(id, rev, s, asOf)
-        if (statuses && !statuses.has(item.status)) continue
-        if (filter.minDaysLate !== undefined && (item.daysLate ?? -1) < filter.minDaysLate) continue
-        out.push(item)
+        if (needle && names && !matchesText(s, id, needle, names)) continue
+        // Status and lateness come from the memoised clock; the row itself is built only for a match.
+        const clock = clocks.forCase(id, rev, s.clock, asOf)
+        if (statuses && !statuses.has(statusOf(clock))) continue
+        if (filter.minDaysLate !== undefined && ((clock.state === 'ok' ? clock.result.daysLate : null) ?? -1) < filter.minDaysLate) continue
+        out.push(toItem(id, rev, s, asOf))
       }
       out.sort(byUrgency)
       return filter.limit ? out.slice(0, filter.limit) : out
@@ -132,9 +142,10 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       const needle = text.trim().toLowerCase()
       if (!needle) return []
       const all = store.records.cases.summaries()
+      const names = lowerNames()
       const hits: string[] = []
       for (const [i, { id, summary }] of all.entries()) {
-        if (matchesText(summary, id, needle, nameOf)) hits.push(id)
+        if (matchesText(summary, id, needle, names)) hits.push(id)
         else {
           const c = await store.records.cases.get(id)
           if (c && c.events.some((e) => (e.body ?? '').toLowerCase().includes(needle) || e.summary.toLowerCase().includes(needle))) hits.push(id)
@@ -160,22 +171,27 @@ const RANK: Record<CaseListStatus, number> = {
   withdrawn: 5
 }
 
+// ISO dates and ids compare correctly as plain strings; localeCompare would be slower and no better.
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
 function byUrgency(a: CaseListItem, b: CaseListItem): number {
   return (
     RANK[a.status] - RANK[b.status] ||
     (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
-    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-    (b.lastEventDate ?? '').localeCompare(a.lastEventDate ?? '') ||
-    a.id.localeCompare(b.id)
+    cmp(a.due ?? '9999', b.due ?? '9999') ||
+    cmp(b.lastEventDate ?? '', a.lastEventDate ?? '') ||
+    cmp(a.id, b.id)
   )
 }
 
-function matchesText(s: CaseSummary, id: string, needle: string, nameOf: (k: 'patients' | 'organizations', id: string) => string): boolean {
+type LowerNames = ReadonlyMap<string, string>
+
+function matchesText(s: CaseSummary, id: string, needle: string, names: LowerNames): boolean {
   return (
+    (names.get(s.patientId)?.includes(needle) ?? false) ||
+    (names.get(s.organizationId)?.includes(needle) ?? false) ||
     s.searchText.includes(needle) ||
-    id.includes(needle) ||
-    nameOf('patients', s.patientId).toLowerCase().includes(needle) ||
-    nameOf('organizations', s.organizationId).toLowerCase().includes(needle)
+    id.includes(needle)
   )
 }
 
