@@ -3,6 +3,7 @@
 // schemaVersion says which migrations the payload needs; rev counts the file's writes and deviceId
 // names the writer, which a sync tool's conflict copies will need. Reading a file turns every way
 // it can be wrong into a FileProblem whose message says exactly what, for the Recovery report.
+import { isUtf8 } from 'node:buffer'
 import { z } from 'zod'
 import { AppError } from '../shared/errors'
 import type { Migration } from './types'
@@ -25,8 +26,6 @@ const EnvelopeSchema = z.object({
   updatedAt: z.string().min(1),
   data: z.unknown()
 })
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8')
 
@@ -61,12 +60,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 export function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) throw new FileProblem('empty file (0 bytes)')
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
-    throw new FileProblem('not a text file (invalid UTF-8)')
-  }
+  // isUtf8 + toString is native and avoids TextDecoder's extra copy (open parses ~50 files).
+  if (!isUtf8(bytes)) throw new FileProblem('not a text file (invalid UTF-8)')
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   try {
     return JSON.parse(text)
   } catch (e) {

@@ -12,7 +12,7 @@ import { FileProblem } from './envelope'
 import { assertFileRecordId, recordFile } from './layout'
 import { quarantineAndRestore } from './recovery'
 import { SerialWriter } from './serial-writer'
-import { type IndexData, dirMtimeMs, readIndex, summarizerId, writeIndex } from './summary-index'
+import { type IndexData, type IndexEntry, dirMtimeMs, readIndex, summarizerId, writeIndex } from './summary-index'
 import { FILE_RECORD_ID, type AnyCollectionSpec, type RecordCollection, type StoredRecord, type SummaryEntry } from './types'
 
 type Slot<T> = { db: Low<T | null>; adapter: DurableAdapter<T> }
@@ -246,7 +246,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   async #writeIndexNow(): Promise<void> {
     // mtime first, then the snapshot: see summary-index.ts, point 4.
     const mtime = await dirMtimeMs(this.ctx.io, this.spec.name)
-    const entries = this.summaries().map((e): [string, number, unknown] => [e.id, e.rev, e.summary])
+    const entries = this.summaries().map((e): IndexEntry => [e.id, e.rev, e.summary])
     await writeIndex(this.ctx.io, this.spec.name, {
       format: 1,
       collectionVersion: this.spec.version,

@@ -266,21 +266,28 @@ export class Session {
     }
     if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
 
+    // Every collection at once: their file reads overlap (opening is mostly waiting on the disk).
     const ctx = this.ctx
     const singletons = new Map<string, SingletonDoc<unknown>>()
-    for (const [key, spec] of Object.entries(this.schema.singletons)) singletons.set(key, await SingletonDoc.load(ctx, spec))
     const sharded = new Map<string, ShardedStore<StoredRecord>>()
-    for (const [key, spec] of Object.entries(this.schema.sharded)) sharded.set(key, await ShardedStore.load(ctx, spec))
     const records = new Map<string, FileRecordStore<StoredRecord, unknown>>()
     const outdatedRecords = new Map<string, string[]>()
-    for (const [key, spec] of Object.entries(this.schema.records)) {
-      const store = new FileRecordStore<StoredRecord, unknown>(ctx, spec)
-      // A collection last written at an older version: read every file once to find what to migrate.
-      const behind = (meta.collections[spec.name] ?? 0) < spec.version ? `${spec.name} must be migrated` : null
-      const { outdated } = await store.load(forceRebuild ?? behind)
-      records.set(key, store)
-      if (outdated.length > 0) outdatedRecords.set(key, outdated)
-    }
+    await Promise.all([
+      ...Object.entries(this.schema.singletons).map(async ([key, spec]) => {
+        singletons.set(key, await SingletonDoc.load(ctx, spec))
+      }),
+      ...Object.entries(this.schema.sharded).map(async ([key, spec]) => {
+        sharded.set(key, await ShardedStore.load(ctx, spec))
+      }),
+      ...Object.entries(this.schema.records).map(async ([key, spec]) => {
+        const store = new FileRecordStore<StoredRecord, unknown>(ctx, spec)
+        // A collection last written at an older version: read every file once to find what to migrate.
+        const behind = (meta.collections[spec.name] ?? 0) < spec.version ? `${spec.name} must be migrated` : null
+        const { outdated } = await store.load(forceRebuild ?? behind)
+        records.set(key, store)
+        if (outdated.length > 0) outdatedRecords.set(key, outdated)
+      })
+    ])
     this.#loaded = { meta, metaRev, singletons, sharded, records }
 
     // Migrations: one backup of the old files first, then rewrite each outdated file once.

@@ -23,14 +23,20 @@ import type { AnyCollectionSpec } from './types'
 
 const FORMAT = 1
 
-const IndexSchema = z.object({
+// The header is checked with zod; the 10,000 entries by hand, because zod on every tuple would
+// double the cost of opening (the entries are our own cache, and a bad one only forces a rebuild).
+const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   collectionVersion: z.number().int(),
   summarizer: z.string(),
   dirMtimeMs: z.number(),
-  entries: z.array(z.tuple([z.string(), z.number().int(), z.unknown()]))
+  entries: z.array(z.unknown())
 })
-export type IndexData = z.infer<typeof IndexSchema>
+export type IndexEntry = [id: string, rev: number, summary: unknown]
+export type IndexData = Omit<z.infer<typeof HeaderSchema>, 'entries'> & { entries: IndexEntry[] }
+
+const isEntry = (e: unknown): e is IndexEntry =>
+  Array.isArray(e) && e.length === 3 && typeof e[0] === 'string' && typeof e[1] === 'number' && Number.isInteger(e[1])
 
 /** Identifies the summarize function, so changing its code (a new app version) rebuilds the index. */
 export const summarizerId = (spec: AnyCollectionSpec): string =>
@@ -44,8 +50,10 @@ export async function readIndex(io: FileIo, collection: string): Promise<IndexDa
   try {
     const raw = await io.readRaw(rel)
     if (raw === null) return null
-    const parsed = IndexSchema.safeParse(JSON.parse(Buffer.from(io.cipher.decrypt(rel, raw)).toString('utf8')))
-    return parsed.success ? parsed.data : null
+    const plain = io.cipher.decrypt(rel, raw)
+    const parsed = HeaderSchema.safeParse(JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8')))
+    if (!parsed.success || !parsed.data.entries.every(isEntry)) return null
+    return { ...parsed.data, entries: parsed.data.entries as IndexEntry[] }
   } catch {
     return null // unreadable or undecryptable: a cache, rebuilt
   }

