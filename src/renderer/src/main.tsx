@@ -2,6 +2,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import './ui/base.css'
+import './ui/layout.css'
+import './ui/badges.css'
+import './ui/table.css'
+import './ui/forms.css'
+import './ui/case.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -1,0 +1,34 @@
+import { routeToHash, sectionOf, type Route } from './routes'
+
+const SECTIONS = [
+  { page: 'caseload', label: 'Caseload' },
+  { page: 'patients', label: 'Patients' },
+  { page: 'organizations', label: 'Organizations' },
+  { page: 'backups', label: 'Backups' }
+] as const
+
+export function AppHeader({ route }: { route: Route }) {
+  const current = sectionOf(route)
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>
+        Skip to content
+      </a>
+      <h1 className="app-header__name">Access Advocate</h1>
+      <nav aria-label="Main">
+        <ul className="nav">
+          {SECTIONS.map((s) => (
+            <li key={s.page}>
+              <a href={routeToHash({ page: s.page })} className="nav__link" aria-current={current === s.page ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <span className="app-header__hint" aria-hidden="true">
+        Press <kbd>/</kbd> to search cases
+      </span>
+    </header>
+  )
+}

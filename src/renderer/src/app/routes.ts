@@ -1,0 +1,52 @@
+// Where the user is, as a small value kept in the URL's hash: no router library, and the
+// Back/Forward keys of the window still work.
+export type Route =
+  | { page: 'caseload' }
+  | { page: 'case'; id: string }
+  | { page: 'patients'; adding?: boolean }
+  | { page: 'patient'; id: string }
+  | { page: 'organizations' }
+  | { page: 'backups' }
+
+export function routeToHash(r: Route): string {
+  switch (r.page) {
+    case 'caseload':
+      return '#/caseload'
+    case 'case':
+      return `#/case/${encodeURIComponent(r.id)}`
+    case 'patients':
+      return r.adding ? '#/patients/new' : '#/patients'
+    case 'patient':
+      return `#/patient/${encodeURIComponent(r.id)}`
+    case 'organizations':
+      return '#/organizations'
+    case 'backups':
+      return '#/backups'
+  }
+}
+
+export function hashToRoute(hash: string): Route {
+  const [, page = '', arg] = hash.replace(/^#/, '').split('/')
+  const id = arg ? decodeURIComponent(arg) : ''
+  switch (page) {
+    case 'case':
+      return id ? { page: 'case', id } : { page: 'caseload' }
+    case 'patients':
+      return { page: 'patients', adding: id === 'new' }
+    case 'patient':
+      return id ? { page: 'patient', id } : { page: 'patients' }
+    case 'organizations':
+      return { page: 'organizations' }
+    case 'backups':
+      return { page: 'backups' }
+    default:
+      return { page: 'caseload' }
+  }
+}
+
+/** The top-level section a route belongs to, for the navigation bar. */
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' {
+  if (r.page === 'case') return 'caseload'
+  if (r.page === 'patient') return 'patients'
+  return r.page
+}

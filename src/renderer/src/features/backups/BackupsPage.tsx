@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import type { BackupInfoValue } from '../../../../shared/channels/data'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { useQuery } from '../../api/use-query'
+import { EmptyState } from '../../ui/EmptyState'
+import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { PageHeader } from '../../ui/PageHeader'
+import { formatBytes, formatInstant } from '../../ui/format'
+import { backupReasonLabel } from '../../ui/labels'
+import { BackupCounts } from './BackupCounts'
+import { RestoreDialog } from './RestoreDialog'
+
+export function BackupsPage() {
+  const [list, reload] = useQuery(() => call('backup.list', {}), [])
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [restoring, setRestoring] = useState<BackupInfoValue | null>(null)
+
+  const backUpNow = async () => {
+    setBusy(true)
+    setError(null)
+    setMessage(null)
+    try {
+      const b = await call('backup.now', {})
+      setMessage(`Backed up ${formatInstant(b.createdAt)} (${formatBytes(b.bytes)}).`)
+      reload()
+    } catch (e) {
+      setError(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="page" aria-labelledby="backups-title">
+      <PageHeader title={<span id="backups-title">Backups</span>} subtitle="A copy of the whole data folder is kept every day (the last 14), before every upgrade and import, and whenever you ask.">
+        <button type="button" className="button button--primary" onClick={backUpNow} disabled={busy}>
+          {busy ? 'Backing up…' : 'Back up now'}
+        </button>
+      </PageHeader>
+      <Notice message={message} />
+      <ErrorMessage message={error} />
+      {list.status === 'loading' && <p className="muted">Loading…</p>}
+      {list.status === 'error' && <ErrorMessage title="The backups could not be listed." message={list.message} />}
+      {list.status === 'ready' && list.data.length === 0 && <EmptyState title="No backups yet." />}
+      {list.status === 'ready' && list.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="grid" aria-label="Backups">
+            <thead>
+              <tr>
+                <th scope="col" className="grid__th">Made</th>
+                <th scope="col" className="grid__th">Why</th>
+                <th scope="col" className="grid__th">Size</th>
+                <th scope="col" className="grid__th">Holds</th>
+                <th scope="col" className="grid__th">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...list.data]
+                .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+                .map((b) => (
+                  <tr key={b.id} data-testid="backup-row" data-backup-id={b.id} data-reason={b.reason}>
+                    <td className="grid__td">
+                      <time dateTime={b.createdAt}>{formatInstant(b.createdAt)}</time>
+                    </td>
+                    <td className="grid__td">
+                      {backupReasonLabel(b.reason)}
+                      {b.encrypted && <span className="muted"> · encrypted</span>}
+                    </td>
+                    <td className="grid__td">
+                      {formatBytes(b.bytes)} <span className="muted">· {b.files} files</span>
+                    </td>
+                    <td className="grid__td">
+                      <BackupCounts counts={b.counts} />
+                    </td>
+                    <td className="grid__td">
+                      <button type="button" className="button button--small" onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${formatInstant(b.createdAt)}`}>
+                        Restore…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {restoring && (
+        <RestoreDialog
+          backup={restoring}
+          onClose={() => setRestoring(null)}
+          onRestored={() => {
+            setRestoring(null)
+            setMessage(`Restored the backup of ${formatInstant(restoring.createdAt)}. Your previous data was backed up first.`)
+            reload()
+          }}
+        />
+      )}
+    </section>
+  )
+}

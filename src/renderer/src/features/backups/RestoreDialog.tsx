@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import type { BackupInfoValue } from '../../../../shared/channels/data'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { useQuery } from '../../api/use-query'
+import { Dialog } from '../../ui/Dialog'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { formatBytes, formatInstant } from '../../ui/format'
+import { backupReasonLabel } from '../../ui/labels'
+import { BackupCounts } from './BackupCounts'
+
+/** Shows what a backup holds (read from the backup itself) before anything is replaced. */
+export function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfoValue; onClose: () => void; onRestored: () => void }) {
+  const [preview] = useQuery(() => call('backup.preview', { id: backup.id }), [backup.id])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const restore = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await call('backup.restore', { id: backup.id })
+      onRestored()
+    } catch (e) {
+      setError(errorText(e))
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog title="Restore this backup?" onClose={onClose} testId="restore-dialog">
+      {preview.status === 'loading' && <p className="muted">Reading the backup…</p>}
+      {preview.status === 'error' && <ErrorMessage title="The backup could not be read." message={preview.message} />}
+      {preview.status === 'ready' && (
+        <>
+          <dl className="facts facts--stacked" data-testid="restore-preview">
+            <div>
+              <dt>Made</dt>
+              <dd>{formatInstant(preview.data.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>Why</dt>
+              <dd>{backupReasonLabel(preview.data.reason)}</dd>
+            </div>
+            <div>
+              <dt>Holds</dt>
+              <dd>
+                <BackupCounts counts={preview.data.counts} />
+              </dd>
+            </div>
+            <div>
+              <dt>Size</dt>
+              <dd>
+                {formatBytes(preview.data.bytes)} in {preview.data.files} files
+              </dd>
+            </div>
+          </dl>
+          <p className="warning">
+            Everything in the data folder will be replaced by this backup. <strong>Your current data will itself be backed up first</strong>, so you can go back.
+          </p>
+        </>
+      )}
+      <ErrorMessage title="Nothing was restored." message={error} />
+      <div className="form__actions">
+        <button type="button" className="button button--danger" onClick={restore} disabled={busy || preview.status !== 'ready'}>
+          {busy ? 'Restoring…' : 'Restore this backup'}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  )
+}

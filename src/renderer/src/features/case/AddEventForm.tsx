@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react'
+import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '../../../../core/schemas'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { SelectField, TextAreaField, TextField } from '../../ui/Field'
+import { humanize } from '../../ui/format'
+import { eventTypeLabel } from '../../ui/labels'
+import { useKeptState } from '../../ui/use-kept-state'
+import { buildEventInput, fieldOfServerMessage, newDraft, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
+import { EventTypeFields } from './EventTypeFields'
+
+const TYPE_OPTIONS = CASE_EVENT_TYPES.map((t) => ({ value: t, label: eventTypeLabel(t) }))
+const CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
+const DIRECTION_OPTIONS = [
+  { value: 'outgoing', label: 'Outgoing (we sent it)' },
+  { value: 'incoming', label: 'Incoming (from the holder)' },
+  { value: 'internal', label: 'Internal (a note to ourselves)' }
+]
+
+type Props = { caseId: string; checklist: ReadonlyArray<ChecklistItem>; onSaved: () => void }
+
+/**
+ * Logs one event. The draft survives errors and leaving the page; it is cleared only once the
+ * event is saved.
+ */
+export function AddEventForm({ caseId, checklist, onSaved }: Props) {
+  const [draft, setDraft] = useKeptState<EventDraft>(`event-draft:${caseId}`, () => newDraft())
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => {
+    setSaved(null)
+    setDraft((d) => ({ ...d, [key]: value }))
+  }
+  const setType = (type: CaseEventType) =>
+    setDraft((d) => ({ ...d, type, direction: d.directionTouched ? d.direction : typicalDirection(type) }))
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setServerError(null)
+    setSaved(null)
+    const built = buildEventInput(draft)
+    if (!built.ok) {
+      setErrors(built.errors)
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    try {
+      await call('cases.addEvent', { caseId, event: built.input })
+      setDraft(newDraft(draft.type))
+      setSaved(`${eventTypeLabel(draft.type)} logged.`)
+      onSaved()
+    } catch (err) {
+      const message = errorText(err)
+      setServerError(message)
+      const field = fieldOfServerMessage(message)
+      if (field) setErrors({ [field]: message.replace(/^event\.[a-zA-Z.[\]0-9]+:\s*/, '') })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+  return (
+    <section className="panel" aria-labelledby="add-event-title">
+      <h3 id="add-event-title" className="panel__title">
+        Add event
+      </h3>
+      <form className="form" onSubmit={submit} noValidate aria-describedby={errorCount > 0 ? 'add-event-errors' : undefined} data-testid="add-event-form">
+        <div className="form__row">
+          <SelectField label="Type" value={draft.type} onChange={(v) => setType(v as CaseEventType)} options={TYPE_OPTIONS} error={errors['type']} />
+          <TextField label="Date" type="date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} />
+        </div>
+        <div className="form__row">
+          <SelectField
+            label="Direction"
+            value={draft.direction}
+            onChange={(v) => setDraft((d) => ({ ...d, direction: v as EventDraft['direction'], directionTouched: true }))}
+            options={DIRECTION_OPTIONS}
+            error={errors['direction']}
+          />
+          <SelectField label="Channel" value={draft.channel} onChange={(v) => set('channel', v)} options={CHANNEL_OPTIONS} error={errors['channel']} />
+        </div>
+        <EventTypeFields draft={draft} set={set} errors={errors} checklist={checklist} />
+        <TextField label="Summary" value={draft.summary} onChange={(v) => set('summary', v)} error={errors['summary']} placeholder="One line: what happened" />
+        <TextAreaField label="Full text" value={draft.body} onChange={(v) => set('body', v)} error={errors['body']} rows={3} hint="The letter, e-mail or call notes, if you have them." />
+        <TextField
+          label="Proof of delivery"
+          value={draft.proofOfDelivery}
+          onChange={(v) => set('proofOfDelivery', v)}
+          error={errors['proofOfDelivery']}
+          placeholder="e.g. fax confirmation 14:02, 3 pages"
+        />
+        {errorCount > 0 && !serverError && (
+          <div id="add-event-errors" className="error-message" role="alert">
+            The event was not saved: {Object.values(errors).join(' ')}
+          </div>
+        )}
+        <ErrorMessage title="The event was not saved." message={serverError} />
+        <Notice message={saved} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Add event'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDraft(newDraft(draft.type))
+              setErrors({})
+              setServerError(null)
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

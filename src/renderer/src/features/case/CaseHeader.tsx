@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import type { CaseViewValue } from '../../../../shared/channels/cases'
+import { call } from '../../api/client'
+import { Link } from '../../app/Link'
+import { navigate } from '../../app/navigation'
+import { Tag } from '../../ui/Badge'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { DateText } from '../../ui/DateText'
+import { PageHeader } from '../../ui/PageHeader'
+import { profileLabel, referenceKindLabel, requestKindLabel } from '../../ui/labels'
+
+export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged: () => void }) {
+  const c = view.case
+  const [confirming, setConfirming] = useState(false)
+  const range = c.requested.range
+  return (
+    <>
+      <PageHeader
+        title={
+          <span id="case-title">
+            <Link to={{ page: 'patient', id: c.patientId }}>{view.patientName}</Link>
+            <span className="muted"> → </span>
+            <span data-testid="case-holder">{view.organizationName}</span>
+          </span>
+        }
+        subtitle={<span data-testid="case-kind">{requestKindLabel(c.requestKind)}</span>}
+      >
+        {!c.deletedAt && (
+          <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+            Move to trash…
+          </button>
+        )}
+      </PageHeader>
+      <dl className="facts">
+        <div>
+          <dt>Rule profile</dt>
+          <dd data-testid="case-profile">
+            {profileLabel(c.profile)}
+            {c.state && ` · state ${c.state}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd className={`priority priority--${c.priority}`}>{c.priority}</dd>
+        </div>
+        {(range.from || range.to) && (
+          <div>
+            <dt>Records from</dt>
+            <dd>
+              <DateText value={range.from} fallback="the start" /> to <DateText value={range.to} fallback="today" />
+            </dd>
+          </div>
+        )}
+        {c.requestedFormat && (
+          <div>
+            <dt>Format asked for</dt>
+            <dd>{c.requestedFormat}</dd>
+          </div>
+        )}
+        {c.deliveryManner && (
+          <div>
+            <dt>Delivery</dt>
+            <dd>{c.deliveryManner}</dd>
+          </div>
+        )}
+        <div>
+          <dt>References</dt>
+          <dd>
+            {c.references.length === 0 ? (
+              <span className="muted">none</span>
+            ) : (
+              <ul className="inline-list" data-testid="case-references">
+                {c.references.map((r) => (
+                  <li key={`${r.kind}:${r.value}`}>
+                    <span className="muted">{referenceKindLabel(r.kind)}:</span> <code>{r.value}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        {c.assignee && (
+          <div>
+            <dt>Advocate</dt>
+            <dd>{c.assignee}</dd>
+          </div>
+        )}
+        {c.tags.length > 0 && (
+          <div>
+            <dt>Tags</dt>
+            <dd>
+              {c.tags.map((t) => (
+                <Tag key={t}>{t}</Tag>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {c.requested.description && <p className="case-description">{c.requested.description}</p>}
+      {c.notes && <p className="case-description">{c.notes}</p>}
+      {confirming && (
+        <ConfirmDialog
+          title="Move this case to the trash?"
+          confirmLabel="Move to trash"
+          danger
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            await call('cases.trash', { id: c.id })
+            setConfirming(false)
+            onChanged()
+            navigate({ page: 'case', id: c.id })
+          }}
+        >
+          <p>
+            The case of {view.patientName} with {view.organizationName} leaves the caseload. It can be restored from the trash for 30 days; after that it is
+            deleted for good.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+import type { AuditEntry } from '../../../../core/schemas'
+import { formatInstant, humanize } from '../../ui/format'
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined) return '—'
+  if (typeof v === 'string') return v
+  return JSON.stringify(v)
+}
+
+/** The audit trail: every change to this case, newest first. */
+export function HistoryList({ history }: { history: ReadonlyArray<AuditEntry> }) {
+  const entries = [...history].reverse()
+  return (
+    <section className="panel" aria-labelledby="history-title" data-testid="history">
+      <details>
+        <summary>
+          <h3 id="history-title" className="panel__title panel__title--inline">
+            History <span className="muted panel__aside">{entries.length} changes</span>
+          </h3>
+        </summary>
+        <ol className="history">
+          {entries.map((h, i) => (
+            <li key={`${h.at}-${i}`} className="history__entry">
+              <div>
+                <strong>{humanize(h.action)}</strong> <span className="muted">{h.entity}</span>
+                {h.by && <span className="muted"> by {h.by}</span>}
+              </div>
+              <div className="muted small">{formatInstant(h.at)}</div>
+              {h.changes.length > 0 && (
+                <ul className="history__changes">
+                  {h.changes.slice(0, 12).map((c) => (
+                    <li key={c.path}>
+                      <code>{c.path}</code>: {show(c.before)} → {show(c.after)}
+                    </li>
+                  ))}
+                  {h.changes.length > 12 && <li className="muted">…and {h.changes.length - 12} more</li>}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  )
+}

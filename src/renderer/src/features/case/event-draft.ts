@@ -1,0 +1,184 @@
+// The add-event form's draft: every field as the person typed it, and the one function that turns
+// it into a contract input (leaving out what was not answered, because unknown is not "no").
+import { CaseEventInputSchema, type CaseEventInput, type CaseEventType } from '../../../../core/schemas'
+import { todayIso } from '../../ui/format'
+import { triToBool, type TriState } from '../../ui/Field'
+
+export type EventDraft = {
+  type: CaseEventType
+  date: string
+  direction: 'outgoing' | 'incoming' | 'internal'
+  directionTouched: boolean
+  channel: string
+  summary: string
+  body: string
+  proofOfDelivery: string
+  amount: string
+  method: string
+  perPage: TriState
+  includesSearchRetrieval: TriState
+  electronicCopyOfElectronicRecords: TriState
+  inAdvance: TriState
+  reason: string
+  newDate: string
+  basis: string
+  reviewable: TriState
+  reviewRights: TriState
+  complaintContact: TriState
+  items: string[]
+  format: string
+  kind: string
+  venue: string
+  reviewOutcome: string
+  resolutionOutcome: string
+}
+
+export const newDraft = (type: CaseEventType = 'request-sent'): EventDraft => ({
+  type,
+  date: todayIso(),
+  direction: typicalDirection(type),
+  directionTouched: false,
+  channel: '',
+  summary: '',
+  body: '',
+  proofOfDelivery: '',
+  amount: '',
+  method: '',
+  perPage: '',
+  includesSearchRetrieval: '',
+  electronicCopyOfElectronicRecords: '',
+  inAdvance: '',
+  reason: '',
+  newDate: '',
+  basis: '',
+  reviewable: '',
+  reviewRights: '',
+  complaintContact: '',
+  items: [],
+  format: '',
+  kind: '',
+  venue: '',
+  reviewOutcome: '',
+  resolutionOutcome: ''
+})
+
+const OUTGOING = new Set<CaseEventType>([
+  'request-sent',
+  'clarification-answered',
+  'identity-verification-done',
+  'fee-paid',
+  'fee-disputed',
+  'review-requested',
+  'requested-format',
+  'follow-up-sent',
+  'privacy-officer-escalation',
+  'notice-of-intent',
+  'complaint-filed',
+  'withdrawn'
+])
+const INCOMING = new Set<CaseEventType>([
+  'request-received',
+  'acknowledgement',
+  'clarification-asked',
+  'identity-verification-asked',
+  'fee-quoted',
+  'extension-notice',
+  'partial-delivery',
+  'records-delivered',
+  'denial',
+  'review-decided',
+  'barrier'
+])
+
+/** Which way an event of this type usually travels, as a starting point the user can change. */
+export function typicalDirection(type: CaseEventType): EventDraft['direction'] {
+  if (OUTGOING.has(type)) return 'outgoing'
+  if (INCOMING.has(type)) return 'incoming'
+  return 'internal'
+}
+
+export type FieldErrors = Partial<Record<string, string>>
+export type BuildResult = { ok: true; input: CaseEventInput } | { ok: false; errors: FieldErrors }
+
+const text = (v: string) => (v.trim() === '' ? undefined : v.trim())
+const bool = (v: TriState) => triToBool(v)
+
+/** Drops keys whose value is undefined, so the strict schema sees only what was answered. */
+const defined = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+
+function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
+  const amount = () => {
+    if (d.amount.trim() === '') {
+      errors['amount'] = 'Enter the amount (0 if there is no fee).'
+      return undefined
+    }
+    const n = Number(d.amount.replace(/[$,\s]/g, ''))
+    if (!Number.isFinite(n)) errors['amount'] = `"${d.amount}" is not an amount of money.`
+    return n
+  }
+  switch (d.type) {
+    case 'fee-quoted':
+      return {
+        amount: amount(),
+        method: text(d.method),
+        perPage: bool(d.perPage),
+        includesSearchRetrieval: bool(d.includesSearchRetrieval),
+        electronicCopyOfElectronicRecords: bool(d.electronicCopyOfElectronicRecords),
+        inAdvance: bool(d.inAdvance)
+      }
+    case 'fee-paid':
+      return { amount: amount() }
+    case 'extension-notice':
+      return { reason: text(d.reason), newDate: text(d.newDate) }
+    case 'partial-delivery':
+    case 'records-delivered':
+      return { items: d.items, format: text(d.format) }
+    case 'denial':
+      return { basis: text(d.basis), reviewable: bool(d.reviewable), reviewRights: bool(d.reviewRights), complaintContact: bool(d.complaintContact) }
+    case 'review-decided':
+      return { outcome: text(d.reviewOutcome) }
+    case 'requested-format':
+      if (!text(d.format)) errors['format'] = 'Say which format was asked for (e.g. PDF by e-mail).'
+      return { format: text(d.format) }
+    case 'barrier':
+      if (!d.kind) errors['kind'] = 'Choose the kind of barrier.'
+      return { kind: text(d.kind) }
+    case 'complaint-filed':
+      if (!d.venue) errors['venue'] = 'Choose where the complaint was filed.'
+      return { venue: text(d.venue) }
+    case 'resolution':
+      return { outcome: text(d.resolutionOutcome) }
+    default:
+      return {}
+  }
+}
+
+/** Validates the draft with the contract's own schema; errors are keyed by field name. */
+export function buildEventInput(d: EventDraft): BuildResult {
+  const errors: FieldErrors = {}
+  const candidate = defined({
+    type: d.type,
+    date: d.date.trim(),
+    direction: d.direction,
+    channel: text(d.channel),
+    summary: d.summary.trim(),
+    body: d.body.trim() === '' ? undefined : d.body,
+    proofOfDelivery: text(d.proofOfDelivery),
+    ...defined(specific(d, errors))
+  })
+  const parsed = CaseEventInputSchema.safeParse(candidate)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'form')
+      errors[key] ??= issue.message
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
+  return { ok: true, input: parsed.data }
+}
+
+/** "event.date: 2027-01-05 is in the future…" → the field the server complained about. */
+export function fieldOfServerMessage(message: string): string | undefined {
+  const m = /^event\.([a-zA-Z]+)/.exec(message)
+  return m?.[1]
+}

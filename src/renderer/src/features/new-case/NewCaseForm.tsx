@@ -1,0 +1,159 @@
+import { useState, type FormEvent } from 'react'
+import { PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, REQUEST_KINDS, type Case, type CaseRequestKind } from '../../../../core/schemas'
+import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { SelectField, TextAreaField, TextField } from '../../ui/Field'
+import { humanize } from '../../ui/format'
+import { profileLabel, recordTypeLabel, referenceKindLabel, requestKindLabel } from '../../ui/labels'
+import { useKeptState } from '../../ui/use-kept-state'
+import { summarizeErrors } from '../../ui/zod-errors'
+import { checkCaseDraft, newCaseDraft, newItem, newRef, type CaseDraft, type ItemDraft, type Priority, type RefDraft } from './case-draft'
+import { OrganizationPicker } from './OrganizationPicker'
+
+const KIND_OPTIONS = REQUEST_KINDS.map((k) => ({ value: k, label: requestKindLabel(k) }))
+const PROFILE_OPTIONS = BUILT_IN_PROFILE_IDS.map((p) => ({ value: p, label: profileLabel(p) }))
+const RECORD_OPTIONS = RECORD_TYPES.map((r) => ({ value: r, label: recordTypeLabel(r) }))
+const REF_OPTIONS = REFERENCE_KINDS.map((r) => ({ value: r, label: referenceKindLabel(r) }))
+const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
+
+type Props = {
+  patientId: string
+  /** Opening a case for a holder known about: one organization, and the holder remembers the case. */
+  holder?: { id: string; organizationId?: string | undefined }
+  onCreated: (cases: Case[]) => void
+  onCancel: () => void
+}
+
+/** A new request, or a batch of the same request to several holders. */
+export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
+  const key = `case-draft:${patientId}:${holder?.id ?? 'batch'}`
+  const [draft, setDraft, forget] = useKeptState<CaseDraft>(key, () => newCaseDraft(holder?.organizationId ? [holder.organizationId] : []))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof CaseDraft>(k: K, v: CaseDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const setItem = (i: number, patch: Partial<ItemDraft>) => set('items', draft.items.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+  const setRef = (i: number, patch: Partial<RefDraft>) => set('references', draft.references.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setServerError(null)
+    const checked = checkCaseDraft(draft, patientId)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    try {
+      const { shared } = checked
+      const [first] = draft.organizationIds
+      let created: Case[]
+      if (holder && first) {
+        const { patientId: _p, ...fields } = shared
+        created = [await call('patients.holderToCase', { patientId, holderId: holder.id, case: { ...fields, organizationId: first } })]
+      } else if (draft.organizationIds.length === 1 && first) {
+        created = [await call('cases.add', { case: { ...shared, organizationId: first } })]
+      } else {
+        created = await call('cases.addBatch', { batch: { ...shared, organizationIds: draft.organizationIds } })
+      }
+      forget()
+      onCreated(created)
+    } catch (err) {
+      setServerError(errorText(err))
+      setSaving(false)
+    }
+  }
+
+  const count = draft.organizationIds.length
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="new-case-form">
+      <OrganizationPicker selected={draft.organizationIds} onChange={(ids) => set('organizationIds', ids)} multiple={!holder} error={errors['organizationId']} />
+      <div className="form__row">
+        <SelectField label="Request kind" value={draft.requestKind} onChange={(v) => set('requestKind', v as CaseRequestKind)} options={KIND_OPTIONS} />
+        <SelectField label="Rule profile" value={draft.profile} onChange={(v) => set('profile', v)} options={PROFILE_OPTIONS} error={errors['profile']} />
+        <TextField label="State" value={draft.state} onChange={(v) => set('state', v)} placeholder="CA" error={errors['state']} />
+      </div>
+
+      <fieldset className="form__group form__fieldset">
+        <legend>What is requested</legend>
+        {draft.items.map((item, i) => (
+          <div key={item.id} className="form__row repeat-row" data-testid="item-row">
+            <SelectField label={`Item ${i + 1}: record type`} value={item.recordType} onChange={(v) => setItem(i, { recordType: v as ItemDraft['recordType'] })} options={RECORD_OPTIONS} />
+            <TextField
+              label={`Item ${i + 1}: label`}
+              value={item.label}
+              onChange={(v) => setItem(i, { label: v })}
+              placeholder="e.g. MRI report, March 2025"
+              error={errors[`requested.items.${i}.label`]}
+            />
+            <button type="button" className="button button--small button--ghost repeat-row__remove" onClick={() => set('items', draft.items.filter((_, j) => j !== i))}>
+              Remove item {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button button--small" onClick={() => set('items', [...draft.items, newItem()])}>
+          Add item
+        </button>
+        <div className="form__row">
+          <TextField label="Records from" type="date" value={draft.from} onChange={(v) => set('from', v)} error={errors['requested.range.from']} />
+          <TextField label="Records to" type="date" value={draft.to} onChange={(v) => set('to', v)} error={errors['requested.range.to']} />
+        </div>
+        <TextAreaField label="Description of the request" value={draft.description} onChange={(v) => set('description', v)} rows={2} error={errors['requested.description']} />
+        <div className="form__row">
+          <TextField label="Requested format" value={draft.requestedFormat} onChange={(v) => set('requestedFormat', v)} placeholder="e.g. PDF by e-mail" error={errors['requestedFormat']} />
+          <TextField label="Delivery manner" value={draft.deliveryManner} onChange={(v) => set('deliveryManner', v)} placeholder="e.g. secure e-mail" error={errors['deliveryManner']} />
+        </div>
+      </fieldset>
+
+      <fieldset className="form__group form__fieldset">
+        <legend>References</legend>
+        {draft.references.map((r, i) => (
+          <div key={r.key} className="form__row repeat-row">
+            <SelectField label={`Reference ${i + 1}: kind`} value={r.kind} onChange={(v) => setRef(i, { kind: v as RefDraft['kind'] })} options={REF_OPTIONS} />
+            <TextField label={`Reference ${i + 1}: number`} value={r.value} onChange={(v) => setRef(i, { value: v })} error={errors[`references.${i}.value`]} />
+            <button type="button" className="button button--small button--ghost repeat-row__remove" onClick={() => set('references', draft.references.filter((_, j) => j !== i))}>
+              Remove reference {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button button--small" onClick={() => set('references', [...draft.references, newRef()])}>
+          Add reference
+        </button>
+      </fieldset>
+
+      <div className="form__row">
+        <SelectField label="Priority" value={draft.priority} onChange={(v) => set('priority', v as Priority)} options={PRIORITY_OPTIONS} />
+        <TextField label="Tags" value={draft.tags} onChange={(v) => set('tags', v)} hint="Separate with commas." error={errors['tags'] ?? firstTagError(errors)} />
+        <TextField label="Advocate" value={draft.assignee} onChange={(v) => set('assignee', v)} error={errors['assignee']} />
+      </div>
+      <TextAreaField label="Case notes" value={draft.notes} onChange={(v) => set('notes', v)} rows={2} error={errors['notes']} />
+
+      {Object.keys(errors).length > 0 && (
+        <div className="error-message" role="alert">
+          Please correct: {summarizeErrors(errors, { organizationId: 'Organization' })}
+        </div>
+      )}
+      <ErrorMessage title="Nothing was created." message={serverError} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Creating…' : count > 1 ? `Create ${count} requests` : 'Create request'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            forget()
+            onCancel()
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+const firstTagError = (errors: Record<string, string>) => Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]

@@ -1,0 +1,94 @@
+import { call } from '../../api/client'
+import { useQuery } from '../../api/use-query'
+import { navigate } from '../../app/navigation'
+import { DateText } from '../../ui/DateText'
+import { Dialog } from '../../ui/Dialog'
+import { EmptyState } from '../../ui/EmptyState'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { PageHeader } from '../../ui/PageHeader'
+import { plural } from '../../ui/format'
+import { useDebounced } from '../../ui/use-debounced'
+import { useKeptState } from '../../ui/use-kept-state'
+import { PatientForm } from './PatientForm'
+
+/** Everyone the advocate works for. `adding` opens the new-patient form (it is in the URL). */
+export function PatientsPage({ adding }: { adding: boolean }) {
+  const [text, setText] = useKeptState('patients.text', '')
+  const needle = useDebounced(text, 200).trim()
+  const [list] = useQuery(() => call('patients.list', needle ? { text: needle } : {}), [needle])
+
+  return (
+    <section className="page" aria-labelledby="patients-title">
+      <PageHeader title={<span id="patients-title">Patients</span>} subtitle={list.status === 'ready' ? plural(list.data.length, 'patient') : undefined}>
+        <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
+          Add patient
+        </button>
+      </PageHeader>
+      <div className="filter-bar" role="search" aria-label="Filter patients">
+        <div className="filter-bar__row">
+          <label className="visually-hidden" htmlFor="patients-search">
+            Search patients
+          </label>
+          <input
+            id="patients-search"
+            className="input filter-bar__search"
+            type="search"
+            placeholder="Search by name or identifier…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+      </div>
+      {list.status === 'error' && <ErrorMessage title="The patients could not be listed." message={list.message} />}
+      {list.status === 'ready' && list.data.length === 0 && (
+        <EmptyState title={needle ? 'No patient matches.' : 'No patients yet.'}>
+          {!needle && (
+            <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
+              Add a patient
+            </button>
+          )}
+        </EmptyState>
+      )}
+      {list.status === 'ready' && list.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="grid" aria-label="Patients">
+            <thead>
+              <tr>
+                <th scope="col" className="grid__th">Name</th>
+                <th scope="col" className="grid__th">Date of birth</th>
+                <th scope="col" className="grid__th">Representatives</th>
+                <th scope="col" className="grid__th">Holders still to request</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((p) => (
+                <tr
+                  key={p.id}
+                  className="grid__row"
+                  tabIndex={0}
+                  data-testid="patient-row"
+                  onClick={() => navigate({ page: 'patient', id: p.id })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && e.target === e.currentTarget) navigate({ page: 'patient', id: p.id })
+                  }}
+                >
+                  <td className="grid__td cell-primary">{p.name}</td>
+                  <td className="grid__td">
+                    <DateText value={p.dateOfBirth} />
+                  </td>
+                  <td className="grid__td">{p.representatives}</td>
+                  <td className="grid__td">{p.holdersPending > 0 ? <strong>{p.holdersPending}</strong> : <span className="muted">0</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding && (
+        <Dialog title="Add a patient" onClose={() => navigate({ page: 'patients' })} size="large">
+          <PatientForm onCancel={() => navigate({ page: 'patients' })} onSaved={(p) => navigate({ page: 'patient', id: p.id })} />
+        </Dialog>
+      )}
+    </section>
+  )
+}
