@@ -39,9 +39,17 @@ const isAlive = (pid: number): boolean => {
   }
 }
 
+/** "2026-11-25 10:00" in this computer's time zone, as a person reads it. */
+const localMinute = (iso: string): string => {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 const describe = (l: LockInfo, dataDir: string): string =>
   `The data folder ${dataDir} is in use by Access Advocate (${l.holder}) — process ${l.pid} on host ` +
-  `${l.hostname} since ${l.since.replace('T', ' ').slice(0, 16)}. Close it first.`
+  `${l.hostname} since ${localMinute(l.since)}. Close it first.`
 
 export async function acquireLock(io: FileIo, holder: string): Promise<Lock> {
   const info: LockInfo = {
