@@ -50,14 +50,22 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   /** Loads summaries from a fresh index, or rebuilds them by reading (and validating) every file. */
   async load(forceRebuild: string | null): Promise<LoadResult> {
     const { io } = this.ctx
-    const names = await io.list(this.spec.name)
+    // All three at once (we hold the lock: nothing else changes the folder meanwhile).
+    const [names, mtimeBefore, index] = await Promise.all([
+      io.list(this.spec.name),
+      dirMtimeMs(io, this.spec.name),
+      readIndex(io, this.spec.name)
+    ])
     const ids = new Set<string>()
+    let swept = false
     for (const name of names) {
-      if (isTempName(name)) await io.fs.rm(io.abs(`${this.spec.name}/${name}`), { force: true })
-      else if (name.endsWith('.json') && FILE_RECORD_ID.test(name.slice(0, -5))) ids.add(name.slice(0, -5))
+      if (isTempName(name)) {
+        await io.fs.rm(io.abs(`${this.spec.name}/${name}`), { force: true })
+        swept = true
+      } else if (name.endsWith('.json') && FILE_RECORD_ID.test(name.slice(0, -5))) ids.add(name.slice(0, -5))
     }
-    const mtime = await dirMtimeMs(io, this.spec.name)
-    const index = await readIndex(io, this.spec.name)
+    // Sweeping leftovers moves the mtime; they only exist after a crash, which rebuilds anyway.
+    const mtime = swept ? await dirMtimeMs(io, this.spec.name) : mtimeBefore
     const why = forceRebuild ?? this.#staleness(index, mtime, ids)
     if (why === null && index !== null) {
       const summarize = this.spec.summarize !== undefined

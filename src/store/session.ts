@@ -100,10 +100,9 @@ export class Session {
   // ---- open -------------------------------------------------------------------------------
 
   async open(): Promise<void> {
+    // Sweep first: writing device.json makes a temp file in .local/ that the sweep would take.
+    await Promise.all([this.#sweepTemp(BACKUPS_DIR), this.#sweepTemp(LOCAL_DIR), this.#sweepTemp('')])
     this.deviceId = await this.#deviceId()
-    await this.#sweepTemp(BACKUPS_DIR)
-    await this.#sweepTemp(LOCAL_DIR)
-    await this.#sweepTemp('')
     let force: string | null = null
     if (this.lock.tookOver !== null) {
       const held = this.lock.tookOver
