@@ -25,6 +25,7 @@ if (!reuse) {
     eventsPerCase: 11,
     today: '2026-11-25',
     attachments: false,
+    concurrency: 8,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total} cases`)
       else if (done % 2500 === 0) process.stderr.write(`generating ${done}/${total} cases\n`)

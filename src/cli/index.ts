@@ -1,5 +1,6 @@
 // The command line: a second front door to the same services the app uses. This file only
 // routes: global options, help, and turning failures into one readable line and an exit code.
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isAppError } from '../shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
@@ -36,17 +37,21 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join('\n')}
 
 Global options:
   --data-dir DIR  data folder to use (default: ACCESS_ADVOCATE_DATA_DIR, else the app's own folder)
+  --passphrase-file FILE
+                  unlock an encrypted data folder (or create one, on an empty folder) with the
+                  passphrase in FILE; ACCESS_ADVOCATE_PASSPHRASE works too
   --json          machine-readable output
   --help, -h      help for the command
 
 Exit codes: 0 success, 2 bad input, 1 any other failure.
 `
 
-type Globals = { dataDir: string | undefined; json: boolean; help: boolean; rest: string[] }
+type Globals = { dataDir: string | undefined; passphraseFile: string | undefined; json: boolean; help: boolean; rest: string[] }
 
 function extractGlobals(argv: ReadonlyArray<string>, io: CliIO): Globals {
   const rest: string[] = []
   let dataDir: string | undefined = io.env['ACCESS_ADVOCATE_DATA_DIR'] || undefined
+  let passphraseFile: string | undefined
   let json = false
   let help = false
   for (let i = 0; i < argv.length; i++) {
@@ -57,9 +62,13 @@ function extractGlobals(argv: ReadonlyArray<string>, io: CliIO): Globals {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
       if (!value || value.startsWith('--')) throw new UsageError('--data-dir needs a folder, e.g. --data-dir ./my-data')
       dataDir = resolve(io.cwd, value)
+    } else if (arg === '--passphrase-file' || arg.startsWith('--passphrase-file=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
+      if (!value || value.startsWith('--')) throw new UsageError('--passphrase-file needs a file holding the passphrase')
+      passphraseFile = resolve(io.cwd, value)
     } else rest.push(arg)
   }
-  return { dataDir, json, help, rest }
+  return { dataDir, passphraseFile, json, help, rest }
 }
 
 export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
@@ -76,9 +85,18 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<nu
       io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`)
       return 0
     }
-    return await command.run(args, { io, dataDir: globals.dataDir, json: globals.json })
+    return await command.run(args, { io, dataDir: globals.dataDir, json: globals.json, passphrase: await readPassphrase(globals.passphraseFile, io) })
   } catch (error) {
     return reportFailure(error, io)
+  }
+}
+
+async function readPassphrase(file: string | undefined, io: CliIO): Promise<string | undefined> {
+  if (!file) return io.env['ACCESS_ADVOCATE_PASSPHRASE'] || undefined
+  try {
+    return (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
+  } catch (error) {
+    throw new UsageError(`--passphrase-file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 }
 

@@ -17,6 +17,8 @@ export type CliContext = {
   /** `--data-dir DIR`, else ACCESS_ADVOCATE_DATA_DIR, else undefined (the command decides its default). */
   dataDir: string | undefined
   json: boolean
+  /** Unlocks (or, on an empty folder, creates) an encrypted data folder. */
+  passphrase?: string | undefined
 }
 
 export type CommandGroup = {

@@ -13,7 +13,8 @@ export async function withServices<T>(
     ...extra,
     dataDir: ctx.dataDir ?? defaultDataDir(ctx.io.env),
     appVersion: readAppVersion(),
-    holder: 'access-advocate command line'
+    holder: 'access-advocate command line',
+    ...(ctx.passphrase !== undefined && { passphrase: ctx.passphrase })
   })
   try {
     return await work(services)

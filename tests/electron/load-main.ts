@@ -31,3 +31,13 @@ export async function loadMain(options: { singleInstance?: boolean; userData: st
   }
   return fake
 }
+
+/** Quits the loaded app the way Electron would, so it closes its data folder before the test removes it. */
+export async function quitMain(fake: Awaited<ReturnType<typeof loadMain>>): Promise<void> {
+  const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) }
+  fake.record.quitCalled = false
+  fake.electron.app.emit('will-quit', event)
+  if (!event.defaultPrevented) return
+  for (let i = 0; i < 500 && !fake.record.quitCalled; i++) await new Promise((r) => setTimeout(r, 10))
+  if (!fake.record.quitCalled) throw new Error('the app did not finish closing its data on quit')
+}

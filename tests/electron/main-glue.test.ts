@@ -5,22 +5,26 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC_INVOKE } from '../../src/shared/contract'
-import { loadMain } from './load-main'
+import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
 let dir: string
+let running: Array<Awaited<ReturnType<typeof loadMain>>> = []
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'aa-glue-'))
   process.env['ACCESS_ADVOCATE_DATA_DIR'] = join(dir, 'data')
 })
 afterEach(async () => {
+  for (const fake of running) await quitMain(fake)
+  running = []
   delete process.env['ACCESS_ADVOCATE_DATA_DIR']
   await rm(dir, { recursive: true, force: true })
 })
 
 async function started() {
   const fake = await loadMain({ userData: join(dir, 'user-data') })
+  running.push(fake)
   const win = fake.record.windows[0]
   if (!win) throw new Error(`no window was created; error boxes: ${JSON.stringify(fake.record.errorBoxes)}`)
   return { ...fake, win }
@@ -137,5 +141,18 @@ describe('start-up failure', () => {
     expect(fake.record.exitCode).toBe(1)
     expect(fake.record.errorBoxes[0]?.content).toMatch(/cannot write to its data folder .*a-file/)
     expect(fake.record.errorBoxes[0]?.content).not.toMatch(/\n\s+at /) // no stack trace
+  })
+})
+
+describe('quit', () => {
+  it('closes the data folder before quitting, releasing its lock', async () => {
+    const fake = await loadMain({ userData: join(dir, 'user-data') })
+    expect(fake.record.windows).toHaveLength(1)
+    await quitMain(fake)
+    expect(fake.record.quitCalled).toBe(true)
+    // The folder can be opened again at once: the lock was released.
+    const again = await loadMain({ userData: join(dir, 'user-data') })
+    running.push(again)
+    expect(again.record.windows).toHaveLength(1)
   })
 })

@@ -20,7 +20,15 @@ async function pool<T>(items: ReadonlyArray<T>, limit: number, work: (item: T, i
 
 export async function writeDemo(
   services: AppServices,
-  options: DemoOptions & { attachments?: boolean; onProgress?: (done: number, total: number) => void }
+  options: DemoOptions & {
+    attachments?: boolean
+    onProgress?: (done: number, total: number) => void
+    /**
+     * Cases written at once. 1 (the default) keeps every id the same from run to run; the benchmark
+     * writes 8 at a time and accepts ids in a different order.
+     */
+    concurrency?: number
+  }
 ): Promise<DemoResult> {
   if (services.store.records.cases.summaries().length > 0 || services.store.sharded.patients.all().length > 0) {
     throw new AppError('CONFLICT', `The data folder ${services.dataDir} already holds data; the sample caseload goes into an empty folder of its own, never mixed with real cases.`)
@@ -35,7 +43,7 @@ export async function writeDemo(
   let events = 0
   let attachments = 0
   let done = 0
-  await pool(plan.cases, 8, async (c) => {
+  await pool(plan.cases, options.concurrency ?? 1, async (c) => {
     const organizationId = orgIds[c.organizationIndexes[0]!]!
     const created = await services.cases.add({ ...c.fields, patientId: patientIds[c.patientIndex]!, organizationId })
     let inputs = c.events
