@@ -2,7 +2,7 @@
 // Everything that can run without Electron lives in src/services; this file only wires it up.
 import { join } from 'node:path'
 import { app, dialog, ipcMain, session, BrowserWindow } from 'electron'
-import { openServices, type AppServices } from '../services/app-services'
+import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
 import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
@@ -14,7 +14,7 @@ import { installMenu } from './menu'
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
 let mainWindow: BrowserWindow | undefined
-let services: AppServices | undefined
+let services: ServicesHost | undefined
 
 export function dataDirFromEnvironment(): string {
   return process.env['ACCESS_ADVOCATE_DATA_DIR'] || join(app.getPath('userData'), 'data')
@@ -24,7 +24,13 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, isAppUrl)
   installMenu(app.isPackaged)
   try {
-    services = await openServices({ dataDir: dataDirFromEnvironment(), appVersion: app.getVersion(), holder: 'Access Advocate app' })
+    const dataDir = dataDirFromEnvironment()
+    services = await createServicesHost({
+      dataDir,
+      sampleDir: join(dataDir, '..', 'sample-data'),
+      appVersion: app.getVersion(),
+      holder: 'Access Advocate app'
+    })
   } catch (error) {
     const message = isAppError(error) ? error.message : `Access Advocate could not start: ${String(error)}`
     dialog.showErrorBox('Access Advocate cannot open its data', message)

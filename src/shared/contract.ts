@@ -3,13 +3,14 @@
 // renderer's client is typed from it, so a renamed field breaks the build, not the user.
 import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
-import { appChannels } from './channels/app'
+import { appChannels, hostChannels } from './channels/app'
 import { caseChannels } from './channels/cases'
 import { dataChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 
 export const contract = {
   ...appChannels,
+  ...hostChannels,
   ...directoryChannels,
   ...caseChannels,
   ...dataChannels

@@ -5,19 +5,45 @@ import type { AppServices } from '../app-services'
 import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
+import { AppError } from '../../shared/errors'
+import { RULES_VERSION } from '../../core/rules/version'
+import type { ServicesHost } from '../host'
 
 /** The services the handlers use right now; the app may switch folders (e.g. to the sample caseload). */
 export type ServicesRef = () => AppServices
 
-export function createHandlers(services: AppServices | ServicesRef): Handlers {
-  const current: ServicesRef = typeof services === 'function' ? services : () => services
+/** Handlers over a host (the app, the e2e harness) or over one fixed set of services (tests). */
+export function createHandlers(source: AppServices | ServicesHost): Handlers {
+  const host: ServicesHost = 'current' in source ? source : fixedHost(source)
+  const current: ServicesRef = () => host.current()
   return {
+    'app.status': () => host.status(),
+    'app.unlock': ({ passphrase }) => host.unlock(passphrase),
+    'app.useSample': () => host.useSample(),
+    'app.useOwnData': () => host.useOwnData(),
     'app.info': () => {
-      const s = current()
-      return { name: 'Access Advocate', version: s.appVersion, dataDir: s.dataDir, rulesVersion: s.rulesVersion, encrypted: s.store.encrypted }
+      const status = host.status()
+      // Answers while locked too: the unlock screen shows which folder it is about to open.
+      const encrypted = status.state === 'locked' || host.current().store.encrypted
+      return { name: 'Access Advocate', version: host.appVersion, dataDir: status.dataDir, rulesVersion: RULES_VERSION, encrypted }
     },
     ...directoryHandlers(current),
     ...caseHandlers(current),
     ...dataHandlers(current)
+  }
+}
+
+function fixedHost(services: AppServices): ServicesHost {
+  const notHere = async (): Promise<never> => {
+    throw new AppError('CONFLICT', 'This window is tied to one data folder and cannot switch to another.')
+  }
+  return {
+    appVersion: services.appVersion,
+    status: () => ({ state: 'ready', dataDir: services.dataDir, sample: false }),
+    current: () => services,
+    unlock: notHere,
+    useSample: notHere,
+    useOwnData: notHere,
+    close: () => services.close()
   }
 }

@@ -1,0 +1,80 @@
+// Holds the services a window talks to, and lets the user move between their own data folder and
+// the sample caseload, or unlock an encrypted folder, without restarting the app.
+import { join } from 'node:path'
+import { AppError, isAppError } from '../shared/errors'
+import { openServices, type AppServices, type OpenServicesOptions } from './app-services'
+import { todayOf } from './context'
+import { writeDemo } from './demo/write'
+
+export type HostState =
+  | { state: 'ready'; dataDir: string; sample: boolean }
+  | { state: 'locked'; dataDir: string; sample: boolean; message: string }
+
+export type HostOptions = Omit<OpenServicesOptions, 'dataDir' | 'passphrase'> & {
+  dataDir: string
+  /** Where "Explore with sample data" keeps its caseload: a folder of its own, never the user's. */
+  sampleDir?: string
+  /** Cases in the sample caseload. */
+  sampleCases?: number
+}
+
+export type ServicesHost = {
+  appVersion: string
+  status: () => HostState
+  /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
+  current: () => AppServices
+  unlock: (passphrase: string) => Promise<HostState>
+  useSample: () => Promise<HostState>
+  useOwnData: () => Promise<HostState>
+  close: () => Promise<void>
+}
+
+export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
+  const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
+  let services: AppServices | undefined
+  let state: HostState = { state: 'locked', dataDir: options.dataDir, sample: false, message: 'The data folder is not open yet.' }
+
+  async function openAt(dataDir: string, sample: boolean, passphrase?: string): Promise<HostState> {
+    if (services && state.dataDir === dataDir) return state
+    const { sampleDir: _s, sampleCases: _c, ...rest } = options
+    try {
+      // Open the new folder before closing the old one, so a failure leaves the user where they were.
+      const opened = await openServices({ ...rest, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      await services?.close()
+      services = opened
+      state = { state: 'ready', dataDir, sample }
+      return state
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'WRONG_PASSPHRASE' || passphrase !== undefined) throw error
+      // An encrypted folder waits, locked, for its passphrase.
+      await services?.close()
+      services = undefined
+      state = { state: 'locked', dataDir, sample, message: error.message }
+      return state
+    }
+  }
+
+  state = await openAt(options.dataDir, false)
+
+  return {
+    appVersion: options.appVersion,
+    status: () => state,
+    current: () => {
+      if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')
+      return services
+    },
+    unlock: (passphrase) => openAt(state.dataDir, state.sample, passphrase),
+    async useSample() {
+      const result = await openAt(sampleDir, true)
+      if (services && services.store.records.cases.summaries().length === 0) {
+        await writeDemo(services, { cases: options.sampleCases ?? 200, today: todayOf(services.context) })
+      }
+      return result
+    },
+    useOwnData: () => openAt(options.dataDir, false),
+    close: async () => {
+      await services?.close()
+      services = undefined
+    }
+  }
+}

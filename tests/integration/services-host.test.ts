@@ -1,0 +1,54 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openServices } from '../../src/services/app-services'
+import { createHandlers } from '../../src/services/handlers'
+import { createServicesHost, type ServicesHost } from '../../src/services/host'
+import { createRouter } from '../../src/services/router'
+
+let dir: string
+let host: ServicesHost | undefined
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'aa-host-'))
+})
+afterEach(async () => {
+  await host?.close()
+  host = undefined
+  await rm(dir, { recursive: true, force: true })
+})
+
+const options = (extra = {}) => ({ dataDir: join(dir, 'data'), sampleDir: join(dir, 'sample'), appVersion: 't', holder: 'test', dailyBackup: false, sampleCases: 12, ...extra })
+
+describe('services host', () => {
+  it('switches to the sample caseload in a folder of its own and back, never mixing them', async () => {
+    host = await createServicesHost(options())
+    await host.current().patients.add({ name: 'Real Person' })
+    expect(await host.useSample()).toEqual({ state: 'ready', dataDir: join(dir, 'sample'), sample: true })
+    expect(host.current().queries.list()).toHaveLength(12)
+    expect(host.current().patients.list().map((p) => p.name)).not.toContain('Real Person')
+    expect(await host.useOwnData()).toMatchObject({ state: 'ready', sample: false })
+    expect(host.current().patients.list().map((p) => p.name)).toEqual(['Real Person'])
+    expect(host.current().queries.list()).toHaveLength(0)
+    // Coming back to the sample does not write it twice.
+    await host.useSample()
+    expect(host.current().queries.list()).toHaveLength(12)
+  })
+
+  it('waits, locked, for the passphrase of an encrypted folder; a wrong one changes nothing', async () => {
+    const made = await openServices({ dataDir: join(dir, 'data'), appVersion: 't', holder: 'setup', passphrase: 'correct horse', dailyBackup: false })
+    await made.patients.add({ name: 'Secret Patient' })
+    await made.close()
+    const before = (await readdir(join(dir, 'data'), { recursive: true })).sort()
+
+    host = await createServicesHost(options())
+    const router = createRouter(createHandlers(host), { validateOutput: true })
+    expect(await router.invoke('app.status', {})).toMatchObject({ ok: true, value: { state: 'locked', message: expect.stringMatching(/encrypted/) } })
+    expect(await router.invoke('app.info', {})).toMatchObject({ ok: true, value: { encrypted: true, dataDir: join(dir, 'data') } })
+    expect(await router.invoke('patients.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(await router.invoke('app.unlock', { passphrase: 'wrong' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } })
+    expect((await readdir(join(dir, 'data'), { recursive: true })).sort()).toEqual(before)
+    expect(await router.invoke('app.unlock', { passphrase: 'correct horse' })).toMatchObject({ ok: true, value: { state: 'ready' } })
+    expect(await router.invoke('patients.list', {})).toMatchObject({ ok: true, value: [{ name: 'Secret Patient' }] })
+  })
+})
