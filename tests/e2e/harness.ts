@@ -85,3 +85,35 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect } from '@playwright/test'
+
+/** Today on this machine as YYYY-MM-DD (the app's clock runs on the real date). */
+export function todayIso(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+export type SeededCase = { patientId: string; organizationId: string; caseId: string }
+
+/**
+ * Seeds one patient, one organization and one case through the real services (so every write is
+ * validated), with the given events logged on the case.
+ */
+export async function seedCase(
+  services: AppServices,
+  opts: {
+    patient: string
+    organization: string
+    events?: Array<Parameters<AppServices['cases']['addEvent']>[1]>
+    items?: Array<{ id: string; recordType: 'labs' | 'images' | 'visit-notes' | 'imaging-reports'; label: string }>
+  }
+): Promise<SeededCase> {
+  const patient = await services.patients.add({ name: opts.patient })
+  const org = await services.organizations.add({ name: opts.organization, kind: 'hospital' })
+  const c = await services.cases.add({ patientId: patient.id, organizationId: org.id, requested: { items: opts.items ?? [], range: {} } })
+  for (const e of opts.events ?? []) await services.cases.addEvent(c.id, e)
+  return { patientId: patient.id, organizationId: org.id, caseId: c.id }
+}
+
+/** The scenario of the brief: received Wed 2 Sep 2026 by fax, nothing since → overdue, due Fri 2 Oct 2026. */
+export const OVERDUE_SINCE_OCT_2026 = { type: 'request-received', date: '2026-09-02', direction: 'incoming', channel: 'fax', summary: 'Fax confirmation received' } as const

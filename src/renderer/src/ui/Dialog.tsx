@@ -25,6 +25,9 @@ export function Dialog({ title, onClose, children, size = 'medium', testId }: Pr
     if (!dialog) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!dialog.open) dialog.showModal()
+    // Start where the typing starts: the first field of the body, not the close button.
+    const first = dialog.querySelector<HTMLElement>('.dialog__body :is(input, select, textarea):not([disabled])')
+    first?.focus()
     return () => {
       if (dialog.open) dialog.close()
       opener?.focus()

@@ -13,9 +13,8 @@ type Common = {
 function FieldShell({ id, label, error, hint, required, className, children }: Common & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className={`field__label${required ? ' field__label--required' : ''}`}>
         {label}
-        {required && <span aria-hidden="true"> *</span>}
       </label>
       {children}
       {hint && (

@@ -6,7 +6,7 @@ import { useQuery } from '../../api/use-query'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
-import { formatBytes, formatInstant } from '../../ui/format'
+import { formatBytes, formatInstant, plural } from '../../ui/format'
 import { backupReasonLabel } from '../../ui/labels'
 import { BackupCounts } from './BackupCounts'
 import { RestoreDialog } from './RestoreDialog'
@@ -72,7 +72,7 @@ export function BackupsPage() {
                       {b.encrypted && <span className="muted"> · encrypted</span>}
                     </td>
                     <td className="grid__td">
-                      {formatBytes(b.bytes)} <span className="muted">· {b.files} files</span>
+                      {formatBytes(b.bytes)} <span className="muted">· {plural(b.files, 'file')}</span>
                     </td>
                     <td className="grid__td">
                       <BackupCounts counts={b.counts} />

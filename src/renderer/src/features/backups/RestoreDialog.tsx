@@ -5,7 +5,7 @@ import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
-import { formatBytes, formatInstant } from '../../ui/format'
+import { formatBytes, formatInstant, plural } from '../../ui/format'
 import { backupReasonLabel } from '../../ui/labels'
 import { BackupCounts } from './BackupCounts'
 
@@ -49,7 +49,7 @@ export function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupI
             <div>
               <dt>Size</dt>
               <dd>
-                {formatBytes(preview.data.bytes)} in {preview.data.files} files
+                {formatBytes(preview.data.bytes)} in {plural(preview.data.files, 'file')}
               </dd>
             </div>
           </dl>

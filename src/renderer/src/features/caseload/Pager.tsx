@@ -12,19 +12,19 @@ export function Pager({ pageIndex, pageCount, total, pageSize, onChange }: Props
       </span>
       {pageCount > 1 && (
         <span className="pager__buttons">
-          <button type="button" className="button button--small" onClick={() => onChange(0)} disabled={pageIndex === 0}>
+          <button type="button" className="button button--small" onClick={() => onChange(0)} disabled={pageIndex === 0} aria-label="First page">
             First
           </button>
-          <button type="button" className="button button--small" onClick={() => onChange(pageIndex - 1)} disabled={pageIndex === 0}>
+          <button type="button" className="button button--small" onClick={() => onChange(pageIndex - 1)} disabled={pageIndex === 0} aria-label="Previous page">
             Previous
           </button>
           <span className="pager__page">
             Page {pageIndex + 1} of {pageCount}
           </span>
-          <button type="button" className="button button--small" onClick={() => onChange(pageIndex + 1)} disabled={pageIndex >= pageCount - 1}>
+          <button type="button" className="button button--small" onClick={() => onChange(pageIndex + 1)} disabled={pageIndex >= pageCount - 1} aria-label="Next page">
             Next
           </button>
-          <button type="button" className="button button--small" onClick={() => onChange(pageCount - 1)} disabled={pageIndex >= pageCount - 1}>
+          <button type="button" className="button button--small" onClick={() => onChange(pageCount - 1)} disabled={pageIndex >= pageCount - 1} aria-label="Last page">
             Last
           </button>
         </span>

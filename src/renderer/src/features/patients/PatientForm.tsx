@@ -80,7 +80,7 @@ export function PatientForm({ existing, onSaved, onCancel }: Props) {
             <div className="form__row">
               <TextField label={`Representative ${i + 1}: scope`} value={r.scope} onChange={(v) => setRep(i, { scope: v })} error={errors[`representatives.${i}.scope`]} />
               <TextField
-                label={`Representative ${i + 1}: authority expires`}
+                label={`Representative ${i + 1}: expiry date`}
                 type="date"
                 value={r.expires}
                 onChange={(v) => setRep(i, { expires: v })}

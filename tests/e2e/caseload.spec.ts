@@ -1,0 +1,82 @@
+import { test, expect, seedCase, todayIso, OVERDUE_SINCE_OCT_2026 } from './harness'
+
+test('the caseload shows the status and due date the real clock computed, and the filters narrow it', async ({ app }) => {
+  await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
+  await seedCase(app.services, {
+    patient: 'John Smith',
+    organization: 'Valley Lab',
+    events: [{ type: 'request-sent', date: todayIso(), direction: 'outgoing', summary: 'Sent by e-mail' }]
+  })
+  await seedCase(app.services, { patient: 'Ana Ruiz', organization: 'North Clinic' })
+  await app.open()
+  const page = app.page
+  const rows = page.getByTestId('case-row')
+  await expect(rows).toHaveCount(3)
+
+  const maria = rows.filter({ hasText: 'Maria Lopez' })
+  await expect(maria.getByText('Overdue', { exact: true })).toBeVisible()
+  await expect(maria).toHaveAttribute('data-status', 'overdue')
+  const due = maria.locator('td.grid__td--due time')
+  await expect(due).toHaveText('Fri 2 Oct 2026')
+  await expect(due).toHaveAttribute('data-date', '2026-10-02')
+  await expect(maria.locator('td.grid__td--received time')).toHaveAttribute('data-date', '2026-09-02')
+  await expect(maria.locator('td.grid__td--days')).toContainText('days late')
+  await expect(rows.filter({ hasText: 'John Smith' }).getByText('Awaiting', { exact: true })).toBeVisible()
+  await expect(rows.filter({ hasText: 'Ana Ruiz' }).getByText('Not sent', { exact: true })).toBeVisible()
+  // Most urgent first by default.
+  await expect(rows.first()).toContainText('Maria Lopez')
+
+  // Text search (debounced) narrows to one case.
+  await page.getByLabel('Search cases').fill('valley')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('John Smith')
+  await page.getByLabel('Search cases').fill('')
+  await expect(rows).toHaveCount(3)
+
+  // Status multi-select.
+  await page.getByRole('checkbox', { name: 'Overdue' }).check()
+  await expect(rows).toHaveCount(1)
+  await page.getByRole('checkbox', { name: 'Not sent' }).check()
+  await expect(rows).toHaveCount(2)
+  await page.getByRole('button', { name: 'Any status' }).click()
+  await expect(rows).toHaveCount(3)
+
+  // Only late.
+  await page.getByRole('checkbox', { name: 'Only late' }).check()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('Maria Lopez')
+  expect(app.calls.some((c) => c.channel === 'cases.list' && JSON.stringify(c.input).includes('"minDaysLate":1'))).toBe(true)
+})
+
+test('sorting a column reorders the rows', async ({ app }) => {
+  await seedCase(app.services, { patient: 'Zed Adams', organization: 'Alpha Hospital' })
+  await seedCase(app.services, { patient: 'Amy Brown', organization: 'Beta Hospital' })
+  await app.open()
+  const rows = app.page.getByTestId('case-row')
+  await expect(rows).toHaveCount(2)
+  await app.page.getByRole('button', { name: 'Patient' }).click()
+  await expect(app.page.getByRole('columnheader', { name: 'Patient' })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(rows.first()).toContainText('Amy Brown')
+  await app.page.getByRole('button', { name: 'Patient' }).click()
+  await expect(rows.first()).toContainText('Zed Adams')
+})
+
+test('an empty caseload offers to add a patient', async ({ app }) => {
+  await app.open()
+  await expect(app.page.getByText('No cases yet.')).toBeVisible()
+  await app.page.getByRole('button', { name: 'Add a patient' }).click()
+  await expect(app.page.getByRole('dialog', { name: 'Add a patient' })).toBeVisible()
+  await expect(app.page.getByLabel('Full name')).toBeFocused()
+})
+
+test('a large caseload is paginated 100 rows at a time', async ({ app }) => {
+  const patient = await app.services.patients.add({ name: 'Bulk Patient' })
+  const org = await app.services.organizations.add({ name: 'Bulk Hospital', kind: 'hospital' })
+  for (let i = 0; i < 230; i++) await app.services.cases.add({ patientId: patient.id, organizationId: org.id })
+  await app.open()
+  await expect(app.page.getByTestId('case-row')).toHaveCount(100)
+  await expect(app.page.getByTestId('pager-status')).toHaveText('Cases 1–100 of 230')
+  await app.page.getByRole('button', { name: 'Last page' }).click()
+  await expect(app.page.getByTestId('case-row')).toHaveCount(30)
+  await expect(app.page.getByTestId('pager-status')).toHaveText('Cases 201–230 of 230')
+})
