@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { openServices, type AppServices } from '../../src/services/app-services'
 import { createHandlers } from '../../src/services/handlers'
+import { createServicesHost } from '../../src/services/host'
 import { createRouter, type Router } from '../../src/services/router'
 
 export const APP_ORIGIN = 'http://access-advocate.invalid'
@@ -23,24 +24,43 @@ const MIME: Record<string, string> = {
 export type AppHarness = {
   page: Page
   dataDir: string
-  services: AppServices
+  /** The services the window talks to right now (the host may switch to the sample caseload). */
+  readonly services: AppServices
+  /** Where "Explore with sample data" keeps its caseload in this test. */
+  sampleDir: string
   router: Router
   /** Calls recorded in order, so a test can prove a click went through the real router. */
   calls: Array<{ channel: unknown; input: unknown }>
   open: (path?: string) => Promise<void>
 }
 
-type Fixtures = { app: AppHarness; dataDir: string }
+type Fixtures = {
+  app: AppHarness
+  rootDir: string
+  dataDir: string
+  /** Set with `test.use({ encryptWith: '…' })`: the data folder is created encrypted, so the window starts locked. */
+  encryptWith: string | undefined
+}
 
 export const test = base.extend<Fixtures>({
-  dataDir: async ({}, use) => {
+  encryptWith: [undefined, { option: true }],
+  rootDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  app: async ({ page, dataDir }, use) => {
-    const services = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
-    const router = createRouter(createHandlers(services), { validateOutput: true })
+  dataDir: async ({ rootDir }, use) => {
+    await use(join(rootDir, 'data'))
+  },
+  app: async ({ page, rootDir, dataDir, encryptWith }, use) => {
+    if (encryptWith !== undefined) {
+      const made = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', passphrase: encryptWith, dailyBackup: false })
+      await made.close()
+    }
+    // The same host the app's main process uses: one data folder, the sample caseload beside it, unlock.
+    const sampleDir = join(rootDir, 'sample-data')
+    const host = await createServicesHost({ dataDir, sampleDir, sampleCases: 12, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
+    const router = createRouter(createHandlers(host), { validateOutput: true })
     const calls: AppHarness['calls'] = []
     await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, input: unknown) => {
       calls.push({ channel, input })
@@ -71,7 +91,10 @@ export const test = base.extend<Fixtures>({
     const harness: AppHarness = {
       page,
       dataDir,
-      services,
+      get services() {
+        return host.current()
+      },
+      sampleDir,
       router,
       calls,
       open: async (path = '/index.html') => {
@@ -79,7 +102,7 @@ export const test = base.extend<Fixtures>({
       }
     }
     await use(harness)
-    await services.close()
+    await host.close()
     if (pageErrors.length) throw new Error(`The page threw: ${pageErrors.join(' | ')}`)
   }
 })

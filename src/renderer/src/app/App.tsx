@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react'
+import { call } from '../api/client'
+import { errorText } from '../api/error-text'
+import { useQuery } from '../api/use-query'
 import { AppInfoBar } from '../features/about/AppInfoBar'
 import { BackupsPage } from '../features/backups/BackupsPage'
 import { CasePage } from '../features/case/CasePage'
@@ -7,9 +10,13 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
+import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
+import { DataFolderContext, type DataFolder } from './data-folder'
 import { navigate, useRoute } from './navigation'
 import type { Route } from './routes'
+import { SampleBanner } from './SampleBanner'
+import { UnlockScreen } from './UnlockScreen'
 
 /** Keys typed into a field belong to the field, never to a shortcut. */
 const isTyping = (t: EventTarget | null) =>
@@ -17,6 +24,8 @@ const isTyping = (t: EventTarget | null) =>
 
 export function App() {
   const route = useRoute()
+  const [host, reloadHost] = useQuery(() => call('app.status', {}), [])
+  const [switchError, setSwitchError] = useState<string | null>(null)
   // Bumped by "/": the caseload focuses its search box whenever this changes.
   const [searchRequest, setSearchRequest] = useState(0)
 
@@ -32,15 +41,41 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  const ready = host.status === 'ready' && host.data.state === 'ready' ? host.data : null
+  const folder: DataFolder = {
+    sample: ready?.sample ?? false,
+    dataDir: ready?.dataDir ?? '',
+    switchTo: async (which) => {
+      setSwitchError(null)
+      try {
+        await call(which === 'sample' ? 'app.useSample' : 'app.useOwnData', {})
+        navigate({ page: 'caseload' })
+        reloadHost()
+      } catch (e) {
+        setSwitchError(errorText(e))
+      }
+    }
+  }
+
   return (
-    <div className="app">
-      <AppHeader route={route} />
-      <RecoveryBanner />
-      <main className="app-main" id="main" tabIndex={-1}>
-        <Screen route={route} searchRequest={searchRequest} />
-      </main>
-      <AppInfoBar />
-    </div>
+    <DataFolderContext.Provider value={folder}>
+      <div className="app">
+        <AppHeader route={route} />
+        {/* Everything below is mounted afresh when the window switches data folders. */}
+        <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
+          {ready && <RecoveryBanner />}
+          {ready?.sample && <SampleBanner />}
+          <main className="app-main" id="main" tabIndex={-1}>
+            <ErrorMessage message={switchError} />
+            {host.status === 'loading' && <p className="muted">Opening your data…</p>}
+            {host.status === 'error' && <ErrorMessage title="The data folder could not be opened." message={host.message} />}
+            {host.status === 'ready' && host.data.state === 'locked' && <UnlockScreen state={host.data} onUnlocked={reloadHost} />}
+            {ready && <Screen route={route} searchRequest={searchRequest} />}
+          </main>
+          <AppInfoBar />
+        </div>
+      </div>
+    </DataFolderContext.Provider>
   )
 }
 

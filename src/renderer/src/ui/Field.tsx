@@ -37,7 +37,7 @@ const describedBy = (id: string, hint?: string, error?: string) =>
 type TextProps = Common & {
   value: string
   onChange: (value: string) => void
-  type?: 'text' | 'date' | 'email' | 'url' | 'tel' | 'number' | 'search'
+  type?: 'text' | 'date' | 'email' | 'url' | 'tel' | 'number' | 'search' | 'password'
   placeholder?: string
   autoFocus?: boolean
   list?: string

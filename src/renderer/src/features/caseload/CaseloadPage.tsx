@@ -3,6 +3,7 @@ import type { CaseListItemValue } from '../../../../shared/channels/cases'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'
+import { useDataFolder } from '../../app/data-folder'
 import { navigate } from '../../app/navigation'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
@@ -63,6 +64,7 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
 }
 
 function EmptyCaseload({ filter, onClear }: { filter: CaseloadFilter; onClear: () => void }) {
+  const folder = useDataFolder()
   if (filter.trash && !filter.text && filter.statuses.length === 0 && !filter.onlyLate) {
     return <EmptyState title="The trash is empty." />
   }
@@ -78,9 +80,16 @@ function EmptyCaseload({ filter, onClear }: { filter: CaseloadFilter; onClear: (
   return (
     <EmptyState title="No cases yet.">
       <p>A case is one records request by or for a patient to one holder. Start with the patient.</p>
-      <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
-        Add a patient
-      </button>
+      <div className="empty-state__actions">
+        <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
+          Add a patient
+        </button>
+        {!folder.sample && (
+          <button type="button" className="button" onClick={() => void folder.switchTo('sample')}>
+            Explore with sample data
+          </button>
+        )}
+      </div>
     </EmptyState>
   )
 }
