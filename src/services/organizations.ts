@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OrganizationFieldsSchema, OrganizationSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
+import { OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import { auditEntry, nowIso, type ServiceContext } from './context'
 import { stripUndefined } from './patients'
@@ -17,10 +17,10 @@ export function organizationService(ctx: ServiceContext) {
     if (!o) throw notFound('organization', id)
     return o
   }
+  /** The store validates every record it writes against the schema, so there is no second pass here. */
   const save = async (next: Organization): Promise<Organization> => {
-    const validated = parseOrThrow(OrganizationSchema, next, 'organization')
-    await orgs.put(validated)
-    return validated
+    await orgs.put(next)
+    return next
   }
 
   return {

@@ -34,6 +34,19 @@ export class FileIo {
     }
   }
 
+  /**
+   * What a file looks like from outside (modification time, size, inode): a record kept in memory
+   * is served again only while this is unchanged, so a file replaced by a sync tool is read afresh.
+   */
+  async stamp(rel: string): Promise<string | null> {
+    try {
+      const s = await this.fs.stat(this.abs(rel))
+      return `${s.mtimeMs}:${s.size}:${s.ino}`
+    } catch {
+      return null
+    }
+  }
+
   /** Makes the folder of `rel` (and fsyncs its parent, so the new folder entry is durable too). */
   async ensureDirOf(rel: string): Promise<void> {
     const dir = dirname(this.abs(rel))

@@ -15,6 +15,9 @@ import { SerialWriter } from './serial-writer'
 import { type IndexData, type IndexEntry, dirMtimeMs, readIndex, summarizerId, writeIndex } from './summary-index'
 import { FILE_RECORD_ID, type AnyCollectionSpec, type RecordCollection, type StoredRecord, type SummaryEntry } from './types'
 
+/** How many recently used records stay in memory (a few MB at most). */
+const RECENT_RECORDS = 256
+
 type Slot<T> = { db: Low<T | null>; adapter: DurableAdapter<T> }
 
 export type LoadResult = {
@@ -30,6 +33,12 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   readonly #slots = new Map<string, Slot<T>>()
   /** Puts and removes not yet on disk: get() returns them (null: being removed). */
   readonly #pending = new Map<string, T | null>()
+  /**
+   * The records read or written most recently, newest last: a case is almost always read just
+   * before it is edited, and re-reading and re-validating it would double the cost of the edit.
+   * Records are immutable values, so sharing them is safe.
+   */
+  readonly #recent = new Map<string, { record: T; stamp: string }>()
   readonly #indexWriter: SerialWriter
   #indexTimer: NodeJS.Timeout | null = null
   #closed = false
@@ -134,7 +143,24 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     if (typeof id !== 'string' || !FILE_RECORD_ID.test(id)) return undefined
     const pending = this.#pending.get(id)
     if (pending !== undefined) return pending ?? undefined
-    return this.#readSlot(id, this.#slot(id))
+    const rel = recordFile(this.spec.name, id)
+    const stamp = await this.ctx.io.stamp(rel)
+    const recent = this.#recent.get(id)
+    if (recent !== undefined && stamp !== null && recent.stamp === stamp && !this.#pending.has(id)) {
+      this.#remember(recent.record, stamp)
+      return recent.record
+    }
+    // The stamp is taken before the read: a change in between only makes the next get read again.
+    const record = await this.#readSlot(id, this.#slot(id))
+    if (record !== undefined && stamp !== null && !this.#pending.has(id)) this.#remember(record, stamp)
+    else this.#recent.delete(id)
+    return record
+  }
+
+  #remember(record: T, stamp: string): void {
+    this.#recent.delete(record.id)
+    this.#recent.set(record.id, { record, stamp })
+    if (this.#recent.size > RECENT_RECORDS) this.#recent.delete(this.#recent.keys().next().value as string)
   }
 
   /** Reads one file through its lowdb document; quarantines and restores it if it is damaged. */
@@ -178,21 +204,28 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
     assertFileRecordId(this.spec.name, parsed.id)
     const slot = this.#slot(parsed.id)
+    this.#recent.delete(parsed.id)
     this.#pending.set(parsed.id, parsed)
     slot.db.data = parsed
+    let written = false
     try {
       await this.ctx.track(slot.db.write())
+      written = true
     } finally {
       if (this.#pending.get(parsed.id) === parsed) {
         this.#pending.delete(parsed.id)
         this.#release(parsed.id, slot)
       }
     }
+    // What was just written is what the next edit will read: keep it, stamped as it now is on disk.
+    const stamp = written && !this.#pending.has(parsed.id) ? await this.ctx.io.stamp(recordFile(this.spec.name, parsed.id)) : null
+    if (stamp !== null && !this.#pending.has(parsed.id)) this.#remember(parsed, stamp)
   }
 
   async remove(id: string): Promise<void> {
     if (!this.has(id)) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)
     const slot = this.#slot(id)
+    this.#recent.delete(id)
     this.#pending.set(id, null)
     try {
       await this.ctx.track(slot.adapter.remove())
