@@ -12,6 +12,7 @@ import { casesCommand } from './commands/cases'
 import { attachmentsCommand } from './commands/attachments'
 import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
+import { profilesCommand } from './commands/profiles'
 import { withServices } from './services'
 
 // A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
@@ -27,6 +28,7 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   attachmentsCommand,
   backupCommand,
   demoCommand,
+  profilesCommand,
   clockCommand
 ]
 

@@ -16,6 +16,10 @@ export async function withServices<T>(
     holder: 'access-advocate command line',
     ...(ctx.passphrase !== undefined && { passphrase: ctx.passphrase })
   })
+  // Whatever the store repaired or set aside at open, the user hears about, whichever door they used.
+  for (const r of services.recoveries()) {
+    ctx.io.stderr(`warning: ${r.file}: ${r.problem}. ${r.action}\n`)
+  }
   try {
     return await work(services)
   } finally {

@@ -11,6 +11,7 @@ import { randomId, type ServiceContext } from './context'
 import { ensureWritableDataDir } from './data-dir'
 import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
+import { settingsService, type SettingsService } from './settings'
 import { storeSchema, type AppStore } from './store-schema'
 
 export type OpenServicesOptions = {
@@ -38,6 +39,7 @@ export type AppServices = {
   readonly queries: CaseQueries
   readonly clocks: ClockService
   readonly attachments: AttachmentService
+  readonly settings: SettingsService
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -68,6 +70,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     queries: caseQueries(context, clocks, cases),
     clocks,
     attachments: attachmentService(context, cases),
+    settings: settingsService(context),
     recoveries: () => store.recoveries,
     close: () => store.close()
   }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels, hostChannels } from './channels/app'
 import { caseChannels } from './channels/cases'
-import { dataChannels } from './channels/data'
+import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 
 export const contract = {
@@ -13,7 +13,8 @@ export const contract = {
   ...hostChannels,
   ...directoryChannels,
   ...caseChannels,
-  ...dataChannels
+  ...dataChannels,
+  ...settingsChannels
 }
 
 export type Contract = typeof contract

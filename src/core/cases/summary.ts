@@ -8,6 +8,8 @@ export type CaseSummary = {
   organizationId: string
   batchId?: string
   requestKind: Case['requestKind']
+  /** Rule profile id, so a saved profile still in use is never deleted. */
+  profile: string
   priority: Case['priority']
   tags: string[]
   assignee?: string
@@ -39,6 +41,7 @@ export function summarizeCase(c: Case): CaseSummary {
     organizationId: c.organizationId,
     ...(c.batchId && { batchId: c.batchId }),
     requestKind: c.requestKind,
+    profile: c.profile,
     priority: c.priority,
     tags: c.tags,
     ...(c.assignee && { assignee: c.assignee }),

@@ -1,7 +1,16 @@
 import type { Handlers } from '../router'
 import type { ServicesRef } from './index'
 
-type DataChannels = 'data.recoveries' | 'backup.now' | 'backup.list' | 'backup.preview' | 'backup.restore'
+type DataChannels =
+  | 'data.recoveries'
+  | 'backup.now'
+  | 'backup.list'
+  | 'backup.preview'
+  | 'backup.restore'
+  | 'settings.get'
+  | 'settings.update'
+  | 'profiles.save'
+  | 'profiles.remove'
 
 export function dataHandlers(s: ServicesRef): Pick<Handlers, DataChannels> {
   return {
@@ -11,6 +20,13 @@ export function dataHandlers(s: ServicesRef): Pick<Handlers, DataChannels> {
     'backup.preview': ({ id }) => s().store.backups.preview(id),
     'backup.restore': async ({ id }) => {
       await s().store.backups.restore(id)
+      return { ok: true as const }
+    },
+    'settings.get': () => s().settings.get(),
+    'settings.update': (patch) => s().settings.update(patch),
+    'profiles.save': ({ profile }) => s().settings.saveProfile(profile),
+    'profiles.remove': async ({ id }) => {
+      await s().settings.removeProfile(id)
       return { ok: true as const }
     }
   }

@@ -1,5 +1,8 @@
 // The data folder itself: backups, what was recovered at open, and the sample caseload.
 import { z } from 'zod'
+import { ProfileDefinitionSchema } from '../../core/clocks'
+import { LadderConfigSchema } from '../../core/escalation'
+import { SettingsSchema, ShortTextSchema } from '../../core/schemas'
 import { channel } from './channel'
 
 export const BackupInfoSchema = z.object({
@@ -31,4 +34,14 @@ export const dataChannels = {
   'backup.list': channel(z.strictObject({}), z.array(BackupInfoSchema)),
   'backup.preview': channel(backupId, BackupInfoSchema),
   'backup.restore': channel(backupId, z.object({ ok: z.literal(true) }))
+}
+
+export const settingsChannels = {
+  'settings.get': channel(z.strictObject({}), SettingsSchema),
+  'settings.update': channel(
+    z.strictObject({ advocateName: ShortTextSchema.optional(), ladder: LadderConfigSchema.nullable().optional() }),
+    SettingsSchema
+  ),
+  'profiles.save': channel(z.strictObject({ profile: ProfileDefinitionSchema }), ProfileDefinitionSchema),
+  'profiles.remove': channel(z.strictObject({ id: z.string().min(1).max(64) }), z.object({ ok: z.literal(true) }))
 }
