@@ -21,7 +21,7 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const [pageIndex, setPageIndex] = useKeptState('caseload.page', 0)
   const text = useDebounced(filter.text, 250)
   const input = toListInput(filter, text)
-  const [list, reload] = useQuery(() => call('cases.list', input), [JSON.stringify(input)])
+  const [list, reload, updating] = useQuery(() => call('cases.list', input), [JSON.stringify(input)])
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -44,8 +44,8 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
 
   const count = list.status === 'ready' ? list.data.length : null
   return (
-    <section aria-labelledby="caseload-title" className="page">
-      <PageHeader title={<span id="caseload-title">{filter.trash ? 'Trash' : 'Caseload'}</span>} subtitle={count === null ? 'Loading…' : plural(count, 'case')}>
+    <section aria-labelledby="caseload-title" className="page" aria-busy={updating || list.status === 'loading'}>
+      <PageHeader title={<span id="caseload-title">{filter.trash ? 'Trash' : 'Caseload'}</span>} subtitle={count === null ? 'Loading…' : `${plural(count, 'case')}${updating ? ' · updating…' : ''}`}>
         <button type="button" className="button" onClick={() => navigate({ page: 'patients' })}>
           New request…
         </button>
