@@ -40,10 +40,16 @@ type Fixtures = {
   dataDir: string
   /** Set with `test.use({ encryptWith: '…' })`: the data folder is created encrypted, so the window starts locked. */
   encryptWith: string | undefined
+  /**
+   * Set with `test.use({ beforeOpen: { prepare } })`: prepares (or damages) the data folder before the
+   * window's services open it. (Wrapped in an object: Playwright would take a bare function for a fixture.)
+   */
+  beforeOpen: { prepare: (dataDir: string) => Promise<void> } | undefined
 }
 
 export const test = base.extend<Fixtures>({
   encryptWith: [undefined, { option: true }],
+  beforeOpen: [undefined, { option: true }],
   rootDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
     await use(dir)
@@ -52,7 +58,8 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({ rootDir }, use) => {
     await use(join(rootDir, 'data'))
   },
-  app: async ({ page, rootDir, dataDir, encryptWith }, use) => {
+  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen }, use) => {
+    await beforeOpen?.prepare(dataDir)
     if (encryptWith !== undefined) {
       const made = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', passphrase: encryptWith, dailyBackup: false })
       await made.close()

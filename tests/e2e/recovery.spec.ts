@@ -1,0 +1,39 @@
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { openServices } from '../../src/services/app-services'
+import { test, expect } from './harness'
+
+let damagedFile = ''
+
+test.describe('a data file damaged while the app was closed', () => {
+  test.use({
+    beforeOpen: {
+      prepare: async (dataDir: string) => {
+      const s = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', dailyBackup: false })
+      const patient = await s.patients.add({ name: 'Maria Lopez' })
+      const org = await s.organizations.add({ name: 'St Mary Hospital', kind: 'hospital' })
+      await s.cases.add({ patientId: patient.id, organizationId: org.id })
+      await s.store.backups.create('manual')
+      await s.close()
+      // The patients' shard is read at open; truncate it as a crash or a sync tool might.
+      const [shard] = (await readdir(join(dataDir, 'patients'))).filter((f) => f.endsWith('.json'))
+      damagedFile = `patients/${shard}`
+      await writeFile(join(dataDir, damagedFile), '{"this is not": ')
+      }
+    }
+  })
+
+  test('is reported on start: which file, what was wrong, what was done; the banner can be dismissed', async ({ app }) => {
+    await app.open()
+    const banner = app.page.getByTestId('recovery-banner')
+    await expect(banner).toBeVisible()
+    await expect(banner).toContainText(damagedFile)
+    await expect(banner).toContainText('What was done:')
+    await expect(banner).toContainText('moved aside')
+    // The patient was restored from the backup: the caseload names them again.
+    await expect(app.page.getByTestId('case-row')).toContainText('Maria Lopez')
+    if (process.env['AA_SCREENSHOTS']) await app.page.screenshot({ path: '/tmp/aa-shots/recovery.png' })
+    await banner.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(banner).toBeHidden()
+  })
+})
