@@ -2,7 +2,6 @@ import { useState } from 'react'
 import type { CaseViewValue } from '../../../../shared/channels/cases'
 import { call } from '../../api/client'
 import { Link } from '../../app/Link'
-import { navigate } from '../../app/navigation'
 import { Tag } from '../../ui/Badge'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'
@@ -108,7 +107,6 @@ export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged
             await call('cases.trash', { id: c.id })
             setConfirming(false)
             onChanged()
-            navigate({ page: 'case', id: c.id })
           }}
         >
           <p>
