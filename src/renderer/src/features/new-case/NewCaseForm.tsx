@@ -3,6 +3,7 @@ import { PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, REQUEST_KINDS, type Case, ty
 import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { useQuery } from '../../api/use-query'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
@@ -30,6 +31,13 @@ type Props = {
 export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
   const key = `case-draft:${patientId}:${holder?.id ?? 'batch'}`
   const [draft, setDraft, forget] = useKeptState<CaseDraft>(key, () => newCaseDraft(holder?.organizationId ? [holder.organizationId] : []))
+  const [settings] = useQuery(() => call('settings.get', {}), [])
+  // Profiles the user saved (an internal policy, another state) come after the built-in ones.
+  const saved = settings.status === 'ready' ? settings.data.savedProfiles : []
+  const profileOptions = [
+    ...PROFILE_OPTIONS,
+    ...saved.filter((p, i) => saved.findIndex((q) => q.id === p.id) === i).map((p) => ({ value: p.id, label: `${p.label} (saved)` }))
+  ]
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [serverError, setServerError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -73,7 +81,7 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
       <OrganizationPicker selected={draft.organizationIds} onChange={(ids) => set('organizationIds', ids)} multiple={!holder} error={errors['organizationId']} />
       <div className="form__row">
         <SelectField label="Request kind" value={draft.requestKind} onChange={(v) => set('requestKind', v as CaseRequestKind)} options={KIND_OPTIONS} />
-        <SelectField label="Rule profile" value={draft.profile} onChange={(v) => set('profile', v)} options={PROFILE_OPTIONS} error={errors['profile']} />
+        <SelectField label="Rule profile" value={draft.profile} onChange={(v) => set('profile', v)} options={profileOptions} error={errors['profile']} />
         <TextField label="State" value={draft.state} onChange={(v) => set('state', v)} placeholder="CA" error={errors['state']} />
       </div>
 
