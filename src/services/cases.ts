@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { addCalendarDays } from '../core/clocks'
 import {
+  applyPatch,
+  patchSchema,
   CaseEventInputSchema,
   CaseEventSchema,
   CaseFieldsSchema,
@@ -16,13 +18,13 @@ import { isBuiltInProfileId } from '../core/rules'
 import { AppError } from '../shared/errors'
 import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
 import type { ClockService } from './clock-service'
-import { stripUndefined } from './patients'
+import { withIds } from './patients'
 import { notFound, parseOrThrow } from './validate'
 
 /** How long a deleted case can be brought back from the trash (an app policy, not a legal number). */
 export const TRASH_RETENTION_DAYS = 30
 
-export const CasePatchSchema = CaseFieldsSchema.partial().strict()
+export const CasePatchSchema = patchSchema(CaseFieldsSchema)
 export type CasePatch = z.input<typeof CasePatchSchema>
 
 export const BatchInputSchema = CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({
@@ -96,6 +98,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     if (unknown) throw new AppError('INVALID_INPUT', `${path}.items: "${unknown}" is not on this case's checklist`)
   }
 
+  const withItemIds = (requested: CaseFields['requested']): Case['requested'] => ({
+    ...requested,
+    items: withIds(ctx, 'item', requested.items)
+  })
+
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
   async function create(fields: CaseFields): Promise<Case> {
@@ -103,7 +110,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     checkReferences(fields)
     const id = ctx.newId('case')
     const at = nowIso(ctx)
-    const c: Case = { ...fields, id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
+    const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
     c.history.push(auditEntry(ctx, 'create', 'case', id, undefined, c))
     return save(c)
   }
@@ -129,7 +136,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     async update(id: string, patch: CasePatch): Promise<Case> {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
-      const merged: Case = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      const merged: Case = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
+      if (changes.requested) merged.requested = withItemIds(changes.requested)
       checkLinks(merged)
       checkReferences(merged, id)
       merged.history = [...before.history, auditEntry(ctx, 'update', 'case', id, before, merged)]

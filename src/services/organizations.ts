@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
+import { applyPatch, patchSchema, OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import { auditEntry, nowIso, type ServiceContext } from './context'
-import { stripUndefined } from './patients'
 import { casesReferring, describeReferringCases } from './references'
 import { notFound, parseOrThrow } from './validate'
 
-export const OrganizationPatchSchema = OrganizationFieldsSchema.partial().strict()
+export const OrganizationPatchSchema = patchSchema(OrganizationFieldsSchema)
 export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>
 
 export function organizationService(ctx: ServiceContext) {
@@ -44,7 +43,7 @@ export function organizationService(ctx: ServiceContext) {
     async update(id: string, patch: OrganizationPatch): Promise<Organization> {
       const before = get(id)
       const changes = parseOrThrow(OrganizationPatchSchema, patch, 'organization')
-      const merged: Organization = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      const merged: Organization = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
       merged.history = [...before.history, auditEntry(ctx, 'update', 'organization', id, before, merged)]
       return save(merged)
     },

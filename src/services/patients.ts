@@ -1,7 +1,9 @@
 // Patients and their representatives, and the holders known to have their records but not yet asked.
 import { z } from 'zod'
+import { HolderInputSchema } from '../shared/channels/directory'
 import {
-  HolderToRequestSchema,
+  applyPatch,
+  patchSchema,
   PatientFieldsSchema,
   type HolderToRequest,
   type Patient,
@@ -12,12 +14,8 @@ import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
 import { notFound, parseOrThrow } from './validate'
 import { casesReferring, describeReferringCases } from './references'
 
-export const PatientPatchSchema = PatientFieldsSchema.partial().strict()
+export const PatientPatchSchema = patchSchema(PatientFieldsSchema)
 export type PatientPatch = z.input<typeof PatientPatchSchema>
-
-export const HolderInputSchema = HolderToRequestSchema.omit({ id: true, caseId: true, notedOn: true }).extend({
-  notedOn: HolderToRequestSchema.shape.notedOn.optional()
-})
 export type HolderInput = z.input<typeof HolderInputSchema>
 
 export function patientService(ctx: ServiceContext) {
@@ -50,7 +48,7 @@ export function patientService(ctx: ServiceContext) {
       const fields = parseOrThrow(PatientFieldsSchema, input, 'patient')
       const id = ctx.newId('pat')
       const at = nowIso(ctx)
-      const patient: Patient = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
+      const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id, createdAt: at, updatedAt: at, history: [] }
       patient.history.push(auditEntry(ctx, 'create', 'patient', id, undefined, patient))
       return save(undefined, patient)
     },
@@ -58,7 +56,8 @@ export function patientService(ctx: ServiceContext) {
     async update(id: string, patch: PatientPatch): Promise<Patient> {
       const before = get(id)
       const changes = parseOrThrow(PatientPatchSchema, patch, 'patient')
-      const merged: Patient = { ...before, ...stripUndefined(changes), updatedAt: nowIso(ctx) }
+      const merged: Patient = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
+      if (changes.representatives) merged.representatives = withIds(ctx, 'rep', changes.representatives)
       merged.history = [...before.history, auditEntry(ctx, 'update', 'patient', id, before, merged)]
       return save(before, merged)
     },
@@ -104,7 +103,7 @@ export function patientService(ctx: ServiceContext) {
 
 export type PatientService = ReturnType<typeof patientService>
 
-/** A patch names only what changes: keys given as undefined mean "leave as is". */
-export function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+/** Gives every entry written without an id one (checklist items, representatives). */
+export function withIds<T extends { id?: string | undefined }>(ctx: ServiceContext, prefix: string, items: ReadonlyArray<T>): Array<T & { id: string }> {
+  return items.map((item) => ({ ...item, id: item.id ?? ctx.newId(prefix) }))
 }

@@ -8,9 +8,18 @@ export function casesReferring(ctx: ServiceContext, ref: { patientId?: string; o
     .map((s) => s.id)
 }
 
+/** "case case-1 (Ana Ruiz → Mercy General, ref R-1) refers", so a person can tell which case is meant. */
 export function describeReferringCases(ctx: ServiceContext, ids: ReadonlyArray<string>): string {
-  const trashed = new Set(ctx.store.records.cases.summaries().filter((s) => s.summary.deletedAt).map((s) => s.id))
-  const shown = ids.slice(0, 5).map((id) => (trashed.has(id) ? `${id} (in the trash)` : id))
+  const byId = new Map(ctx.store.records.cases.summaries().map((s) => [s.id, s.summary]))
+  const describe = (id: string): string => {
+    const s = byId.get(id)
+    if (!s) return id
+    const patient = ctx.store.sharded.patients.get(s.patientId)?.name ?? s.patientId
+    const holder = ctx.store.sharded.organizations.get(s.organizationId)?.name ?? s.organizationId
+    const ref = s.references[0]?.split(':').slice(1).join(':')
+    return `${id} (${patient} → ${holder}${ref ? `, ref ${ref}` : ''}${s.deletedAt ? ', in the trash' : ''})`
+  }
+  const shown = ids.slice(0, 5).map(describe)
   const more = ids.length > shown.length ? ` and ${ids.length - shown.length} more` : ''
-  return ids.length === 1 ? `case ${shown[0]} refers` : `${ids.length} cases (${shown.join(', ')}${more}) refer`
+  return ids.length === 1 ? `case ${shown[0]} refers` : `${ids.length} cases (${shown.join('; ')}${more}) refer`
 }

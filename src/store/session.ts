@@ -137,6 +137,10 @@ export class Session {
   }
 
   async #dailyBackup(): Promise<void> {
+    // A new, empty folder has nothing worth keeping yet.
+    const { records, sharded } = this.loaded
+    const empty = [...records.values()].every((r) => r.summaries().length === 0) && [...sharded.values()].every((c) => c.all().length === 0)
+    if (empty) return
     const today = this.io.now()
     if (!(await this.backups.hasDailyFor(today))) await this.backups.create('daily')
   }

@@ -39,6 +39,14 @@ describe('backups', () => {
     await store.close()
   })
 
+  it('takes no daily backup of a new, empty folder', async () => {
+    const first = await open({ dailyBackup: true })
+    await first.close()
+    const store = await open()
+    expect(await store.backups.list()).toEqual([])
+    await store.close()
+  })
+
   it('lists and previews backups: date, reason, size, counts per collection', async () => {
     const store = await open()
     await store.records.cases.put(makeCase('c1'))

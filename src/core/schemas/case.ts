@@ -46,6 +46,8 @@ export const ChecklistItemSchema = z.strictObject({
   label: NameSchema
 })
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>
+/** As written by a person: the service gives an item without an id one. */
+export const ChecklistItemInputSchema = ChecklistItemSchema.extend({ id: IdSchema.optional() })
 
 export const ReferenceSchema = z.strictObject({
   kind: z.enum(REFERENCE_KINDS),
@@ -66,19 +68,23 @@ const dateRange = z
   .strictObject({ from: DateSchema.optional(), to: DateSchema.optional() })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'the range ends before it starts', path: ['to'] })
 
+function requestedSchema<I extends z.ZodType>(item: I) {
+  return z
+    .strictObject({
+      items: z.array(item).max(200).default([]),
+      range: dateRange.default({}),
+      description: LongTextSchema.optional()
+    })
+    .default({ items: [], range: {} })
+}
+
 export const CaseFieldsSchema = z.strictObject({
   patientId: IdSchema,
   organizationId: IdSchema,
   /** Requests created together for one patient to several holders share a batch id. */
   batchId: IdSchema.optional(),
   requestKind: z.enum(REQUEST_KINDS).default('access-self'),
-  requested: z
-    .strictObject({
-      items: z.array(ChecklistItemSchema).max(200).default([]),
-      range: dateRange.default({}),
-      description: LongTextSchema.optional()
-    })
-    .default({ items: [], range: {} }),
+  requested: requestedSchema(ChecklistItemInputSchema),
   requestedFormat: ShortTextSchema.optional(),
   deliveryManner: ShortTextSchema.optional(),
   /** Rule profile id: a built-in one (default `hipaa`) or one the user saved. */
@@ -95,6 +101,7 @@ export type CaseFieldsInput = z.input<typeof CaseFieldsSchema>
 
 export const CaseSchema = z.strictObject({
   ...CaseFieldsSchema.shape,
+  requested: requestedSchema(ChecklistItemSchema),
   id: IdSchema,
   events: z.array(CaseEventSchema).max(5000).default([]),
   reminders: z.array(ReminderEntrySchema).max(500).default([]),

@@ -23,6 +23,8 @@ export const RepresentativeSchema = z.strictObject({
   expires: DateSchema.optional()
 })
 export type Representative = z.infer<typeof RepresentativeSchema>
+/** As written by a person: the service gives a representative without an id one. */
+export const RepresentativeInputSchema = RepresentativeSchema.extend({ id: IdSchema.optional() })
 
 export const ContactDetailsSchema = z.strictObject({
   phone: ShortTextSchema.optional(),
@@ -57,7 +59,7 @@ export const PatientFieldsSchema = z.strictObject({
   preferredLanguage: ShortTextSchema.optional(),
   identifiers: z.array(PatientIdentifierSchema).max(200).default([]),
   notes: LongTextSchema.optional(),
-  representatives: z.array(RepresentativeSchema).max(50).default([]),
+  representatives: z.array(RepresentativeInputSchema).max(50).default([]),
   holdersToRequest: z.array(HolderToRequestSchema).max(500).default([])
 })
 export type PatientFields = z.infer<typeof PatientFieldsSchema>
@@ -65,6 +67,7 @@ export type PatientFieldsInput = z.input<typeof PatientFieldsSchema>
 
 export const PatientSchema = z.strictObject({
   ...PatientFieldsSchema.shape,
+  representatives: z.array(RepresentativeSchema).max(50).default([]),
   id: IdSchema,
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

@@ -9,7 +9,8 @@ import {
   IdSchema,
   ReminderEntrySchema,
   PRIORITIES,
-  REQUEST_KINDS
+  REQUEST_KINDS,
+  patchSchema
 } from '../../core/schemas'
 import { CLOCK_STATUSES } from '../../core/clocks'
 import { CaseClockSchema } from './clock-result'
@@ -76,7 +77,7 @@ export const caseChannels = {
     z.strictObject({ batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }) }),
     z.array(CaseSchema)
   ),
-  'cases.update': channel(z.strictObject({ id: IdSchema, patch: CaseFieldsSchema.partial().strict() }), CaseSchema),
+  'cases.update': channel(z.strictObject({ id: IdSchema, patch: patchSchema(CaseFieldsSchema) }), CaseSchema),
   'cases.addEvent': channel(z.strictObject({ caseId: IdSchema, event: CaseEventInputSchema }), CaseEventSchema),
   'cases.editEvent': channel(
     z.strictObject({ caseId: IdSchema, eventId: IdSchema, patch: z.record(z.string(), z.unknown()) }),

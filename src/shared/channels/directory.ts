@@ -9,7 +9,8 @@ import {
   PatientFieldsSchema,
   PatientSchema,
   CaseFieldsSchema,
-  CaseSchema
+  CaseSchema,
+  patchSchema
 } from '../../core/schemas'
 import { channel } from './channel'
 
@@ -42,7 +43,7 @@ export const directoryChannels = {
   'patients.list': channel(z.strictObject({ text: z.string().max(200).optional() }), z.array(PatientListItemSchema)),
   'patients.get': channel(byId, PatientSchema),
   'patients.add': channel(z.strictObject({ patient: PatientFieldsSchema }), PatientSchema),
-  'patients.update': channel(z.strictObject({ id: IdSchema, patch: PatientFieldsSchema.partial().strict() }), PatientSchema),
+  'patients.update': channel(z.strictObject({ id: IdSchema, patch: patchSchema(PatientFieldsSchema) }), PatientSchema),
   'patients.remove': channel(byId, done),
   'patients.addHolder': channel(z.strictObject({ patientId: IdSchema, holder: HolderInputSchema }), HolderToRequestSchema),
   /** Turns a holder known about into a case; the holder remembers the case it became. */
@@ -56,6 +57,6 @@ export const directoryChannels = {
   ),
   'orgs.get': channel(byId, OrganizationSchema),
   'orgs.add': channel(z.strictObject({ organization: OrganizationFieldsSchema }), OrganizationSchema),
-  'orgs.update': channel(z.strictObject({ id: IdSchema, patch: OrganizationFieldsSchema.partial().strict() }), OrganizationSchema),
+  'orgs.update': channel(z.strictObject({ id: IdSchema, patch: patchSchema(OrganizationFieldsSchema) }), OrganizationSchema),
   'orgs.remove': channel(byId, done)
 }
