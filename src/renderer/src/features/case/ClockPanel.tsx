@@ -29,12 +29,12 @@ export function ClockPanel({ clock, asOf }: { clock: Clock; asOf: string }) {
           <p role="alert">The clock could not be computed: {clock.message}</p>
         </div>
       )}
-      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} />}
+      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} asOf={asOf} />}
     </section>
   )
 }
 
-function ClockResultView({ result: r, receiptAssumed }: { result: Result; receiptAssumed: boolean }) {
+function ClockResultView({ result: r, receiptAssumed, asOf }: { result: Result; receiptAssumed: boolean; asOf: string }) {
   return (
     <>
       <div className="clock__summary">
@@ -66,6 +66,7 @@ function ClockResultView({ result: r, receiptAssumed }: { result: Result; receip
               {r.nextStep ? (
                 <>
                   {stepLabel(r.nextStep.step)} by <DateText value={r.nextStep.due} />{' '}
+                  {r.nextStep.due < asOf ? <strong className="days--late">overdue </strong> : null}
                   <span className="muted">
                     (letter <code>{r.nextStep.letter}</code>)
                   </span>

@@ -1,4 +1,5 @@
 // The caseload's columns and table features, at module scope so the row models stay memoized.
+import { todayIso } from '../../ui/format'
 import {
   createColumnHelper,
   createPaginatedRowModel,
@@ -103,8 +104,9 @@ export const caseloadColumns = helper.columns([
       return (
         <span className="cell-primary">
           {stepLabel(s.step)}
-          <span className="cell-secondary">
+          <span className={s.due < todayIso() ? 'cell-secondary days--late' : 'cell-secondary'}>
             by <DateText value={s.due} />
+            {s.due < todayIso() ? ' (overdue)' : ''}
           </span>
         </span>
       )
