@@ -32,6 +32,21 @@ export function attachmentService(ctx: ServiceContext, cases: CaseService) {
     return parseOrThrow(AttachmentRefSchema, { sha256, size, name, type: TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream' }, 'attachment')
   }
 
+  async function attachBytes(caseId: string, name: string, bytes: Uint8Array, eventId?: string): Promise<{ attachment: AttachmentRef; eventId: string }> {
+    parseOrThrow(AttachmentRefSchema.shape.name, name, 'attachment name')
+    if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
+    const c = await cases.load(caseId)
+    if (eventId && !c.events.some((e) => e.id === eventId)) throw new AppError('NOT_FOUND', `No event with id "${eventId}" on case ${caseId}.`)
+    const attachment = await store(bytes, name)
+    if (eventId) {
+      const event = c.events.find((e) => e.id === eventId) as CaseEvent
+      await cases.editEvent(caseId, eventId, { attachments: [...event.attachments, attachment] })
+      return { attachment, eventId }
+    }
+    const note = await cases.addEvent(caseId, { type: 'note', date: todayOf(ctx), summary: `Attached ${name}`, attachments: [attachment] })
+    return { attachment, eventId: note.id }
+  }
+
   return {
     /**
      * Copies a file into the data folder and attaches it to an event of the case; without an event,
@@ -49,17 +64,11 @@ export function attachmentService(ctx: ServiceContext, cases: CaseService) {
       }
       if (!info.isFile()) throw new AppError('INVALID_INPUT', `attachment: ${path} is not a file`)
       if (info.size > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
-      const c = await cases.load(caseId)
-      if (eventId && !c.events.some((e) => e.id === eventId)) throw new AppError('NOT_FOUND', `No event with id "${eventId}" on case ${caseId}.`)
-      const attachment = await store(await readFile(path), name)
-      if (eventId) {
-        const event = c.events.find((e) => e.id === eventId) as CaseEvent
-        await cases.editEvent(caseId, eventId, { attachments: [...event.attachments, attachment] })
-        return { attachment, eventId }
-      }
-      const note = await cases.addEvent(caseId, { type: 'note', date: todayOf(ctx), summary: `Attached ${name}`, attachments: [attachment] })
-      return { attachment, eventId: note.id }
+      return attachBytes(caseId, name, await readFile(path), eventId)
     },
+
+    /** The same, for bytes that arrive from the window (a file the user picked or dropped). */
+    attachBytes: (caseId: string, name: string, bytes: Uint8Array, eventId?: string) => attachBytes(caseId, name, bytes, eventId),
 
     read: (sha256: string) => ctx.store.attachments.read(sha256),
 

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels, hostChannels } from './channels/app'
-import { caseChannels } from './channels/cases'
+import { attachmentChannels, caseChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 
@@ -13,6 +13,7 @@ export const contract = {
   ...hostChannels,
   ...directoryChannels,
   ...caseChannels,
+  ...attachmentChannels,
   ...dataChannels,
   ...settingsChannels
 }

@@ -52,3 +52,21 @@ describe('services host', () => {
     expect(await router.invoke('patients.list', {})).toMatchObject({ ok: true, value: [{ name: 'Secret Patient' }] })
   })
 })
+
+describe('attachments over IPC', () => {
+  it('attaches a picked file by content hash and reads it back; refuses what is not base64', async () => {
+    host = await createServicesHost(options())
+    const s = host.current()
+    const p = await s.patients.add({ name: 'Ana Ruiz' })
+    const o = await s.organizations.add({ name: 'Mercy', kind: 'hospital' })
+    const c = await s.cases.add({ patientId: p.id, organizationId: o.id })
+    const router = createRouter(createHandlers(host), { validateOutput: true })
+    const base64 = Buffer.from('%PDF-1.4 denial letter').toString('base64')
+    const added = await router.invoke('attachments.add', { caseId: c.id, name: 'denial.pdf', base64 })
+    expect(added).toMatchObject({ ok: true, value: { attachment: { name: 'denial.pdf', type: 'application/pdf', size: 22 } } })
+    const sha256 = (added as { value: { attachment: { sha256: string } } }).value.attachment.sha256
+    expect(await router.invoke('attachments.read', { sha256 })).toEqual({ ok: true, value: { base64 } })
+    expect(await router.invoke('attachments.add', { caseId: c.id, name: 'x.pdf', base64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/base64/) } })
+    expect((await s.cases.load(c.id)).events.map((e) => e.summary)).toEqual(['Attached denial.pdf'])
+  })
+})

@@ -10,6 +10,7 @@ import {
   ReminderEntrySchema,
   PRIORITIES,
   REQUEST_KINDS,
+  AttachmentRefSchema,
   patchSchema
 } from '../../core/schemas'
 import { CLOCK_STATUSES } from '../../core/clocks'
@@ -86,4 +87,19 @@ export const caseChannels = {
   'cases.addReminder': channel(z.strictObject({ caseId: IdSchema, reminder: ReminderEntrySchema.omit({ id: true }) }), ReminderEntrySchema),
   'cases.trash': channel(byId, CaseSchema),
   'cases.restore': channel(byId, CaseSchema)
+}
+
+/** Files travel as base64 text: the same over Electron's IPC and the test bridge, and bounded by the payload limit. */
+const Base64Schema = z
+  .string()
+  .max(10 * 1024 * 1024, 'is too large to send in one piece (at most about 7 MB of file)')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64 text')
+
+export const attachmentChannels = {
+  /** Attaches a file the user picked to an event (or, without one, to a new note dated today). */
+  'attachments.add': channel(
+    z.strictObject({ caseId: IdSchema, eventId: IdSchema.optional(), name: AttachmentRefSchema.shape.name, base64: Base64Schema }),
+    z.object({ attachment: AttachmentRefSchema, eventId: z.string() })
+  ),
+  'attachments.read': channel(z.strictObject({ sha256: AttachmentRefSchema.shape.sha256 }), z.object({ base64: z.string() }))
 }
