@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels, hostChannels } from './channels/app'
-import { attachmentChannels, caseChannels } from './channels/cases'
+import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 
@@ -14,6 +14,7 @@ export const contract = {
   ...directoryChannels,
   ...caseChannels,
   ...attachmentChannels,
+  ...searchChannels,
   ...dataChannels,
   ...settingsChannels
 }

@@ -41,6 +41,19 @@ describe('cli: patients, orgs, cases, attachments, backups', () => {
     expect(text.stdout).toMatch(/30 calendar days → due Fri 2 Oct 2026/)
   })
 
+  it('--deep also finds words in the full text of events, with progress on stderr', async () => {
+    const patient = await json(['patients', 'add', '--name', 'Ana Ruiz', ...d])
+    const org = await json(['orgs', 'add', '--name', 'Mercy', '--kind', 'hospital', ...d])
+    const c = await json(['cases', 'add', '--patient', String(patient['id']), '--org', String(org['id']), ...d])
+    const body = JSON.stringify({ body: 'The clerk, Dolores, said the films are in off-site storage.' })
+    const logged = await cli(['cases', 'event', String(c['id']), '--type', 'phone-call', '--date', '2026-11-02', '--summary', 'Called HIM', '--input', '-', ...d], { stdin: body })
+    expect(logged.code).toBe(0)
+    expect(await json(['cases', 'list', '--query', 'dolores', ...d])).toEqual([])
+    const deep = await cli(['cases', 'list', '--query', 'dolores', '--deep', '--json', ...d])
+    expect((JSON.parse(deep.stdout) as Array<{ id: string }>).map((x) => x.id)).toEqual([c['id']])
+    expect(deep.stderr).toMatch(/searching 1\/1 cases/)
+  })
+
   it('attaches a file once by content hash, and backs up, lists and previews', async () => {
     const patient = await json(['patients', 'add', '--name', 'Ana Ruiz', ...d])
     const org = await json(['orgs', 'add', '--name', 'Mercy', '--kind', 'hospital', ...d])

@@ -12,7 +12,8 @@ const HELP = `Usage: access-advocate cases <add|list|show|event|trash|restore> [
   cases add --patient ID --org ID [--org ID …] [--kind KIND] [--format TEXT] [--profile P] [--state ST]
             [--ref KIND:VALUE …] [--tag T …] [--priority low|normal|high|urgent] [--input FILE|-]
             several --org make a batch: one case per organization
-  cases list [--status S[,S…]] [--min-days-late N] [--query TEXT] [--as-of YYYY-MM-DD] [--trash]
+  cases list [--status S[,S…]] [--min-days-late N] [--query TEXT [--deep]] [--as-of YYYY-MM-DD] [--trash]
+            --deep also searches the full text of every event (reads every case file; shows progress)
             status: ${CASE_LIST_STATUSES.join(', ')}
   cases show ID [--as-of YYYY-MM-DD]       the case with its clock, findings and explanation
   cases event ID --type TYPE --date YYYY-MM-DD [--summary TEXT] [--channel C] [--direction D]
@@ -39,6 +40,7 @@ const options = {
   query: { type: 'string' },
   'as-of': { type: 'string' },
   trash: { type: 'boolean' },
+  deep: { type: 'boolean' },
   type: { type: 'string' },
   date: { type: 'string' },
   summary: { type: 'string' },
@@ -97,13 +99,24 @@ async function add(ctx: CliContext, s: AppServices, v: Values): Promise<number> 
   return 0
 }
 
-function list(ctx: CliContext, s: AppServices, v: Values): number {
+async function list(ctx: CliContext, s: AppServices, v: Values): Promise<number> {
   const status = v.status ? (v.status.split(',').map((x) => x.trim()) as CaseListStatus[]) : undefined
   const bad = status?.find((x) => !(CASE_LIST_STATUSES as readonly string[]).includes(x))
   if (bad) throw new UsageError(`--status ${bad}: must be one of ${CASE_LIST_STATUSES.join(', ')}`)
   const minDaysLate = v['min-days-late'] === undefined ? undefined : Number(v['min-days-late'])
   if (minDaysLate !== undefined && (!Number.isInteger(minDaysLate) || minDaysLate < 0)) throw new UsageError('--min-days-late takes a whole number of days, 0 or more')
-  const items = s.queries.list({ ...given({ status, minDaysLate, text: v.query, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) })
+  if (v.deep && !v.query) throw new UsageError('--deep needs --query TEXT')
+  const filter = { ...given({ status, minDaysLate, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) }
+  let items
+  if (v.deep && v.query) {
+    const ids = new Set(
+      await s.queries.deepSearch(v.query, {
+        onProgress: (done, total) => ctx.io.stderr(`\rsearching ${done}/${total} cases`)
+      })
+    )
+    ctx.io.stderr('\n')
+    items = s.queries.list(filter).filter((c) => ids.has(c.id))
+  } else items = s.queries.list({ ...filter, ...given({ text: v.query }) })
   if (ctx.json) printJson(ctx, items)
   else
     printTable(
@@ -156,7 +169,7 @@ export const casesCommand: CommandGroup = {
         case 'add':
           return add(ctx, s, v)
         case 'list':
-          return list(ctx, s, v)
+          return await list(ctx, s, v)
         case 'show':
           return show(ctx, s, id(), v['as-of'])
         case 'event': {

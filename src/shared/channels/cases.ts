@@ -103,3 +103,8 @@ export const attachmentChannels = {
   ),
   'attachments.read': channel(z.strictObject({ sha256: AttachmentRefSchema.shape.sha256 }), z.object({ base64: z.string() }))
 }
+
+export const searchChannels = {
+  /** Also reads the full text of every event: slower than cases.list's text filter, so it is separate. */
+  'cases.deepSearch': channel(z.strictObject({ text: z.string().trim().min(2, 'type at least 2 characters').max(200) }), z.array(z.string()))
+}
