@@ -28,7 +28,7 @@ export function patientService(ctx: ServiceContext) {
   }
 
   /** The store validates every record it writes against the schema, so there is no second pass here. */
-  const save = async (_before: Patient | undefined, next: Patient): Promise<Patient> => {
+  const save = async (next: Patient): Promise<Patient> => {
     await patients.put(next)
     return next
   }
@@ -50,7 +50,7 @@ export function patientService(ctx: ServiceContext) {
       const at = nowIso(ctx)
       const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id, createdAt: at, updatedAt: at, history: [] }
       patient.history.push(auditEntry(ctx, 'create', 'patient', id, undefined, patient))
-      return save(undefined, patient)
+      return save(patient)
     },
 
     async update(id: string, patch: PatientPatch): Promise<Patient> {
@@ -59,7 +59,7 @@ export function patientService(ctx: ServiceContext) {
       const merged: Patient = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
       if (changes.representatives) merged.representatives = withIds(ctx, 'rep', changes.representatives)
       merged.history = [...before.history, auditEntry(ctx, 'update', 'patient', id, before, merged)]
-      return save(before, merged)
+      return save(merged)
     },
 
     async remove(id: string): Promise<void> {
@@ -82,7 +82,7 @@ export function patientService(ctx: ServiceContext) {
       const holder: HolderToRequest = { ...fields, id: ctx.newId('hold'), notedOn: fields.notedOn ?? todayOf(ctx) }
       const next: Patient = { ...before, holdersToRequest: [...before.holdersToRequest, holder], updatedAt: nowIso(ctx) }
       next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
-      await save(before, next)
+      await save(next)
       return holder
     },
 
@@ -96,7 +96,7 @@ export function patientService(ctx: ServiceContext) {
         updatedAt: nowIso(ctx)
       }
       next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
-      await save(before, next)
+      await save(next)
     }
   }
 }
