@@ -7,6 +7,7 @@ import './ui/badges.css'
 import './ui/table.css'
 import './ui/forms.css'
 import './ui/case.css'
+import './ui/settings.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -10,6 +10,7 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
+import { SettingsPage } from '../features/settings/SettingsPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
 import { DataFolderContext, type DataFolder } from './data-folder'
@@ -93,5 +94,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <OrganizationsPage />
     case 'backups':
       return <BackupsPage />
+    case 'settings':
+      return <SettingsPage />
   }
 }

@@ -4,7 +4,8 @@ const SECTIONS = [
   { page: 'caseload', label: 'Caseload' },
   { page: 'patients', label: 'Patients' },
   { page: 'organizations', label: 'Organizations' },
-  { page: 'backups', label: 'Backups' }
+  { page: 'backups', label: 'Backups' },
+  { page: 'settings', label: 'Settings' }
 ] as const
 
 export function AppHeader({ route }: { route: Route }) {

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'patient'; id: string }
   | { page: 'organizations' }
   | { page: 'backups' }
+  | { page: 'settings' }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -22,6 +23,8 @@ export function routeToHash(r: Route): string {
       return '#/organizations'
     case 'backups':
       return '#/backups'
+    case 'settings':
+      return '#/settings'
   }
 }
 
@@ -39,13 +42,15 @@ export function hashToRoute(hash: string): Route {
       return { page: 'organizations' }
     case 'backups':
       return { page: 'backups' }
+    case 'settings':
+      return { page: 'settings' }
     default:
       return { page: 'caseload' }
   }
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' {
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
   return r.page
