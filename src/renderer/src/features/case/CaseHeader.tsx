@@ -1,16 +1,24 @@
 import { useState } from 'react'
+import type { ProfileDefinition } from '../../../../core/clocks/schema'
+import { isBuiltInProfileId } from '../../../../core/rules/types'
 import type { CaseViewValue } from '../../../../shared/channels/cases'
 import { call } from '../../api/client'
 import { Link } from '../../app/Link'
 import { Tag } from '../../ui/Badge'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'
+import { Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { profileLabel, referenceKindLabel, requestKindLabel } from '../../ui/labels'
+import { EditRequestDialog, savedLabel } from './EditRequestDialog'
 
-export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged: () => void }) {
+type Props = { view: CaseViewValue; savedProfiles: ReadonlyArray<ProfileDefinition>; onChanged: () => void }
+
+export function CaseHeader({ view, savedProfiles, onChanged }: Props) {
   const c = view.case
   const [confirming, setConfirming] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const [saved, setSaved] = useState<string | null>(null)
   const range = c.requested.range
   return (
     <>
@@ -25,22 +33,36 @@ export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged
         subtitle={<span data-testid="case-kind">{requestKindLabel(c.requestKind)}</span>}
       >
         {!c.deletedAt && (
-          <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
-            Move to trash…
-          </button>
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setSaved(null)
+                setEditing(true)
+              }}
+            >
+              Edit request…
+            </button>
+            <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+              Move to trash…
+            </button>
+          </>
         )}
       </PageHeader>
       <dl className="facts">
         <div>
           <dt>Rule profile</dt>
           <dd data-testid="case-profile">
-            {profileLabel(c.profile)}
+            {isBuiltInProfileId(c.profile) ? profileLabel(c.profile) : `${savedLabel(savedProfiles, c.profile)} (saved)`}
             {c.state && ` · state ${c.state}`}
           </dd>
         </div>
         <div>
           <dt>Priority</dt>
-          <dd className={`priority priority--${c.priority}`}>{c.priority}</dd>
+          <dd className={`priority priority--${c.priority}`} data-testid="case-priority">
+            {c.priority}
+          </dd>
         </div>
         {(range.from || range.to) && (
           <div>
@@ -87,7 +109,7 @@ export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged
         {c.tags.length > 0 && (
           <div>
             <dt>Tags</dt>
-            <dd>
+            <dd data-testid="case-tags">
               {c.tags.map((t) => (
                 <Tag key={t}>{t}</Tag>
               ))}
@@ -95,8 +117,21 @@ export function CaseHeader({ view, onChanged }: { view: CaseViewValue; onChanged
           </div>
         )}
       </dl>
+      <Notice message={saved} />
       {c.requested.description && <p className="case-description">{c.requested.description}</p>}
       {c.notes && <p className="case-description">{c.notes}</p>}
+      {editing && (
+        <EditRequestDialog
+          c={c}
+          savedProfiles={savedProfiles}
+          onClose={() => setEditing(false)}
+          onSaved={(m) => {
+            setEditing(false)
+            setSaved(m)
+            onChanged()
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title="Move this case to the trash?"

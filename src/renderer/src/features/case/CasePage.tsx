@@ -11,10 +11,14 @@ import { Checklist } from './Checklist'
 import { ClockPanel } from './ClockPanel'
 import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
+import { RemindersPanel } from './RemindersPanel'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
   const [view, reload] = useQuery(() => call('cases.get', { id }), [id])
+  // The user's saved rule profiles: their names in the header, and choices in "Edit request".
+  const [settings] = useQuery(() => call('settings.get', {}), [])
+  const savedProfiles = settings.status === 'ready' ? settings.data.savedProfiles : []
   const [restoreError, setRestoreError] = useState<string | null>(null)
 
   if (view.status === 'loading') return <p className="muted">Loading the case…</p>
@@ -53,11 +57,11 @@ export function CasePage({ id }: { id: string }) {
         </div>
       )}
       <ErrorMessage message={restoreError} />
-      <CaseHeader view={v} onChanged={reload} />
+      <CaseHeader view={v} savedProfiles={savedProfiles} onChanged={reload} />
       <div className="case-grid">
         <div className="case-grid__main">
           <ClockPanel clock={v.clock} asOf={v.asOf} />
-          <EventLog events={v.case.events} checklist={v.case.requested.items} />
+          <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} onChanged={reload} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
           ) : (
@@ -65,6 +69,7 @@ export function CasePage({ id }: { id: string }) {
           )}
         </div>
         <aside className="case-grid__side">
+          <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} onSaved={reload} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />
         </aside>

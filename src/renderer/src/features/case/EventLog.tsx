@@ -1,19 +1,45 @@
+import { useState } from 'react'
 import type { CaseEvent, ChecklistItem } from '../../../../core/schemas'
 import { DateText } from '../../ui/DateText'
-import { humanize } from '../../ui/format'
+import { Notice } from '../../ui/ErrorMessage'
+import { formatDay, humanize } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
+import { AttachButton } from './AttachButton'
+import { AttachmentList } from './Attachments'
+import { EditEventDialog } from './EditEventDialog'
 import { eventFacts } from './event-facts'
 
 const DIRECTION_MARK: Record<string, string> = { outgoing: '→ out', incoming: '← in', internal: '· internal' }
 
+type Props = {
+  caseId: string
+  events: ReadonlyArray<CaseEvent>
+  checklist: ReadonlyArray<ChecklistItem>
+  /** A case in the trash is read only: its files can be opened, nothing can be changed. */
+  readOnly: boolean
+  onChanged: () => void
+}
+
 /** The correspondence log, oldest first, as it would be read out in a complaint. */
-export function EventLog({ events, checklist }: { events: ReadonlyArray<CaseEvent>; checklist: ReadonlyArray<ChecklistItem> }) {
+export function EventLog({ caseId, events, checklist, readOnly, onChanged }: Props) {
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
+  const [editing, setEditing] = useState<CaseEvent | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const changed = (m: string) => {
+    setMessage(m)
+    onChanged()
+  }
   return (
-    <section className="panel" aria-labelledby="log-title">
-      <h3 id="log-title" className="panel__title">
-        Correspondence log <span className="muted panel__aside">{sorted.length} events</span>
-      </h3>
+    <section className="panel" aria-labelledby="log-title" data-testid="correspondence-log">
+      <div className="panel__head">
+        <h3 id="log-title" className="panel__title">
+          Correspondence log <span className="muted panel__aside">{sorted.length} events</span>
+        </h3>
+        {!readOnly && (
+          <AttachButton caseId={caseId} label="Attach file to the case…" accessibleName="Attach a file to the case (logged as a note dated today)" onAttached={changed} />
+        )}
+      </div>
+      <Notice message={message} />
       {sorted.length === 0 ? (
         <p className="muted">Nothing logged yet.</p>
       ) : (
@@ -21,7 +47,7 @@ export function EventLog({ events, checklist }: { events: ReadonlyArray<CaseEven
           {sorted.map((e) => {
             const facts = eventFacts(e, checklist)
             return (
-              <li key={e.id} className={`event event--${e.direction}`} data-testid="event" data-event-type={e.type}>
+              <li key={e.id} className={`event event--${e.direction}`} data-testid="event" data-event-type={e.type} data-event-id={e.id}>
                 <div className="event__date">
                   <DateText value={e.date} />
                 </div>
@@ -48,11 +74,46 @@ export function EventLog({ events, checklist }: { events: ReadonlyArray<CaseEven
                       <pre>{e.body}</pre>
                     </details>
                   )}
+                  <AttachmentList attachments={e.attachments} />
+                  {!readOnly && (
+                    <div className="event__actions">
+                      <button
+                        type="button"
+                        className="button button--small button--ghost"
+                        onClick={() => {
+                          setMessage(null)
+                          setEditing(e)
+                        }}
+                        aria-label={`Edit ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
+                      >
+                        Edit…
+                      </button>
+                      <AttachButton
+                        caseId={caseId}
+                        eventId={e.id}
+                        label="Attach file…"
+                        accessibleName={`Attach a file to ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
+                        onAttached={changed}
+                      />
+                    </div>
+                  )}
                 </div>
               </li>
             )
           })}
         </ol>
+      )}
+      {editing && (
+        <EditEventDialog
+          caseId={caseId}
+          event={editing}
+          checklist={checklist}
+          onClose={() => setEditing(null)}
+          onSaved={(m) => {
+            setEditing(null)
+            changed(m)
+          }}
+        />
       )}
     </section>
   )

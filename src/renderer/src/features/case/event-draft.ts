@@ -1,8 +1,8 @@
 // The add-event form's draft: every field as the person typed it, and the one function that turns
 // it into a contract input (leaving out what was not answered, because unknown is not "no").
-import { CaseEventInputSchema, type CaseEventInput, type CaseEventType } from '../../../../core/schemas'
+import { CaseEventInputSchema, type CaseEvent, type CaseEventInput, type CaseEventType } from '../../../../core/schemas'
 import { todayIso } from '../../ui/format'
-import { triToBool, type TriState } from '../../ui/Field'
+import { boolToTri, triToBool, type TriState } from '../../ui/Field'
 
 export type EventDraft = {
   type: CaseEventType
@@ -181,4 +181,70 @@ export function buildEventInput(d: EventDraft): BuildResult {
 export function fieldOfServerMessage(message: string): string | undefined {
   const m = /^event\.([a-zA-Z]+)/.exec(message)
   return m?.[1]
+}
+
+/** An event as it was logged, as a draft the edit dialog starts from. */
+export function draftOfEvent(e: CaseEvent): EventDraft {
+  const d: EventDraft = {
+    ...newDraft(e.type),
+    date: e.date,
+    direction: e.direction,
+    directionTouched: true,
+    channel: e.channel ?? '',
+    summary: e.summary,
+    body: e.body ?? '',
+    proofOfDelivery: e.proofOfDelivery ?? ''
+  }
+  switch (e.type) {
+    case 'fee-quoted':
+      return {
+        ...d,
+        amount: String(e.amount),
+        method: e.method ?? '',
+        perPage: boolToTri(e.perPage),
+        includesSearchRetrieval: boolToTri(e.includesSearchRetrieval),
+        electronicCopyOfElectronicRecords: boolToTri(e.electronicCopyOfElectronicRecords),
+        inAdvance: boolToTri(e.inAdvance)
+      }
+    case 'fee-paid':
+      return { ...d, amount: String(e.amount) }
+    case 'extension-notice':
+      return { ...d, reason: e.reason ?? '', newDate: e.newDate ?? '' }
+    case 'partial-delivery':
+    case 'records-delivered':
+      return { ...d, items: [...e.items], format: e.format ?? '' }
+    case 'denial':
+      return { ...d, basis: e.basis ?? '', reviewable: boolToTri(e.reviewable), reviewRights: boolToTri(e.reviewRights), complaintContact: boolToTri(e.complaintContact) }
+    case 'review-decided':
+      return { ...d, reviewOutcome: e.outcome ?? '' }
+    case 'requested-format':
+      return { ...d, format: e.format }
+    case 'barrier':
+      return { ...d, kind: e.kind }
+    case 'complaint-filed':
+      return { ...d, venue: e.venue }
+    case 'resolution':
+      return { ...d, resolutionOutcome: e.outcome ?? '' }
+    default:
+      return d
+  }
+}
+
+/** Kept as they are by the edit form: the system's own fields, and lists the form does not show. */
+const NOT_EDITED = new Set(['id', 'type', 'createdAt', 'updatedAt', 'attachments', 'itemization', 'loggedBy'])
+
+/**
+ * Only what changed between the logged event and the edited one: a new value replaces the old,
+ * `null` clears a field that was answered before and is now left empty.
+ */
+export function eventPatch(old: CaseEvent, edited: CaseEventInput): Record<string, unknown> {
+  const before = old as Record<string, unknown>
+  const after = edited as Record<string, unknown>
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => !NOT_EDITED.has(k)))
+  const patch: Record<string, unknown> = {}
+  for (const k of keys) {
+    const a = after[k]
+    if (JSON.stringify(before[k]) !== JSON.stringify(a)) patch[k] = a === undefined ? null : a
+  }
+  return patch
 }

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react'
+import { CHANNELS, type CaseEvent, type ChecklistItem } from '../../../../core/schemas'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { Dialog } from '../../ui/Dialog'
+import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { SelectField, TextAreaField, TextField } from '../../ui/Field'
+import { formatDay, formatInstant, humanize } from '../../ui/format'
+import { eventTypeLabel } from '../../ui/labels'
+import { useKeptState } from '../../ui/use-kept-state'
+import { buildEventInput, draftOfEvent, eventPatch, fieldOfServerMessage, type EventDraft, type FieldErrors } from './event-draft'
+import { EventTypeFields } from './EventTypeFields'
+
+const CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
+const DIRECTION_OPTIONS = [
+  { value: 'outgoing', label: 'Outgoing (we sent it)' },
+  { value: 'incoming', label: 'Incoming (from the holder)' },
+  { value: 'internal', label: 'Internal (a note to ourselves)' }
+]
+
+type Props = { caseId: string; event: CaseEvent; checklist: ReadonlyArray<ChecklistItem>; onClose: () => void; onSaved: (message: string) => void }
+
+/**
+ * Corrects a logged event: its date, summary, text and the facts of its type. The type cannot
+ * change (log a new event instead). Only the fields that changed are sent; the history keeps the
+ * event as it was. What was typed survives closing the dialog until it is saved or cancelled.
+ */
+export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: Props) {
+  const [draft, setDraft, forget] = useKeptState<EventDraft>(`event-edit:${caseId}:${event.id}`, () => draftOfEvent(event))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => {
+    setNotice(null)
+    setDraft((d) => ({ ...d, [key]: value }))
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setServerError(null)
+    setNotice(null)
+    const built = buildEventInput(draft)
+    if (!built.ok) {
+      setErrors(built.errors)
+      return
+    }
+    setErrors({})
+    const patch = eventPatch(event, built.input)
+    if (Object.keys(patch).length === 0) {
+      setNotice('Nothing has changed, so there is nothing to save.')
+      return
+    }
+    setSaving(true)
+    try {
+      await call('cases.editEvent', { caseId, eventId: event.id, patch })
+      forget()
+      onSaved(`${eventTypeLabel(event.type)} of ${formatDay(draft.date)} corrected.`)
+    } catch (err) {
+      const message = errorText(err)
+      setServerError(message)
+      const field = fieldOfServerMessage(message)
+      if (field) setErrors({ [field]: message.replace(/^event\.[a-zA-Z.[\]0-9]+:\s*/, '').replace(/^event:\s*[a-zA-Z]+:\s*/, '') })
+      setSaving(false)
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+  return (
+    <Dialog title={`Edit: ${eventTypeLabel(event.type)}`} onClose={onClose} size="large" testId="edit-event-dialog">
+      <form className="form" onSubmit={submit} noValidate data-testid="edit-event-form">
+        <p className="muted small">
+          Logged {formatInstant(event.createdAt)}
+          {event.updatedAt !== event.createdAt && <>, last corrected {formatInstant(event.updatedAt)}</>}. The type cannot change: log a new event instead. The
+          history keeps what this event said before.
+        </p>
+        <div className="form__row">
+          <TextField label="Date" type="date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} />
+          <SelectField
+            label="Direction"
+            value={draft.direction}
+            onChange={(v) => set('direction', v as EventDraft['direction'])}
+            options={DIRECTION_OPTIONS}
+            error={errors['direction']}
+          />
+          <SelectField label="Channel" value={draft.channel} onChange={(v) => set('channel', v)} options={CHANNEL_OPTIONS} error={errors['channel']} />
+        </div>
+        <EventTypeFields draft={draft} set={set} errors={errors} checklist={checklist} />
+        <TextField label="Summary" value={draft.summary} onChange={(v) => set('summary', v)} error={errors['summary']} />
+        <TextAreaField label="Full text" value={draft.body} onChange={(v) => set('body', v)} error={errors['body']} rows={4} />
+        <TextField label="Proof of delivery" value={draft.proofOfDelivery} onChange={(v) => set('proofOfDelivery', v)} error={errors['proofOfDelivery']} />
+        {errorCount > 0 && !serverError && (
+          <div className="error-message" role="alert">
+            The event was not changed: {Object.values(errors).join(' ')}
+          </div>
+        )}
+        <ErrorMessage title="The event was not changed." message={serverError} />
+        <Notice message={notice} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              forget()
+              onClose()
+            }}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--ghost form__actions-end"
+            onClick={() => {
+              setDraft(draftOfEvent(event))
+              setErrors({})
+              setServerError(null)
+            }}
+          >
+            Undo my edits
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

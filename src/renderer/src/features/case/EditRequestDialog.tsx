@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react'
+import type { ProfileDefinition } from '../../../../core/clocks/schema'
+import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
+import { PRIORITIES, REFERENCE_KINDS, type Case } from '../../../../core/schemas'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { Dialog } from '../../ui/Dialog'
+import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { SelectField, TextField } from '../../ui/Field'
+import { humanize } from '../../ui/format'
+import { profileLabel, referenceKindLabel } from '../../ui/labels'
+import { useKeptState } from '../../ui/use-kept-state'
+import { summarizeErrors } from '../../ui/zod-errors'
+import { newRef, type Priority, type RefDraft } from '../new-case/case-draft'
+import { checkRequestDraft, REQUEST_FIELD_NAMES, requestDraftOf, type RequestDraft } from './request-draft'
+
+const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
+const REF_OPTIONS = REFERENCE_KINDS.map((r) => ({ value: r, label: referenceKindLabel(r) }))
+
+/** Built-in profiles, then the user's saved ones, then the case's own if it is neither (so it is never silently changed). */
+export function profileOptions(saved: ReadonlyArray<ProfileDefinition>, current: string) {
+  const options = [
+    ...BUILT_IN_PROFILE_IDS.map((p) => ({ value: p, label: profileLabel(p) })),
+    ...saved.filter((p, i) => saved.findIndex((q) => q.id === p.id) === i).map((p) => ({ value: p.id, label: `${savedLabel(saved, p.id)} (saved)` }))
+  ]
+  if (!options.some((o) => o.value === current)) options.push({ value: current, label: `${current} (not found in your settings)` })
+  return options
+}
+
+/** The label of a saved profile's latest version. */
+export const savedLabel = (saved: ReadonlyArray<ProfileDefinition>, id: string): string => saved.filter((p) => p.id === id).at(-1)?.label ?? id
+
+type Props = { c: Case; savedProfiles: ReadonlyArray<ProfileDefinition>; onClose: () => void; onSaved: (message: string) => void }
+
+/** Changes the request's own facts; only what changed is sent, and an emptied field is cleared. */
+export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props) {
+  const [draft, setDraft, forget] = useKeptState<RequestDraft>(`request-edit:${c.id}`, () => requestDraftOf(c))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof RequestDraft>(k: K, v: RequestDraft[K]) => {
+    setNotice(null)
+    setDraft((d) => ({ ...d, [k]: v }))
+  }
+  const setRef = (i: number, patch: Partial<RefDraft>) => set('references', draft.references.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setServerError(null)
+    setNotice(null)
+    const checked = checkRequestDraft(c, draft)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    const changed = Object.keys(checked.patch)
+    if (changed.length === 0) {
+      setNotice('Nothing has changed, so there is nothing to save.')
+      return
+    }
+    setSaving(true)
+    try {
+      await call('cases.update', { id: c.id, patch: checked.patch })
+      forget()
+      onSaved(`Saved: ${changed.map((k) => (REQUEST_FIELD_NAMES[k] ?? humanize(k)).toLowerCase()).join(', ')}.`)
+    } catch (err) {
+      setServerError(errorText(err))
+      setSaving(false)
+    }
+  }
+
+  const tagError = errors['tags'] ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]
+  return (
+    <Dialog title="Edit request" onClose={onClose} size="large" testId="edit-request-dialog">
+      <form className="form" onSubmit={submit} noValidate data-testid="edit-request-form">
+        <div className="form__row">
+          <SelectField label="Priority" value={draft.priority} onChange={(v) => set('priority', v as Priority)} options={PRIORITY_OPTIONS} error={errors['priority']} />
+          <TextField label="Tags" value={draft.tags} onChange={(v) => set('tags', v)} hint="Separate with commas." error={tagError} />
+          <TextField label="Advocate" value={draft.assignee} onChange={(v) => set('assignee', v)} error={errors['assignee']} hint="Leave empty for nobody." />
+        </div>
+        <div className="form__row">
+          <SelectField
+            label="Rule profile"
+            value={draft.profile}
+            onChange={(v) => set('profile', v)}
+            options={profileOptions(savedProfiles, c.profile)}
+            error={errors['profile']}
+            hint="The clock is counted again by this profile."
+          />
+          <TextField label="State" value={draft.state} onChange={(v) => set('state', v)} placeholder="CA" error={errors['state']} hint="Two letters; leave empty to clear." />
+        </div>
+        <div className="form__row">
+          <TextField label="Requested format" value={draft.requestedFormat} onChange={(v) => set('requestedFormat', v)} placeholder="e.g. PDF by e-mail" error={errors['requestedFormat']} />
+          <TextField label="Delivery manner" value={draft.deliveryManner} onChange={(v) => set('deliveryManner', v)} placeholder="e.g. secure e-mail" error={errors['deliveryManner']} />
+        </div>
+        <fieldset className="form__group form__fieldset">
+          <legend>References</legend>
+          {draft.references.map((r, i) => (
+            <div key={r.key} className="form__row repeat-row">
+              <SelectField label={`Reference ${i + 1}: kind`} value={r.kind} onChange={(v) => setRef(i, { kind: v as RefDraft['kind'] })} options={REF_OPTIONS} />
+              <TextField label={`Reference ${i + 1}: number`} value={r.value} onChange={(v) => setRef(i, { value: v })} error={errors[`references.${i}.value`]} />
+              <button type="button" className="button button--small button--ghost repeat-row__remove" onClick={() => set('references', draft.references.filter((_, j) => j !== i))}>
+                Remove reference {i + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button button--small" onClick={() => set('references', [...draft.references, newRef()])}>
+            Add reference
+          </button>
+        </fieldset>
+        {Object.keys(errors).length > 0 && (
+          <div className="error-message" role="alert">
+            Nothing was saved. Please correct: {summarizeErrors(errors, REQUEST_FIELD_NAMES)}
+          </div>
+        )}
+        <ErrorMessage title="Nothing was saved." message={serverError} />
+        <Notice message={notice} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              forget()
+              onClose()
+            }}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--ghost form__actions-end"
+            onClick={() => {
+              setDraft(requestDraftOf(c))
+              setErrors({})
+              setServerError(null)
+            }}
+          >
+            Undo my edits
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

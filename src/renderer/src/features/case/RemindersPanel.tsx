@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react'
+import type { CaseViewValue } from '../../../../shared/channels/cases'
+import { ReminderEntrySchema } from '../../../../core/schemas'
+import { call } from '../../api/client'
+import { errorText } from '../../api/error-text'
+import { DateText } from '../../ui/DateText'
+import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { TextField } from '../../ui/Field'
+import { formatDay } from '../../ui/format'
+import { useKeptState } from '../../ui/use-kept-state'
+import { issuesByPath } from '../../ui/zod-errors'
+
+type Reminder = CaseViewValue['case']['reminders'][number]
+type Draft = { date: string; note: string }
+const EMPTY: Draft = { date: '', note: '' }
+const ReminderInput = ReminderEntrySchema.omit({ id: true })
+
+/** Personal reminders on any date, independent of the case's status. Past ones stay, greyed. */
+export function RemindersPanel({ caseId, reminders, asOf, readOnly, onSaved }: { caseId: string; reminders: ReadonlyArray<Reminder>; asOf: string; readOnly: boolean; onSaved: () => void }) {
+  const [draft, setDraft, forget] = useKeptState<Draft>(`reminder-draft:${caseId}`, EMPTY)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const sorted = [...reminders].sort((a, b) => a.date.localeCompare(b.date))
+  const upcoming = sorted.filter((r) => r.date >= asOf).length
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setServerError(null)
+    setSaved(null)
+    const parsed = ReminderInput.safeParse({ date: draft.date.trim(), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) })
+    if (!parsed.success) {
+      const found = issuesByPath(parsed.error)
+      setErrors(draft.date.trim() === '' ? { ...found, date: 'choose the day to be reminded' } : found)
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    try {
+      const r = await call('cases.addReminder', { caseId, reminder: parsed.data })
+      setDraft(EMPTY)
+      forget()
+      setSaved(`Reminder set for ${formatDay(r.date)}.`)
+      onSaved()
+    } catch (err) {
+      setServerError(errorText(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="reminders-title" data-testid="reminders">
+      <h3 id="reminders-title" className="panel__title">
+        Reminders <span className="muted panel__aside">{sorted.length === 0 ? 'none' : `${upcoming} upcoming`}</span>
+      </h3>
+      {sorted.length === 0 ? (
+        <p className="muted">No reminders. Add one for any date: a call to make, a promise to check.</p>
+      ) : (
+        <ul className="reminders">
+          {sorted.map((r) => {
+            const past = r.date < asOf
+            return (
+              <li key={r.id} className={past ? 'reminder reminder--past' : r.date === asOf ? 'reminder reminder--today' : 'reminder'} data-testid="reminder" data-past={past || undefined}>
+                <span className="reminder__date">
+                  <DateText value={r.date} />
+                  {past && <span className="visually-hidden"> (past)</span>}
+                  {r.date === asOf && <strong> today</strong>}
+                </span>
+                <span className="reminder__note">{r.note || <span className="muted">no note</span>}</span>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {!readOnly && (
+        <form className="form reminders__form" onSubmit={submit} noValidate data-testid="reminder-form" aria-label="Add a reminder">
+          <TextField label="Remind me on" type="date" value={draft.date} onChange={(v) => setDraft((d) => ({ ...d, date: v }))} required error={errors['date']} />
+          <TextField label="Reminder note" value={draft.note} onChange={(v) => setDraft((d) => ({ ...d, note: v }))} error={errors['note']} placeholder="e.g. call the HIM desk" />
+          <ErrorMessage title="The reminder was not saved." message={serverError} />
+          <Notice message={saved} />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={saving}>
+              {saving ? 'Adding…' : 'Add reminder'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
