@@ -136,11 +136,13 @@ export async function seedCase(
     organization: string
     events?: Array<Parameters<AppServices['cases']['addEvent']>[1]>
     items?: Array<{ id: string; recordType: 'labs' | 'images' | 'visit-notes' | 'imaging-reports'; label: string }>
+    /** Other fields of the case (state, tags, priority, profile…). */
+    fields?: Omit<Parameters<AppServices['cases']['add']>[0], 'patientId' | 'organizationId' | 'requested'>
   }
 ): Promise<SeededCase> {
   const patient = await services.patients.add({ name: opts.patient })
   const org = await services.organizations.add({ name: opts.organization, kind: 'hospital' })
-  const c = await services.cases.add({ patientId: patient.id, organizationId: org.id, requested: { items: opts.items ?? [], range: {} } })
+  const c = await services.cases.add({ ...opts.fields, patientId: patient.id, organizationId: org.id, requested: { items: opts.items ?? [], range: {} } })
   for (const e of opts.events ?? []) await services.cases.addEvent(c.id, e)
   return { patientId: patient.id, organizationId: org.id, caseId: c.id }
 }
