@@ -54,8 +54,10 @@ test('a file attached to an event shows its name and size in the log, and opens 
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 
-  // A file for the case itself is logged as a note dated today.
-  await page.getByTestId('correspondence-log').locator('.panel__head input[type="file"]').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 tiny') })
+  // A file for the case itself, picked with the keyboard, is logged as a note dated today.
+  await page.getByRole('button', { name: /^Attach file to the case/ }).focus()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')])
+  await chooser.setFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 tiny') })
   const note = page.getByTestId('event').filter({ hasText: 'Attached letter.pdf' })
   await expect(note).toHaveAttribute('data-event-type', 'note')
   await expect(note.locator('time')).toHaveAttribute('datetime', todayIso())

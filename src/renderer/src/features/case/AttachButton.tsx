@@ -10,7 +10,7 @@ type Props = {
   /** Absent: each file is logged as a new note dated today. */
   eventId?: string
   label: string
-  /** Names the target for screen readers ("Attach a file to Request sent, Wed 2 Sep 2026"). */
+  /** Names the target for screen readers; starts with the visible label ("Attach file to Request sent of Wed 2 Sep 2026"). */
   accessibleName: string
   onAttached: (message: string) => void
 }

@@ -36,7 +36,7 @@ export function EventLog({ caseId, events, checklist, readOnly, onChanged }: Pro
           Correspondence log <span className="muted panel__aside">{sorted.length} events</span>
         </h3>
         {!readOnly && (
-          <AttachButton caseId={caseId} label="Attach file to the case…" accessibleName="Attach a file to the case (logged as a note dated today)" onAttached={changed} />
+          <AttachButton caseId={caseId} label="Attach file to the case…" accessibleName="Attach file to the case (logged as a note dated today)" onAttached={changed} />
         )}
       </div>
       <Notice message={message} />
@@ -92,7 +92,7 @@ export function EventLog({ caseId, events, checklist, readOnly, onChanged }: Pro
                         caseId={caseId}
                         eventId={e.id}
                         label="Attach file…"
-                        accessibleName={`Attach a file to ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
+                        accessibleName={`Attach file to ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
                         onAttached={changed}
                       />
                     </div>
