@@ -8,6 +8,8 @@ export type AppUrlCheck = (url: string) => boolean
 export function makeAppUrlCheck(rendererDir: string, devServerUrl: string | undefined): AppUrlCheck {
   const fileRoot = `file://${rendererDir.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')}/`
   return (url) => {
+    // blob: and data: URLs are minted by the page itself (attachment previews, "Save a copy…"): nothing remote.
+    if (url.startsWith('blob:') || url.startsWith('data:')) return true
     if (url.startsWith(fileRoot) && !url.slice(fileRoot.length).includes('..')) return true
     if (devServerUrl && (url === devServerUrl || url.startsWith(`${devServerUrl.replace(/\/$/, '')}/`))) return true
     return url.startsWith('devtools://')
@@ -20,7 +22,14 @@ export function hardenSession(session: Session, isAppUrl: AppUrlCheck): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAppUrl(details.url) })
   })
-  session.on('will-download', (event) => event.preventDefault())
+  session.on('will-download', (event, item) => {
+    // The only download the app makes is "Save a copy…" of an attachment, from a blob: URL it created.
+    if (!item.getURL().startsWith('blob:')) {
+      event.preventDefault()
+      return
+    }
+    item.setSaveDialogOptions({ title: 'Save a copy', defaultPath: item.getFilename() })
+  })
 }
 
 export function hardenWebContents(contents: WebContents, isAppUrl: AppUrlCheck): void {

@@ -186,7 +186,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
         if (key in changes) throw new AppError('INVALID_INPUT', `event: ${key}: cannot be changed; log a new event instead`)
       }
       const at = nowIso(ctx)
-      const event = parseOrThrow(CaseEventSchema, { ...old, ...changes, updatedAt: at }, 'event')
+      // As in every patch, null clears a field; the schema then refuses it where a field is required.
+      const event = parseOrThrow(CaseEventSchema, { ...applyPatch(old, changes), updatedAt: at }, 'event')
       checkEventDate(event, 'event.date')
       checkDeliveredItems(before, event, 'event')
       const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate), updatedAt: at }
@@ -203,6 +204,14 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
       await save(next)
       return reminder
+    },
+
+    async removeReminder(caseId: string, reminderId: string): Promise<void> {
+      const before = await load(caseId)
+      if (!before.reminders.some((r) => r.id === reminderId)) throw notFound('reminder', reminderId)
+      const next: Case = { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId), updatedAt: nowIso(ctx) }
+      next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
+      await save(next)
     },
 
     /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */

@@ -3,13 +3,14 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema, type ProfileDefinition } from '../core/clocks'
 import { LadderConfigSchema } from '../core/escalation'
-import { ShortTextSchema, type Settings } from '../core/schemas'
+import { applyPatch, ShortTextSchema, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import type { ServiceContext } from './context'
 import { parseOrThrow } from './validate'
+import { describeReferringCases } from './references'
 
 export const SettingsPatchSchema = z.strictObject({
-  advocateName: ShortTextSchema.optional(),
+  advocateName: ShortTextSchema.nullable().optional(),
   ladder: LadderConfigSchema.nullable().optional()
 })
 
@@ -21,11 +22,7 @@ export function settingsService(ctx: ServiceContext) {
 
     async update(patch: z.input<typeof SettingsPatchSchema>): Promise<Settings> {
       const changes = parseOrThrow(SettingsPatchSchema, patch, 'settings')
-      const { ladder, ...rest } = changes
-      const current = settings.get()
-      const next: Settings = { ...current, ...rest }
-      if (ladder === null) delete next.ladder
-      else if (ladder !== undefined) next.ladder = ladder
+      const next: Settings = applyPatch(settings.get(), changes)
       await settings.put(next)
       return next
     },
@@ -53,7 +50,7 @@ export function settingsService(ctx: ServiceContext) {
         .filter((s) => s.summary.profile === id)
         .map((s) => s.id)
       if (users.length > 0) {
-        throw new AppError('IN_USE', `The profile "${id}" is used by ${users.length === 1 ? `case ${users[0]}` : `${users.length} cases (${users.slice(0, 5).join(', ')})`}; change their profile first.`)
+        throw new AppError('IN_USE', `The profile "${id}" cannot be removed: ${describeReferringCases(ctx, users)} to it. Change their profile first.`, { cases: users })
       }
       await settings.put({ ...current, savedProfiles: current.savedProfiles.filter((p) => p.id !== id) })
     }

@@ -26,6 +26,12 @@ test('a reminder added on a case is listed with its note; past reminders are gre
   await expect(panel).toContainText('1 upcoming')
   await expect(panel.getByLabel('Reminder note')).toHaveValue('')
   expect((await app.services.cases.load(seeded.caseId)).reminders.map((r) => r.note)).toEqual(['Old reminder', 'Call the HIM desk about the films'])
+
+  // A reminder that is no longer needed can be removed.
+  await panel.getByRole('button', { name: 'Remove the reminder for Sat 10 Jan 2026' }).click()
+  await expect(panel.getByRole('status')).toContainText('Reminder for Sat 10 Jan 2026 removed.')
+  await expect(panel.getByTestId('reminder')).toHaveCount(1)
+  expect((await app.services.cases.load(seeded.caseId)).reminders.map((r) => r.note)).toEqual(['Call the HIM desk about the films'])
 })
 
 test('a file attached to an event shows its name and size in the log, and opens with the same bytes', async ({ app }) => {

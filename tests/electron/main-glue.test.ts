@@ -87,14 +87,26 @@ describe('main window', () => {
     expect(decide('http://127.0.0.1:8080/')).toBe(true)
     expect(decide('file:///etc/passwd')).toBe(true)
     expect(decide(`file://${RENDERER_INDEX}`)).toBe(false)
+    expect(decide('blob:file:///0b8f-4c1e')).toBe(false)
     expect(decide(`file://${resolve(RENDERER_INDEX, '..')}/../main/index.js`)).toBe(true)
   })
 
-  it('cancels downloads', async () => {
+  it('cancels downloads, except a "Save a copy…" the page made from its own blob:, which asks where to save', async () => {
     const { record } = await started()
-    const download = event()
-    record.sessionEvents.emit('will-download', download)
-    expect(download.defaultPrevented).toBe(true)
+    const item = (url: string) => {
+      const options: unknown[] = []
+      return { options, getURL: () => url, getFilename: () => 'denial.pdf', setSaveDialogOptions: (o: unknown) => options.push(o) }
+    }
+    const remote = event()
+    const remoteItem = item('https://example.com/malware.exe')
+    record.sessionEvents.emit('will-download', remote, remoteItem)
+    expect(remote.defaultPrevented).toBe(true)
+    expect(remoteItem.options).toEqual([])
+    const own = event()
+    const ownItem = item('blob:file:///0b8f-4c1e')
+    record.sessionEvents.emit('will-download', own, ownItem)
+    expect(own.defaultPrevented).toBe(false)
+    expect(ownItem.options).toEqual([{ title: 'Save a copy', defaultPath: 'denial.pdf' }])
   })
 })
 

@@ -48,7 +48,7 @@ describe('saved rule profiles', () => {
 
     const inUse = await cli(['profiles', 'remove', 'org-policy', ...d])
     expect(inUse.code).toBe(1)
-    expect(inUse.stderr).toMatch(/used by 2 cases/)
+    expect(inUse.stderr).toMatch(/cannot be removed: 2 cases \(.*Ana Ruiz → Clinic.*\) refer to it/)
   })
 
   it('tells the user, on stderr, about a damaged file it set aside at open', async () => {

@@ -54,3 +54,33 @@ describe('updates', () => {
     expect((await s.cases.update(c.id, { tags: null })).tags).toEqual([])
   })
 })
+
+describe('event edits, reminders and settings', () => {
+  it('null clears an optional field of an event and is refused for a required one', async () => {
+    const { patient, org } = await seedBasics(s)
+    const c = await s.cases.add({ patientId: patient.id, organizationId: org.id })
+    const ev = await s.cases.addEvent(c.id, { type: 'phone-call', date: '2026-11-02', channel: 'phone', summary: 'Called', body: 'long notes' })
+    const edited = await s.cases.editEvent(c.id, ev.id, { body: null, channel: null })
+    expect(edited).not.toHaveProperty('body')
+    expect(edited).not.toHaveProperty('channel')
+    expect(edited.summary).toBe('Called')
+    await expect(s.cases.editEvent(c.id, ev.id, { date: null })).rejects.toThrow(/event: date/)
+  })
+
+  it('removes a reminder, and says so when there is no such reminder', async () => {
+    const { patient, org } = await seedBasics(s)
+    const c = await s.cases.add({ patientId: patient.id, organizationId: org.id })
+    const r = await s.cases.addReminder(c.id, { date: '2026-12-01', note: 'Call HIM' })
+    await s.cases.removeReminder(c.id, r.id)
+    expect((await s.cases.load(c.id)).reminders).toEqual([])
+    await expect(s.cases.removeReminder(c.id, r.id)).rejects.toThrow(/No reminder/)
+  })
+
+  it('settings: null removes the advocate name and resets the ladder', async () => {
+    await s.settings.update({ advocateName: 'Jo Advocate', ladder: { steps: [{ step: 'follow-up', letter: 'follow-up', after: 'due', days: -3 }] } })
+    expect(s.settings.get()).toMatchObject({ advocateName: 'Jo Advocate', ladder: { steps: [{ days: -3 }] } })
+    const cleared = await s.settings.update({ advocateName: null, ladder: null })
+    expect(cleared).not.toHaveProperty('advocateName')
+    expect(cleared).not.toHaveProperty('ladder')
+  })
+})

@@ -65,7 +65,7 @@ const builtInClash = `is a built-in profile id (${BUILT_IN_PROFILE_IDS.join(', '
 
 /** The rule fields shared by inline and saved profiles: one clock that stands alone (DOMAIN 0.8). */
 const profileRuleShape = {
-  id: z.string().min(1, 'must not be empty').refine(notBuiltIn, builtInClash),
+  id: z.string().min(1, 'must not be empty').max(64, 'is too long (at most 64 characters)').refine(notBuiltIn, builtInClash),
   days: z.number().int().positive(),
   dayKind: z.enum(DAY_KINDS),
   holidays: z.array(date).default([]),

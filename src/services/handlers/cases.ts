@@ -1,7 +1,7 @@
 import type { Handlers } from '../router'
 import type { ServicesRef } from './index'
 
-type CaseChannels = 'cases.deepSearch' | 'attachments.add' | 'attachments.read' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.trash' | 'cases.restore'
+type CaseChannels = 'cases.deepSearch' | 'attachments.add' | 'attachments.read' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
 
 export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
   return {
@@ -13,6 +13,10 @@ export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
     'cases.addEvent': ({ caseId, event }) => s().cases.addEvent(caseId, event),
     'cases.editEvent': ({ caseId, eventId, patch }) => s().cases.editEvent(caseId, eventId, patch),
     'cases.addReminder': ({ caseId, reminder }) => s().cases.addReminder(caseId, reminder),
+    'cases.removeReminder': async ({ caseId, reminderId }) => {
+      await s().cases.removeReminder(caseId, reminderId)
+      return { ok: true as const }
+    },
     'cases.trash': ({ id }) => s().cases.trash(id),
     'cases.restore': ({ id }) => s().cases.restore(id),
     'cases.deepSearch': ({ text }) => s().queries.deepSearch(text),

@@ -85,6 +85,7 @@ export const caseChannels = {
     CaseEventSchema
   ),
   'cases.addReminder': channel(z.strictObject({ caseId: IdSchema, reminder: ReminderEntrySchema.omit({ id: true }) }), ReminderEntrySchema),
+  'cases.removeReminder': channel(z.strictObject({ caseId: IdSchema, reminderId: IdSchema }), z.object({ ok: z.literal(true) })),
   'cases.trash': channel(byId, CaseSchema),
   'cases.restore': channel(byId, CaseSchema)
 }

@@ -39,7 +39,7 @@ export const dataChannels = {
 export const settingsChannels = {
   'settings.get': channel(z.strictObject({}), SettingsSchema),
   'settings.update': channel(
-    z.strictObject({ advocateName: ShortTextSchema.optional(), ladder: LadderConfigSchema.nullable().optional() }),
+    z.strictObject({ advocateName: ShortTextSchema.nullable().optional(), ladder: LadderConfigSchema.nullable().optional() }),
     SettingsSchema
   ),
   'profiles.save': channel(z.strictObject({ profile: ProfileDefinitionSchema }), ProfileDefinitionSchema),

@@ -50,6 +50,18 @@ export function RemindersPanel({ caseId, reminders, asOf, readOnly, onSaved }: {
     }
   }
 
+  const remove = async (r: Reminder) => {
+    setServerError(null)
+    setSaved(null)
+    try {
+      await call('cases.removeReminder', { caseId, reminderId: r.id })
+      setSaved(`Reminder for ${formatDay(r.date)} removed.`)
+      onSaved()
+    } catch (err) {
+      setServerError(errorText(err))
+    }
+  }
+
   return (
     <section className="panel" aria-labelledby="reminders-title" data-testid="reminders">
       <h3 id="reminders-title" className="panel__title">
@@ -69,6 +81,11 @@ export function RemindersPanel({ caseId, reminders, asOf, readOnly, onSaved }: {
                   {r.date === asOf && <strong> today</strong>}
                 </span>
                 <span className="reminder__note">{r.note || <span className="muted">no note</span>}</span>
+                {!readOnly && (
+                  <button type="button" className="button button--small" onClick={() => void remove(r)} aria-label={`Remove the reminder for ${formatDay(r.date)}`}>
+                    Remove
+                  </button>
+                )}
               </li>
             )
           })}
