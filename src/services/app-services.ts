@@ -51,6 +51,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const store = await openStore(storeSchema, {
     dataDir: options.dataDir,
     holder: options.holder,
+    codeVersion: `${options.appVersion} rules ${RULES_VERSION}`,
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
     ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup })

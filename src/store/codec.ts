@@ -9,7 +9,11 @@ import type { AnyCollectionSpec, AnySingletonSpec, Migration, StoredRecord } fro
 export type Codec<T> = {
   version: number
   /** Migrates (from `fromVersion`) and validates a payload read from disk; throws FileProblem. */
-  decode: (payload: unknown, fromVersion: number) => T
+  /**
+   * `trusted`: the bytes were validated before by this code (see validated-cache.ts), so only the
+   * shape needed to use them is checked. Never set for a file that needs migrating.
+   */
+  decode: (payload: unknown, fromVersion: number, trusted?: boolean) => T
   /** The payload to write. */
   encode: (value: T) => unknown
 }
@@ -35,21 +39,25 @@ export const recordCodec = <T extends StoredRecord>(spec: AnyCollectionSpec, exp
   encode: (record) => record
 })
 
+const isRecordShaped = (v: unknown): v is StoredRecord =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string'
+
 /** In memory a shard is a map by id; on disk an array sorted by id, so diffs stay small. */
 export type ShardData<T> = Map<string, T>
 
 export const shardCodec = <T extends StoredRecord>(spec: AnyCollectionSpec): Codec<ShardData<T>> => ({
   version: spec.version,
-  decode(payload, from) {
+  decode(payload, from, trusted) {
     if (typeof payload !== 'object' || payload === null || !('records' in payload) || !Array.isArray(payload.records)) {
       throw new FileProblem('wrong schema: data.records: expected an array of records')
     }
     const out: ShardData<T> = new Map()
     payload.records.forEach((raw: unknown, i: number) => {
-      const record = parseOrProblem(spec.schema, migrateOne(raw, from, spec.version, spec.migrations), [
-        'records',
-        i
-      ]) as T
+      const record = (
+        trusted && isRecordShaped(raw)
+          ? raw
+          : parseOrProblem(spec.schema, migrateOne(raw, from, spec.version, spec.migrations), ['records', i])
+      ) as T
       out.set(record.id, record)
     })
     return out
@@ -59,7 +67,8 @@ export const shardCodec = <T extends StoredRecord>(spec: AnyCollectionSpec): Cod
 
 export const singletonCodec = <T>(spec: AnySingletonSpec): Codec<T> => ({
   version: spec.version,
-  decode: (payload, from) => parseOrProblem(spec.schema, migrateOne(payload, from, spec.version, spec.migrations), []) as T,
+  decode: (payload, from, trusted) =>
+    (trusted && typeof payload === 'object' && payload !== null ? payload : parseOrProblem(spec.schema, migrateOne(payload, from, spec.version, spec.migrations), [])) as T,
   encode: (value) => value
 })
 

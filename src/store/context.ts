@@ -4,6 +4,7 @@
 import type { BackupStore } from './backups'
 import type { FileIo } from './file-io'
 import type { Recovery } from './types'
+import type { ValidatedCache } from './validated-cache'
 
 export type StoreContext = {
   io: FileIo
@@ -12,6 +13,8 @@ export type StoreContext = {
   report: (recovery: Recovery) => void
   track: <T>(work: Promise<T>) => Promise<T>
   indexDebounceMs: number
+  /** Contents already validated by this code (shards and singletons, read at open). */
+  validated?: ValidatedCache
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time (file reads overlap their latency). */

@@ -12,6 +12,7 @@ import { DecryptError } from './encryption'
 import { FileProblem, encodeEnvelope, newerVersionError, parseEnvelope } from './envelope'
 import type { FileIo } from './file-io'
 import { SerialWriter } from './serial-writer'
+import type { ValidatedCache } from './validated-cache'
 
 const DELETE = Symbol('delete')
 
@@ -19,6 +20,8 @@ export type AdapterHooks<T> = {
   /** Called once a write is durable, with exactly what was written (used to update summaries). */
   onWritten?: (value: T, rev: number) => void
   onRemoved?: () => void
+  /** Files loaded at open (shards, singletons) skip re-validating bytes this code already validated. */
+  validated?: ValidatedCache
 }
 
 export class DurableAdapter<T> implements Adapter<T> {
@@ -63,11 +66,12 @@ export class DurableAdapter<T> implements Adapter<T> {
     if (envelope.schemaVersion > this.codec.version) {
       throw newerVersionError(this.rel, envelope.schemaVersion, this.codec.version, this.io.dataDir)
     }
-    return {
-      value: this.codec.decode(envelope.data, envelope.schemaVersion),
-      rev: envelope.rev,
-      version: envelope.schemaVersion
-    }
+    const cache = this.hooks.validated
+    const current = envelope.schemaVersion === this.codec.version
+    const trusted = cache !== undefined && current && cache.knows(this.rel, plain)
+    const value = this.codec.decode(envelope.data, envelope.schemaVersion, trusted)
+    if (cache !== undefined && current && !trusted) cache.remember(this.rel, plain)
+    return { value, rev: envelope.rev, version: envelope.schemaVersion }
   }
 
   /** lowdb's write: records `data` as the desired state and resolves once a write holding it is durable. */
@@ -97,6 +101,7 @@ export class DurableAdapter<T> implements Adapter<T> {
     if (desired === undefined) return
     if (desired === DELETE) {
       await this.io.remove(this.rel)
+      this.hooks.validated?.forget(this.rel)
       this.rev = 0
       this.hooks.onRemoved?.()
       return
@@ -110,6 +115,8 @@ export class DurableAdapter<T> implements Adapter<T> {
       data: this.codec.encode(desired)
     })
     await this.io.writeRaw(this.rel, this.io.cipher.encrypt(this.rel, bytes))
+    // What was just written was validated on the way in (every put is): the next open can trust it.
+    this.hooks.validated?.remember(this.rel, bytes)
     this.rev = rev
     this.readVersion = this.codec.version
     this.hooks.onWritten?.(desired, rev)

@@ -19,6 +19,7 @@ import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
 import { ShardedStore } from './sharded-collection'
 import { SingletonDoc } from './singleton'
 import type { OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
+import { codeIdOf, ValidatedCache } from './validated-cache'
 
 type Loaded = {
   meta: Meta
@@ -38,6 +39,7 @@ export class Session {
   readonly backups: BackupStore
   readonly attachments: AttachmentStore
   #loaded: Loaded | null = null
+  #validated: ValidatedCache | undefined
   #state: 'open' | 'restoring' | 'closed' = 'open'
 
   constructor(
@@ -74,7 +76,8 @@ export class Session {
       backups: this.backups,
       report: (r) => this.report(r),
       track: (w) => this.track(w),
-      indexDebounceMs: this.options.indexDebounceMs ?? 1000
+      indexDebounceMs: this.options.indexDebounceMs ?? 1000,
+      ...(this.#validated ? { validated: this.#validated } : {})
     }
   }
 
@@ -269,6 +272,10 @@ export class Session {
     }
     if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
 
+    this.#validated = await ValidatedCache.load(
+      this.io,
+      codeIdOf(this.options.codeVersion ?? 'unversioned', [...Object.values(this.schema.singletons), ...Object.values(this.schema.sharded)])
+    )
     // Every collection at once: their file reads overlap (opening is mostly waiting on the disk).
     const ctx = this.ctx
     const singletons = new Map<string, SingletonDoc<unknown>>()
@@ -292,6 +299,8 @@ export class Session {
       })
     ])
     this.#loaded = { meta, metaRev, singletons, sharded, records }
+    const validated = this.#validated
+    this.track(validated.save()).catch(() => undefined)
 
     // Migrations: one backup of the old files first, then rewrite each outdated file once.
     const outdatedSingletons = [...singletons.values()].filter((s) => s.outdated)
@@ -353,6 +362,7 @@ export class Session {
     if (loaded === null) return
     await Promise.all([...loaded.sharded.values()].map((s) => s.idle()))
     await Promise.all([...loaded.records.values()].map((s) => s.flush()))
+    await this.#validated?.save().catch(() => undefined)
   }
 
   async flush(): Promise<void> {

@@ -79,7 +79,8 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
         this.ctx.io,
         shardFile(this.spec.name, n),
         shardCodec<T>(this.spec),
-        this.ctx.deviceId
+        this.ctx.deviceId,
+        this.ctx.validated ? { validated: this.ctx.validated } : {}
       )
       shard = { adapter, db: new Low<ShardData<T>>(adapter, new Map()) }
       this.#shards.set(n, shard)

@@ -16,7 +16,7 @@ export class SingletonDoc<T> implements Singleton<T> {
     readonly ctx: StoreContext,
     readonly spec: AnySingletonSpec
   ) {
-    this.#adapter = new DurableAdapter<T>(ctx.io, singletonFile(spec.name), singletonCodec<T>(spec), ctx.deviceId)
+    this.#adapter = new DurableAdapter<T>(ctx.io, singletonFile(spec.name), singletonCodec<T>(spec), ctx.deviceId, ctx.validated ? { validated: ctx.validated } : {})
     this.#db = new Low<T>(this.#adapter, spec.defaults as T)
   }
 

@@ -161,6 +161,11 @@ export type OpenStoreOptions = {
   dailyBackup?: boolean
   /** How long after the last edit the local case index is rewritten (ms, default 1000). */
   indexDebounceMs?: number
+  /**
+   * The version of the code opening the store (the app's version). Contents validated once by this
+   * code, and unchanged since, are not validated again at the next open (see validated-cache.ts).
+   */
+  codeVersion?: string
   /** Tests only: a node:fs/promises stand-in, to simulate read-only or full disks honestly. */
   fs?: StoreFs
 }
