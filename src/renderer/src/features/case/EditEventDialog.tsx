@@ -10,6 +10,7 @@ import { eventTypeLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
 import { buildEventInput, draftOfEvent, eventPatch, fieldOfServerMessage, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
+import { EditActions } from '../../ui/EditActions'
 
 const CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
 const DIRECTION_OPTIONS = [
@@ -96,32 +97,18 @@ export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: 
         )}
         <ErrorMessage title="The event was not changed." message={serverError} />
         <Notice message={notice} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save changes'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              forget()
-              onClose()
-            }}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--ghost form__actions-end"
-            onClick={() => {
-              setDraft(draftOfEvent(event))
-              setErrors({})
-              setServerError(null)
-            }}
-          >
-            Undo my edits
-          </button>
-        </div>
+        <EditActions
+          saving={saving}
+          onCancel={() => {
+            forget()
+            onClose()
+          }}
+          onUndo={() => {
+            setDraft(draftOfEvent(event))
+            setErrors({})
+            setServerError(null)
+          }}
+        />
       </form>
     </Dialog>
   )

@@ -13,6 +13,7 @@ import { useKeptState } from '../../ui/use-kept-state'
 import { summarizeErrors } from '../../ui/zod-errors'
 import { newRef, type Priority, type RefDraft } from '../new-case/case-draft'
 import { checkRequestDraft, REQUEST_FIELD_NAMES, requestDraftOf, type RequestDraft } from './request-draft'
+import { EditActions } from '../../ui/EditActions'
 
 const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
 const REF_OPTIONS = REFERENCE_KINDS.map((r) => ({ value: r, label: referenceKindLabel(r) }))
@@ -117,32 +118,18 @@ export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props)
         )}
         <ErrorMessage title="Nothing was saved." message={serverError} />
         <Notice message={notice} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save changes'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              forget()
-              onClose()
-            }}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--ghost form__actions-end"
-            onClick={() => {
-              setDraft(requestDraftOf(c))
-              setErrors({})
-              setServerError(null)
-            }}
-          >
-            Undo my edits
-          </button>
-        </div>
+        <EditActions
+          saving={saving}
+          onCancel={() => {
+            forget()
+            onClose()
+          }}
+          onUndo={() => {
+            setDraft(requestDraftOf(c))
+            setErrors({})
+            setServerError(null)
+          }}
+        />
       </form>
     </Dialog>
   )
