@@ -1,22 +1,22 @@
 import { useState, type FormEvent } from 'react'
 import type { ProfileDefinition } from '../../../../core/clocks/schema'
 import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
-import { PRIORITIES, REFERENCE_KINDS, type Case } from '../../../../core/schemas'
+import { PRIORITIES, type Case } from '../../../../core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
-import { profileLabel, referenceKindLabel } from '../../ui/labels'
+import { profileLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
 import { summarizeErrors } from '../../ui/zod-errors'
-import { newRef, type Priority, type RefDraft } from '../new-case/case-draft'
+import type { Priority } from '../new-case/case-draft'
+import { ReferencesFieldset } from '../new-case/ReferencesFieldset'
 import { checkRequestDraft, REQUEST_FIELD_NAMES, requestDraftOf, type RequestDraft } from './request-draft'
 import { EditActions } from '../../ui/EditActions'
 
 const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
-const REF_OPTIONS = REFERENCE_KINDS.map((r) => ({ value: r, label: referenceKindLabel(r) }))
 
 /** Built-in profiles, then the user's saved ones, then the case's own if it is neither (so it is never silently changed). */
 export function profileOptions(saved: ReadonlyArray<ProfileDefinition>, current: string) {
@@ -44,7 +44,6 @@ export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props)
     setNotice(null)
     setDraft((d) => ({ ...d, [k]: v }))
   }
-  const setRef = (i: number, patch: Partial<RefDraft>) => set('references', draft.references.map((x, j) => (j === i ? { ...x, ...patch } : x)))
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -96,21 +95,7 @@ export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props)
           <TextField label="Requested format" value={draft.requestedFormat} onChange={(v) => set('requestedFormat', v)} placeholder="e.g. PDF by e-mail" error={errors['requestedFormat']} />
           <TextField label="Delivery manner" value={draft.deliveryManner} onChange={(v) => set('deliveryManner', v)} placeholder="e.g. secure e-mail" error={errors['deliveryManner']} />
         </div>
-        <fieldset className="form__group form__fieldset">
-          <legend>References</legend>
-          {draft.references.map((r, i) => (
-            <div key={r.key} className="form__row repeat-row">
-              <SelectField label={`Reference ${i + 1}: kind`} value={r.kind} onChange={(v) => setRef(i, { kind: v as RefDraft['kind'] })} options={REF_OPTIONS} />
-              <TextField label={`Reference ${i + 1}: number`} value={r.value} onChange={(v) => setRef(i, { value: v })} error={errors[`references.${i}.value`]} />
-              <button type="button" className="button button--small button--ghost repeat-row__remove" onClick={() => set('references', draft.references.filter((_, j) => j !== i))}>
-                Remove reference {i + 1}
-              </button>
-            </div>
-          ))}
-          <button type="button" className="button button--small" onClick={() => set('references', [...draft.references, newRef()])}>
-            Add reference
-          </button>
-        </fieldset>
+        <ReferencesFieldset references={draft.references} onChange={(next) => set('references', next)} errors={errors} />
         {Object.keys(errors).length > 0 && (
           <div className="error-message" role="alert">
             Nothing was saved. Please correct: {summarizeErrors(errors, REQUEST_FIELD_NAMES)}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, REQUEST_KINDS, type Case, type CaseRequestKind } from '../../../../core/schemas'
+import { PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKind } from '../../../../core/schemas'
 import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
@@ -7,16 +7,16 @@ import { useQuery } from '../../api/use-query'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
-import { profileLabel, recordTypeLabel, referenceKindLabel, requestKindLabel } from '../../ui/labels'
+import { profileLabel, recordTypeLabel, requestKindLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
 import { summarizeErrors } from '../../ui/zod-errors'
-import { checkCaseDraft, newCaseDraft, newItem, newRef, type CaseDraft, type ItemDraft, type Priority, type RefDraft } from './case-draft'
+import { ReferencesFieldset } from './ReferencesFieldset'
+import { checkCaseDraft, newCaseDraft, newItem, type CaseDraft, type ItemDraft, type Priority } from './case-draft'
 import { OrganizationPicker } from './OrganizationPicker'
 
 const KIND_OPTIONS = REQUEST_KINDS.map((k) => ({ value: k, label: requestKindLabel(k) }))
 const PROFILE_OPTIONS = BUILT_IN_PROFILE_IDS.map((p) => ({ value: p, label: profileLabel(p) }))
 const RECORD_OPTIONS = RECORD_TYPES.map((r) => ({ value: r, label: recordTypeLabel(r) }))
-const REF_OPTIONS = REFERENCE_KINDS.map((r) => ({ value: r, label: referenceKindLabel(r) }))
 const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
 
 type Props = {
@@ -43,7 +43,6 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
   const [saving, setSaving] = useState(false)
   const set = <K extends keyof CaseDraft>(k: K, v: CaseDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
   const setItem = (i: number, patch: Partial<ItemDraft>) => set('items', draft.items.map((x, j) => (j === i ? { ...x, ...patch } : x)))
-  const setRef = (i: number, patch: Partial<RefDraft>) => set('references', draft.references.map((x, j) => (j === i ? { ...x, ...patch } : x)))
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -116,21 +115,7 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="form__group form__fieldset">
-        <legend>References</legend>
-        {draft.references.map((r, i) => (
-          <div key={r.key} className="form__row repeat-row">
-            <SelectField label={`Reference ${i + 1}: kind`} value={r.kind} onChange={(v) => setRef(i, { kind: v as RefDraft['kind'] })} options={REF_OPTIONS} />
-            <TextField label={`Reference ${i + 1}: number`} value={r.value} onChange={(v) => setRef(i, { value: v })} error={errors[`references.${i}.value`]} />
-            <button type="button" className="button button--small button--ghost repeat-row__remove" onClick={() => set('references', draft.references.filter((_, j) => j !== i))}>
-              Remove reference {i + 1}
-            </button>
-          </div>
-        ))}
-        <button type="button" className="button button--small" onClick={() => set('references', [...draft.references, newRef()])}>
-          Add reference
-        </button>
-      </fieldset>
+      <ReferencesFieldset references={draft.references} onChange={(next) => set('references', next)} errors={errors} />
 
       <div className="form__row">
         <SelectField label="Priority" value={draft.priority} onChange={(v) => set('priority', v as Priority)} options={PRIORITY_OPTIONS} />
