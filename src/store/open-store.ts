@@ -74,83 +74,58 @@ export async function openStore<S extends StoreSchema>(schema: S, options: OpenS
   return facade<S>(schema, session)
 }
 
+/** Looks a loaded collection up on every call: a restore reloads them, and a closed store must refuse. */
+function current<T>(session: Session, map: () => ReadonlyMap<string, T>, key: string): () => T {
+  return () => {
+    session.assertOpen()
+    const found = map().get(key)
+    if (found === undefined) throw new AppError('INTERNAL', `No collection ${key}.`)
+    return found
+  }
+}
+
 function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
+  const writable =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      session.assertWritable()
+      return fn(...args)
+    }
   const records = Object.fromEntries(
     Object.keys(schema.records).map((key): [string, RecordCollection<StoredRecord, unknown>] => {
-      const impl = () => {
-        session.assertOpen()
-        const store = session.loaded.records.get(key)
-        if (store === undefined) throw new AppError('INTERNAL', `No collection ${key}.`)
-        return store
-      }
+      const impl = current(session, () => session.loaded.records, key)
       return [
         key,
         {
           summaries: () => impl().summaries(),
           get: (id) => impl().get(id),
           has: (id) => impl().has(id),
-          put: async (record) => {
-            session.assertWritable()
-            return impl().put(record)
-          },
-          remove: async (id) => {
-            session.assertWritable()
-            return impl().remove(id)
-          }
+          put: writable((record) => impl().put(record)),
+          remove: writable((id) => impl().remove(id))
         }
       ]
     })
   )
   const sharded = Object.fromEntries(
     Object.keys(schema.sharded).map((key): [string, ShardedCollection<StoredRecord>] => {
-      const impl = () => {
-        session.assertOpen()
-        const store = session.loaded.sharded.get(key)
-        if (store === undefined) throw new AppError('INTERNAL', `No collection ${key}.`)
-        return store
-      }
+      const impl = current(session, () => session.loaded.sharded, key)
       return [
         key,
         {
           all: () => impl().all(),
           get: (id) => impl().get(id),
-          put: async (record) => {
-            session.assertWritable()
-            return impl().put(record)
-          },
-          remove: async (id) => {
-            session.assertWritable()
-            return impl().remove(id)
-          }
+          put: writable((record) => impl().put(record)),
+          remove: writable((id) => impl().remove(id))
         }
       ]
     })
   )
   const singletons = Object.fromEntries(
     Object.keys(schema.singletons).map((key): [string, Singleton<unknown>] => {
-      const impl = () => {
-        session.assertOpen()
-        const doc = session.loaded.singletons.get(key)
-        if (doc === undefined) throw new AppError('INTERNAL', `No singleton ${key}.`)
-        return doc
-      }
-      return [
-        key,
-        {
-          get: () => impl().get(),
-          put: async (value) => {
-            session.assertWritable()
-            return impl().put(value)
-          }
-        }
-      ]
+      const impl = current(session, () => session.loaded.singletons, key)
+      return [key, { get: () => impl().get(), put: writable((value) => impl().put(value)) }]
     })
   )
-  const writable = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      session.assertWritable()
-      return fn(...args)
-    }
   return {
     dataDir: session.io.dataDir,
     deviceId: session.deviceId,
