@@ -8,8 +8,9 @@ import { z } from 'zod'
 import { AppError } from '../shared/errors'
 import { listDataFiles } from './data-files'
 import type { FileIo } from './file-io'
+import { toAppError } from './fs-errors'
 import { ATTACHMENTS_DIR, BACKUPS_DIR } from './layout'
-import type { BackupInfo, BackupReason } from './types'
+import type { BackupFailure, BackupInfo, BackupReason, BackupStatus } from './types'
 
 export const MANIFEST_IN_ZIP = '.manifest.json'
 const KEEP_DAILY = 14
@@ -43,10 +44,36 @@ export type BackupDeps = {
 }
 
 export class BackupStore {
+  #lastFailure: BackupFailure | null = null
+  #dailyInProgress = false
+
   constructor(
     readonly io: FileIo,
     readonly deps: BackupDeps
   ) {}
+
+  status(): BackupStatus {
+    return { lastFailure: this.#lastFailure, dailyInProgress: this.#dailyInProgress }
+  }
+
+  /**
+   * Today's backup if there is none yet. Nobody waits on it (it runs in the background after open),
+   * so it never throws: a failure is remembered for status(), where the app and the CLI show it.
+   * @param worthKeeping false for a new, empty folder, which has nothing to back up yet
+   */
+  async daily(worthKeeping: () => boolean): Promise<void> {
+    this.#dailyInProgress = true
+    try {
+      if (!worthKeeping()) return
+      const today = this.io.now()
+      if (!(await this.hasDailyFor(today))) await this.create('daily')
+    } catch (e) {
+      const error = toAppError(e, 'make the daily backup in', this.io.abs(BACKUPS_DIR), this.io.dataDir)
+      this.#lastFailure = { reason: 'daily', at: this.io.now().toISOString(), message: error.message }
+    } finally {
+      this.#dailyInProgress = false
+    }
+  }
 
   assertId(id: string): void {
     if (!ID.test(id)) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
@@ -96,6 +123,8 @@ export class BackupStore {
     const done: BackupInfo = { ...info, bytes: bytes.byteLength }
     await this.io.writeRaw(`${BACKUPS_DIR}/${id}.zip`, bytes)
     await this.io.writeRaw(`${BACKUPS_DIR}/${id}.json`, Buffer.from(JSON.stringify(done, null, 2)))
+    // A backup exists again, whatever asked for it: an earlier failure no longer needs the user.
+    this.#lastFailure = null
     await this.#rotate()
     return done
   }

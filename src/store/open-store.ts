@@ -157,7 +157,9 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
         session.assertOpen()
         return session.backups.preview(id)
       },
-      restore: (id) => session.restore(id)
+      restore: (id) => session.restore(id),
+      // No assertOpen: it is memory only, and the CLI reads it after close() waited for the backup.
+      status: () => session.backups.status()
     },
     onRecovery: (listener) => session.onRecovery(listener),
     flush: () => session.flush(),

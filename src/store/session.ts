@@ -104,7 +104,13 @@ export class Session {
 
   async open(): Promise<void> {
     // Sweep first: writing device.json makes a temp file in .local/ that the sweep would take.
-    await Promise.all([this.#sweepTemp(BACKUPS_DIR), this.#sweepTemp(LOCAL_DIR), this.#sweepTemp('')])
+    await Promise.all([
+      // backups/ is not the data: one that cannot be read (a file in its place, no permission) must
+      // not keep the data from opening. The daily backup below then fails and says so.
+      this.#sweepTemp(BACKUPS_DIR).catch(() => undefined),
+      this.#sweepTemp(LOCAL_DIR),
+      this.#sweepTemp('')
+    ])
     this.deviceId = await this.#deviceId()
     let force: string | null = null
     if (this.lock.tookOver !== null) {
@@ -134,18 +140,15 @@ export class Session {
     }
     await this.#load(force)
     if (this.options.dailyBackup !== false) {
-      // In the background: open returns now; close() and flush() wait for it.
-      this.track(this.#dailyBackup()).catch(() => undefined)
+      // In the background: open returns now; close() and flush() wait for it. It never throws: a
+      // failure is kept in backups.status() for the app and the CLI to show.
+      this.track(this.backups.daily(() => !this.#isEmpty()))
     }
   }
 
-  async #dailyBackup(): Promise<void> {
-    // A new, empty folder has nothing worth keeping yet.
+  #isEmpty(): boolean {
     const { records, sharded } = this.loaded
-    const empty = [...records.values()].every((r) => r.summaries().length === 0) && [...sharded.values()].every((c) => c.all().length === 0)
-    if (empty) return
-    const today = this.io.now()
-    if (!(await this.backups.hasDailyFor(today))) await this.backups.create('daily')
+    return [...records.values()].every((r) => r.summaries().length === 0) && [...sharded.values()].every((c) => c.all().length === 0)
   }
 
   async #deviceId(): Promise<string> {

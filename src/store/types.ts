@@ -122,6 +122,22 @@ export type BackupInfo = {
   encrypted: boolean
 }
 
+/** An automatic backup that could not be made. Only the daily one runs unattended; the others fail the action that asked for them. */
+export type BackupFailure = {
+  reason: 'daily'
+  /** When it failed (ISO instant). */
+  at: string
+  /** Names the file and what to do, e.g. "Access Advocate cannot list …/backups: part of the path is a file…". */
+  message: string
+}
+
+export type BackupStatus = {
+  /** The last automatic backup that failed; cleared once any later backup succeeds. */
+  lastFailure: BackupFailure | null
+  /** The daily backup started at open is still running (it may yet fail): worth asking again soon. */
+  dailyInProgress: boolean
+}
+
 export type Backups = {
   create: (reason: BackupReason) => Promise<BackupInfo>
   /** Newest first. */
@@ -129,6 +145,11 @@ export type Backups = {
   preview: (id: string) => Promise<BackupInfo>
   /** Replaces the live data with the backup's, after taking a `pre-restore` backup of the live data; reloads. */
   restore: (id: string) => Promise<void>
+  /**
+   * Whether the unattended daily backup failed. Held in memory and readable after close(), so a
+   * front door can report what the background backup did once close() has waited for it.
+   */
+  status: () => BackupStatus
 }
 
 export type AnyCollectionSpec = CollectionSpec<StoredRecord, unknown>
