@@ -5,6 +5,7 @@ type DataChannels =
   | 'data.recoveries'
   | 'backup.now'
   | 'backup.list'
+  | 'backup.status'
   | 'backup.preview'
   | 'backup.restore'
   | 'settings.get'
@@ -17,6 +18,7 @@ export function dataHandlers(s: ServicesRef): Pick<Handlers, DataChannels> {
     'data.recoveries': () => [...s().recoveries()],
     'backup.now': () => s().store.backups.create('manual'),
     'backup.list': () => s().store.backups.list(),
+    'backup.status': () => s().store.backups.status(),
     'backup.preview': ({ id }) => s().store.backups.preview(id),
     'backup.restore': async ({ id }) => {
       await s().store.backups.restore(id)

@@ -16,6 +16,13 @@ export const BackupInfoSchema = z.object({
 })
 export type BackupInfoValue = z.infer<typeof BackupInfoSchema>
 
+/** Whether the unattended daily backup failed (see Backups.status in the store). */
+export const BackupStatusSchema = z.object({
+  lastFailure: z.object({ reason: z.literal('daily'), at: z.string(), message: z.string() }).nullable(),
+  dailyInProgress: z.boolean()
+})
+export type BackupStatusValue = z.infer<typeof BackupStatusSchema>
+
 export const RecoverySchema = z.object({
   file: z.string(),
   problem: z.string(),
@@ -32,6 +39,7 @@ export const dataChannels = {
   'data.recoveries': channel(z.strictObject({}), z.array(RecoverySchema)),
   'backup.now': channel(z.strictObject({}), BackupInfoSchema),
   'backup.list': channel(z.strictObject({}), z.array(BackupInfoSchema)),
+  'backup.status': channel(z.strictObject({}), BackupStatusSchema),
   'backup.preview': channel(backupId, BackupInfoSchema),
   'backup.restore': channel(backupId, z.object({ ok: z.literal(true) }))
 }
