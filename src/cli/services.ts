@@ -24,5 +24,9 @@ export async function withServices<T>(
     return await work(services)
   } finally {
     await services.close()
+    // close() waited for the daily backup that open started in the background: only now is its
+    // outcome known. A warning, not a failure: the command itself did what it was asked.
+    const failure = services.store.backups.status().lastFailure
+    if (failure !== null) ctx.io.stderr(`warning: today's automatic backup failed: ${failure.message}\n`)
   }
 }
