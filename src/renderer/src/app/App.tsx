@@ -3,6 +3,7 @@ import { call } from '../api/client'
 import { errorText } from '../api/error-text'
 import { useQuery } from '../api/use-query'
 import { AppInfoBar } from '../features/about/AppInfoBar'
+import { BackupFailureBanner } from '../features/backups/BackupFailureBanner'
 import { BackupsPage } from '../features/backups/BackupsPage'
 import { CasePage } from '../features/case/CasePage'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
@@ -65,6 +66,7 @@ export function App() {
         {/* Everything below is mounted afresh when the window switches data folders. */}
         <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
           {ready && <RecoveryBanner />}
+          {ready && <BackupFailureBanner />}
           {ready?.sample && <SampleBanner />}
           <main className="app-main" id="main" tabIndex={-1}>
             <ErrorMessage message={switchError} />

@@ -10,6 +10,7 @@ import { formatBytes, formatInstant, plural } from '../../ui/format'
 import { backupReasonLabel } from '../../ui/labels'
 import { BackupCounts } from './BackupCounts'
 import { RestoreDialog } from './RestoreDialog'
+import { announceBackupMade, useBackupStatus } from './use-backup-status'
 
 export function BackupsPage() {
   const [list, reload] = useQuery(() => call('backup.list', {}), [])
@@ -17,6 +18,8 @@ export function BackupsPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [restoring, setRestoring] = useState<BackupInfoValue | null>(null)
+  const status = useBackupStatus()
+  const failure = status.status === 'ready' ? status.data.lastFailure : null
 
   const backUpNow = async () => {
     setBusy(true)
@@ -26,6 +29,7 @@ export function BackupsPage() {
       const b = await call('backup.now', {})
       setMessage(`Backed up ${formatInstant(b.createdAt)} (${formatBytes(b.bytes)}).`)
       reload()
+      announceBackupMade()
     } catch (e) {
       setError(errorText(e))
     } finally {
@@ -42,6 +46,12 @@ export function BackupsPage() {
       </PageHeader>
       <Notice message={message} />
       <ErrorMessage message={error} />
+      {failure && (
+        <ErrorMessage
+          title="Today’s automatic backup could not be made."
+          message={`${failure.message} (tried ${formatInstant(failure.at)}; “Back up now” tries again.)`}
+        />
+      )}
       {list.status === 'loading' && <p className="muted">Loading…</p>}
       {list.status === 'error' && <ErrorMessage title="The backups could not be listed." message={list.message} />}
       {list.status === 'ready' && list.data.length === 0 && <EmptyState title="No backups yet." />}
@@ -96,6 +106,7 @@ export function BackupsPage() {
             setRestoring(null)
             setMessage(`Restored the backup of ${formatInstant(restoring.createdAt)}. Your previous data was backed up first.`)
             reload()
+            announceBackupMade() // that first backup clears a failed daily one
           }}
         />
       )}
