@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { openServices } from '../../src/services/app-services'
-import { test, expect } from './harness'
+import { seedCase, test, expect } from './harness'
 
 test.describe('a daily backup that cannot be made', () => {
   test.use({
@@ -11,9 +11,7 @@ test.describe('a daily backup that cannot be made', () => {
       // Some data, then a regular file where the backups folder belongs: a real ENOTDIR at open.
       prepare: async (dataDir: string) => {
         const s = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', dailyBackup: false })
-        const patient = await s.patients.add({ name: 'Maria Lopez' })
-        const org = await s.organizations.add({ name: 'St Mary Hospital', kind: 'hospital' })
-        await s.cases.add({ patientId: patient.id, organizationId: org.id })
+        await seedCase(s, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
         await s.close()
         await rm(join(dataDir, 'backups'), { recursive: true, force: true })
         await writeFile(join(dataDir, 'backups'), 'not a folder')

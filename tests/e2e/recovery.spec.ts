@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { openServices } from '../../src/services/app-services'
-import { test, expect } from './harness'
+import { seedCase, test, expect } from './harness'
 
 let damagedFile = ''
 
@@ -10,9 +10,7 @@ test.describe('a data file damaged while the app was closed', () => {
     beforeOpen: {
       prepare: async (dataDir: string) => {
       const s = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', dailyBackup: false })
-      const patient = await s.patients.add({ name: 'Maria Lopez' })
-      const org = await s.organizations.add({ name: 'St Mary Hospital', kind: 'hospital' })
-      await s.cases.add({ patientId: patient.id, organizationId: org.id })
+      await seedCase(s, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
       await s.store.backups.create('manual')
       await s.close()
       // The patients' shard is read at open; truncate it as a crash or a sync tool might.

@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
-import { errorText } from '../../api/error-text'
 import { formatInstant } from '../../ui/format'
-import { announceBackupMade, useBackupStatus } from './use-backup-status'
+import { useBackUpNow } from './use-back-up-now'
+import { useBackupStatus } from './use-backup-status'
 
 /** Keyboard users keep their place when the banner they were in goes away. */
 const focusMain = () => document.getElementById('main')?.focus()
@@ -14,24 +13,13 @@ const focusMain = () => document.getElementById('main')?.focus()
 export function BackupFailureBanner() {
   const status = useBackupStatus()
   const [dismissed, setDismissed] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const backUp = useBackUpNow()
   // A status that cannot be read says nothing about the backup; the Backups page shows its own errors.
   const failure = status.status === 'ready' ? status.data.lastFailure : null
   if (dismissed || failure === null) return null
 
   const backUpNow = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await call('backup.now', {})
-      announceBackupMade()
-      focusMain()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    if ((await backUp.run()) !== null) focusMain()
   }
 
   return (
@@ -44,15 +32,15 @@ export function BackupFailureBanner() {
           Your cases are saved as usual, but there is no copy of today’s data to go back to. {failure.message}{' '}
           <span className="muted">Tried {formatInstant(failure.at)}.</span>
         </p>
-        {error && (
+        {backUp.error && (
           <p data-testid="backup-failure-error">
-            <strong>Backing up now failed too:</strong> {error}
+            <strong>Backing up now failed too:</strong> {backUp.error}
           </p>
         )}
       </div>
       <div className="banner__actions">
-        <button type="button" className="button button--primary" onClick={backUpNow} disabled={busy}>
-          {busy ? 'Backing up…' : 'Back up now'}
+        <button type="button" className="button button--primary" onClick={backUpNow} disabled={backUp.busy}>
+          {backUp.busy ? 'Backing up…' : 'Back up now'}
         </button>
         <button
           type="button"

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import type { BackupInfoValue } from '../../../../shared/channels/data'
 import { call } from '../../api/client'
-import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
@@ -10,42 +9,34 @@ import { formatBytes, formatInstant, plural } from '../../ui/format'
 import { backupReasonLabel } from '../../ui/labels'
 import { BackupCounts } from './BackupCounts'
 import { RestoreDialog } from './RestoreDialog'
+import { useBackUpNow } from './use-back-up-now'
 import { announceBackupMade, useBackupStatus } from './use-backup-status'
 
 export function BackupsPage() {
   const [list, reload] = useQuery(() => call('backup.list', {}), [])
-  const [busy, setBusy] = useState(false)
+  const backUp = useBackUpNow()
   const [message, setMessage] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [restoring, setRestoring] = useState<BackupInfoValue | null>(null)
   const status = useBackupStatus()
   const failure = status.status === 'ready' ? status.data.lastFailure : null
 
   const backUpNow = async () => {
-    setBusy(true)
-    setError(null)
     setMessage(null)
-    try {
-      const b = await call('backup.now', {})
-      setMessage(`Backed up ${formatInstant(b.createdAt)} (${formatBytes(b.bytes)}).`)
-      reload()
-      announceBackupMade()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    const b = await backUp.run()
+    if (b === null) return
+    setMessage(`Backed up ${formatInstant(b.createdAt)} (${formatBytes(b.bytes)}).`)
+    reload()
   }
 
   return (
     <section className="page" aria-labelledby="backups-title">
       <PageHeader title={<span id="backups-title">Backups</span>} subtitle="A copy of the whole data folder is kept every day (the last 14), before every upgrade and import, and whenever you ask.">
-        <button type="button" className="button button--primary" onClick={backUpNow} disabled={busy}>
-          {busy ? 'Backing up…' : 'Back up now'}
+        <button type="button" className="button button--primary" onClick={backUpNow} disabled={backUp.busy}>
+          {backUp.busy ? 'Backing up…' : 'Back up now'}
         </button>
       </PageHeader>
       <Notice message={message} />
-      <ErrorMessage message={error} />
+      <ErrorMessage message={backUp.error} />
       {failure && (
         <ErrorMessage
           title="Today’s automatic backup could not be made."
