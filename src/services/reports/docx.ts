@@ -124,7 +124,7 @@ export async function reportDocx(r: ComplianceReport, meta: { author: string }):
     creator: meta.author,
     lastModifiedBy: meta.author,
     description: `Access Advocate compliance report for requests received ${r.period.from} to ${r.period.to}`,
-    keywords: 'HIPAA,right of access,compliance report',
+    keywords: 'HIPAA,right-of-access,compliance-report',
     styles: {
       default: { document: { run: { font: 'Liberation Serif', size: 22, language: { value: 'en-US' } }, paragraph: { spacing: { after: 120 } } } },
       paragraphStyles: [
