@@ -75,15 +75,18 @@ export function reportCharts(r: ComplianceReport, findingLabel: (code: FindingCo
     const s = decided === 0 ? null : m.met.length / decided
     return { label: m.month, value: s === null ? 0 : Math.round(s * 100), note: decided === 0 ? '—' : `${pct(s)} of ${decided}`, ids: [...m.met, ...m.late] }
   })
-  const counts = new Map<FindingCode, string[]>()
-  for (const row of r.rows) for (const f of row.findings) {
-    const list = counts.get(f.code) ?? []
-    if (!list.includes(row.id)) list.push(row.id)
-    counts.set(f.code, list)
+  // Sets, not arrays: a code seen on thousands of requests must not make this quadratic.
+  const counts = new Map<FindingCode, Set<string>>()
+  for (const row of r.rows) {
+    for (const f of row.findings) {
+      const set = counts.get(f.code) ?? new Set<string>()
+      set.add(row.id)
+      counts.set(f.code, set)
+    }
   }
   const findings: ChartBar[] = [...counts]
-    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
-    .map(([code, ids]) => ({ label: findingLabel(code), value: ids.length, note: String(ids.length), ids }))
+    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+    .map(([code, ids]) => ({ label: findingLabel(code), value: ids.size, note: String(ids.size), ids: [...ids] }))
   const chart = (id: Chart['id'], title: string, unit: string, bars: ChartBar[], max: number, summary: string): Chart => ({ id, title, unit, bars, summary, svg: barChartSvg(title, bars, max) })
   return [
     chart('days', 'Days to fulfil', 'requests', days, 0, `Days from receipt to a complete response, for ${r.metrics.daysToFulfil.ids.length} answered requests: median ${r.metrics.daysToFulfil.median ?? '—'}, 90th percentile ${r.metrics.daysToFulfil.p90 ?? '—'}.`),

@@ -32,11 +32,9 @@ export function holderScorecard(organizationId: string, records: ReadonlyArray<A
   const byCode: Partial<Record<FindingCode, string[]>> = {}
   let total = 0
   for (const r of computed) {
-    for (const f of r.clock!.findings) {
-      total++
-      const list = (byCode[f.code] ??= [])
-      if (!list.includes(r.id)) list.push(r.id)
-    }
+    const codes = new Set(r.clock!.findings.map((f) => f.code))
+    total += r.clock!.findings.length
+    for (const code of codes) (byCode[code] ??= []).push(r.id)
   }
   const decided = computed.filter((r) => ['met', 'late'].includes(onTimeVerdict(r.clock!))).map((r) => r.id)
   const onTime = share(decided, (id) => onTimeVerdict(byId.get(id)!.clock!) === 'met')
