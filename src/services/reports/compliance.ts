@@ -49,9 +49,10 @@ export function complianceService(ctx: ServiceContext, cases: CaseService, clock
       return rankHolders(list.map((c) => auditRecordOf(c, today, opts)))[0] ?? null
     },
 
-    /** What a records office should act on while a request is open (practice perspective). */
+    /** What a records office should act on while a request it received is open; nothing on the advocate's side. */
     async warnings(id: string): Promise<OpenRequestWarning[]> {
       const c = await cases.load(id, { allowTrashed: true })
+      if ((c.perspective ?? store.singletons.settings.get().perspective ?? 'advocate') !== 'practice') return []
       const summary = store.records.cases.summaries().find((s) => s.id === id)
       const today = todayOf(ctx)
       const clock = summary ? clocks.forCase(id, summary.rev, summary.summary.clock, today) : { state: 'not-sent' as const }
