@@ -1,4 +1,4 @@
-// One rule's due date from the receipt date (DOMAIN 0.2, 0.3), with the lines that explain it.
+// One rule's due date from the receipt date (docs/day-counting.md §2, §3), with the lines that explain it.
 import type { DeadlineRule } from '../rules'
 import { addBusinessDays, isBusinessDay, rollForwardToBusinessDay, type HolidayCalendar } from './calendar'
 import { addCalendarDays, formatDate, toDayNumber, weekdayName } from './dates'
@@ -48,7 +48,10 @@ export function countDays(from: string, days: number, applied: AppliedRule, what
   if (off !== null) {
     if (applied.rollForward) {
       const rolled = rollForwardToBusinessDay(date, calendar)
-      lines.push(`${formatDate(date)} is ${off}; this profile rolls a due date forward to the next business day → ${formatDate(rolled.date)}.`)
+      const passed = rolled.passed.map((p) => `${formatDate(p.date)} (${p.why})`).join(', ')
+      lines.push(
+        `${formatDate(date)} is ${off}; this profile rolls a due date forward to the next day that is not a weekend day or holiday (${applied.rollForward.citation}): ${passed} → ${formatDate(rolled.date)}.`
+      )
       date = rolled.date
     } else {
       lines.push(`${formatDate(date)} is ${off}; ${rule.label} has no weekend or holiday roll-forward, so that stays the due date.`)
