@@ -253,3 +253,46 @@ describe('parseClockInput', () => {
     })
   })
 })
+
+describe('rules as the statutes write them', () => {
+  it('California rolls a Saturday due date to Monday and names both the roll and the controlling rule', () => {
+    const r = computeClock(input({ profile: 'california', received: '2026-01-16', asOf: '2026-01-20' }))
+    expect([r.due, r.controllingRule]).toEqual(['2026-02-02', 'Cal. Health & Safety Code §123110'])
+    expect(r.explanation.some((l) => l.includes('Cal. Code Civ. Proc. §§12, 12a, 135') && l.includes('→ Mon 2 Feb 2026'))).toBe(true)
+    // HIPAA's own date never rolls: the same receipt under HIPAA alone stays on Sun 15 Feb.
+    expect(computeClock(input({ received: '2026-01-16', asOf: '2026-01-20' })).due).toBe('2026-02-15')
+  })
+
+  it('Texas counts 2026-07-03 (a federal substitute day) as a business day; Washington does not', () => {
+    const tx = computeClock(input({ profile: 'texas-ehr', received: '2026-07-02', asOf: '2026-07-02' }))
+    const wa = computeClock(input({ profile: 'washington', received: '2026-07-02', asOf: '2026-07-02' }))
+    expect([tx.due, wa.due]).toEqual(['2026-07-23', '2026-07-24'])
+  })
+
+  it('a Washington delay notice moves only the state date, capped at 21 working days after receipt', () => {
+    const notice = { type: 'state-delay-notice', date: '2026-03-16', reason: 'records in use', newDate: '2026-05-01' }
+    const r = computeClock(input({ profile: 'washington', received: '2026-03-02', asOf: '2026-03-20', events: [notice] }))
+    expect([r.originalDue, r.due]).toEqual(['2026-03-23', '2026-03-31'])
+    expect(r.findings.map((f) => [f.code, f.citation])).toEqual([['extension-too-long', 'RCW 70.02.080(1)(d)']])
+    // The same letter recorded as a HIPAA extension notice does not move Washington's date.
+    const asHipaa = computeClock(input({ profile: 'washington', received: '2026-03-02', asOf: '2026-03-20', events: [{ ...notice, type: 'extension-notice' }] }))
+    expect(asHipaa.due).toBe('2026-03-23')
+  })
+
+  it('a state rule not in force on receipt leaves HIPAA alone, and says why', () => {
+    const r = computeClock(input({ profile: 'texas-ehr', received: '2012-08-31', asOf: '2012-09-01' }))
+    expect([r.due, r.profileVersion]).toEqual(['2012-09-30', 'hipaa@2003-04-14'])
+    expect(r.explanation.some((l) => l.includes('was not in force on the receipt date Fri 31 Aug 2012'))).toBe(true)
+    expect(computeClock(input({ profile: 'texas-ehr', received: '2012-09-01', asOf: '2012-09-01' })).profileVersion).toBe('texas-ehr@2 + hipaa@2003-04-14')
+  })
+
+  it('an amendment denial is checked for its own elements, with the amendment rule’s citation', () => {
+    const denied = (kind: string, extra: Record<string, unknown>) =>
+      computeClock(input({ kind, received: '2026-01-05', asOf: '2026-01-25', events: [{ type: 'denied', date: '2026-01-20', ...extra }] })).findings
+    expect(denied('amendment', { statementOfDisagreement: false }).map((f) => [f.code, f.citation])).toEqual([['denial-missing-elements', '45 CFR 164.526(d)(1)']])
+    expect(denied('amendment', { complaintContact: false })[0]?.message).toContain('how to complain')
+    expect(denied('amendment', { reviewable: true, reviewRights: false })).toEqual([])
+    expect(denied('access', { statementOfDisagreement: false })).toEqual([])
+    expect(denied('accounting', { basis: '', complaintContact: false })).toEqual([])
+  })
+})

@@ -14,7 +14,12 @@ const counting = (days: number, kind: string) => `${days} ${kind} ${days === 1 ?
 
 function ruleText(r: DeadlineRule | undefined): string {
   if (!r) return '—'
-  const ext = r.extension ? `, one extension of up to ${counting(r.extension.days, r.dayKind)}` : ', no extension of its own'
+  const e = r.extension
+  const ext = !e
+    ? ', no extension of its own'
+    : e.counted === 'after-receipt'
+      ? `, one ${e.noticeName} to at most ${counting(e.days, r.dayKind)} after receipt`
+      : `, one extension of up to ${counting(e.days, r.dayKind)}`
   return `${counting(r.days, r.dayKind)}${ext}`
 }
 
