@@ -110,7 +110,7 @@ export const WASHINGTON: DeadlineRule = {
   dayKind: 'business',
   citation: 'RCW 70.02.080(1)',
   extension: { days: 21, citation: 'RCW 70.02.080(1)(d)', counted: 'after-receipt', reasonRequired: true, noticeName: 'delay notice' },
-  verify: 'Verify before relying: the app reads "working days" as Monday to Friday except the legal holidays of RCW 1.16.050.'
+  verify: 'Verify before relying: the app encodes RCW 70.02.080 as amended by 1993 c 448 §5 (check the current text), and reads "working days" as Monday to Friday except the legal holidays of RCW 1.16.050.'
 }
 
 /**
