@@ -94,9 +94,11 @@ export const TEXAS_PHYSICIAN: DeadlineRule = {
   label: 'Texas physician records',
   days: 15,
   dayKind: 'business',
-  citation: 'Tex. Occ. Code §159.006; 22 TAC §165.2',
+  // Tex. Occ. Code §159.006(d): "not later than the 15th business day after the date of receipt of the
+  // written consent for release"; 22 TAC §165.2(b) repeats it.
+  citation: 'Tex. Occ. Code §159.006(d); 22 TAC §165.2(b)',
   extension: null,
-  verify: 'Verify before relying: the 15 business days come from 22 TAC §165.2 as summarised in June 2015; check the current rule text.'
+  verify: 'Verify before relying: check the current text of Tex. Occ. Code §159.006 and 22 TAC §165.2 (the clock starts on receipt of the written consent for release).'
 }
 
 /**
