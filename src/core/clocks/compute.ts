@@ -64,21 +64,23 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
       // The overlay's reading where the law is silent on how the two notices combine.
       explanation.push(
         overlay.rule.extension
-          ? `Each notice counts under the rule it was recorded for: an extension notice moves only HIPAA's date, a state delay notice only ${overlay.rule.label}'s; a letter meant as both should be recorded as both.`
+          ? `Each notice counts under the rule it was recorded for: an extension notice moves only HIPAA's date, a state delay notice only the state's (${overlay.rule.citation}); a letter meant as both should be recorded as both.`
           : `${overlay.rule.label} allows no extension, so the extension does not move its date.`
       )
     }
     const stateDue = stateExt.due
+    // Name the roll-forward where it made the state's date, so the controlling line shows both.
+    const rolled = stateStart.rolledFrom && stateDue === stateStart.date && overlay.rollForward ? ` (rolled forward from ${formatDate(stateStart.rolledFrom)} under ${overlay.rollForward.citation})` : ''
     if (stateDue <= due) {
       controllingRule = overlay.rule.citation
       explanation.push(
         stateDue === due
           ? `Both rules give ${formatDate(due)}; the state rule is named as controlling.`
-          : `The earlier date controls: ${formatDate(stateDue)} under ${overlay.rule.citation}, before ${formatDate(due)} under ${primary.rule.citation}.`
+          : `The earlier date controls: ${formatDate(stateDue)} under ${overlay.rule.citation}${rolled}, before ${formatDate(due)} under ${primary.rule.citation}.`
       )
       due = stateDue
     } else {
-      explanation.push(`The earlier date controls: ${formatDate(due)} under ${primary.rule.citation}, before ${formatDate(stateDue)} under ${overlay.rule.citation}.`)
+      explanation.push(`The earlier date controls: ${formatDate(due)} under ${primary.rule.citation}, before ${formatDate(stateDue)} under ${overlay.rule.citation}${rolled}.`)
     }
     if (stateStart.date < originalDue) originalDue = stateStart.date
   } else {
