@@ -146,17 +146,22 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
 
 function monthsOf(period: ReportPeriod, records: ReadonlyArray<AuditRecord>): ComplianceReport['months'] {
   const out: ComplianceReport['months'] = []
+  const byMonth = new Map<string, ComplianceReport['months'][number]>()
   let day = `${period.from.slice(0, 7)}-01`
   // Month by month: the 28th plus 4 days is always in the next month.
   while (day.slice(0, 7) <= period.to.slice(0, 7)) {
-    const month = day.slice(0, 7)
-    const inMonth = records.filter((r) => r.received?.startsWith(month) && r.clock)
-    out.push({
-      month,
-      met: inMonth.filter((r) => onTimeVerdict(r.clock!) === 'met').map((r) => r.id),
-      late: inMonth.filter((r) => onTimeVerdict(r.clock!) === 'late').map((r) => r.id)
-    })
-    day = `${addCalendarDays(`${month}-28`, 4).slice(0, 7)}-01`
+    const entry = { month: day.slice(0, 7), met: [] as string[], late: [] as string[] }
+    out.push(entry)
+    byMonth.set(entry.month, entry)
+    day = `${addCalendarDays(`${entry.month}-28`, 4).slice(0, 7)}-01`
+  }
+  // One pass over the requests, not one per month.
+  for (const r of records) {
+    const entry = r.clock && r.received ? byMonth.get(r.received.slice(0, 7)) : undefined
+    if (!entry) continue
+    const verdict = onTimeVerdict(r.clock!)
+    if (verdict === 'met') entry.met.push(r.id)
+    else if (verdict === 'late') entry.late.push(r.id)
   }
   return out
 }
