@@ -5,9 +5,9 @@
 // aging buckets; they have no days to fulfil; in the on-time shares an open request already past
 // its due date on the audit day counts as late, and one not yet due is left out of the share and
 // listed as pending (it can still be answered on time).
-import { diffCalendarDays, type ClockResult, type FindingCode } from '../clocks'
+import { diffCalendarDays, type FindingCode } from '../clocks'
 import { AUDIT } from '../rules'
-import type { AuditRecord } from './records'
+import type { AuditClock, AuditRecord } from './records'
 import { quantiles, share, type Quantiles, type Share } from './stats'
 
 export type OnTimeShare = Share & { pending: string[] }
@@ -45,10 +45,10 @@ export type ComplianceMetrics = {
 export const EXTENSION_FINDINGS: ReadonlyArray<FindingCode> = ['extension-late', 'extension-no-reason', 'extension-no-date', 'extension-too-long', 'second-extension']
 export const FEE_FINDINGS: ReadonlyArray<FindingCode> = ['fee-not-quoted-in-advance', 'fee-search-retrieval', 'fee-per-page-electronic', 'fee-above-flat-rate']
 
-const has = (clock: ClockResult, code: FindingCode): boolean => clock.findings.some((f) => f.code === code)
+const has = (clock: Pick<AuditClock, 'findings'>, code: FindingCode): boolean => clock.findings.some((f) => f.code === code)
 
 /** met / not met / pending / not counted, for one clock (see the convention at the top). */
-export function onTimeVerdict(clock: ClockResult): 'met' | 'late' | 'pending' | 'excluded' {
+export function onTimeVerdict(clock: Pick<AuditClock, 'status' | 'findings'>): 'met' | 'late' | 'pending' | 'excluded' {
   switch (clock.status) {
     case 'fulfilled-on-time':
       return 'met'
@@ -64,7 +64,7 @@ export function onTimeVerdict(clock: ClockResult): 'met' | 'late' | 'pending' | 
   }
 }
 
-function onTime(records: ReadonlyArray<AuditRecord>, pick: (r: AuditRecord) => ClockResult | null): OnTimeShare {
+function onTime(records: ReadonlyArray<AuditRecord>, pick: (r: AuditRecord) => AuditClock | null): OnTimeShare {
   const verdicts = new Map<string, ReturnType<typeof onTimeVerdict>>()
   for (const r of records) {
     const c = pick(r)
@@ -75,7 +75,7 @@ function onTime(records: ReadonlyArray<AuditRecord>, pick: (r: AuditRecord) => C
   return { ...share(decided, (id) => verdicts.get(id) === 'met'), pending: ids('pending') }
 }
 
-type Computed = AuditRecord & { clock: ClockResult; hipaa: ClockResult; received: string }
+type Computed = AuditRecord & { clock: AuditClock; hipaa: AuditClock; received: string }
 
 export function computeMetrics(records: ReadonlyArray<AuditRecord>, asOf: string): ComplianceMetrics {
   const computed = records.filter((r): r is Computed => r.clock !== null && r.hipaa !== null && r.received !== null)

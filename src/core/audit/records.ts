@@ -13,6 +13,20 @@ export type AuditOptions = {
   perspective?: Perspective
 }
 
+/** What the audit keeps of a clock: the figures, not the explanation (10,000 of those would only weigh on memory). */
+export type AuditClock = Pick<ClockResult, 'due' | 'originalDue' | 'status' | 'daysLate' | 'daysRemaining' | 'findings' | 'controllingRule' | 'profileVersion'>
+
+const slim = (c: ClockResult): AuditClock => ({
+  due: c.due,
+  originalDue: c.originalDue,
+  status: c.status,
+  daysLate: c.daysLate,
+  daysRemaining: c.daysRemaining,
+  findings: c.findings,
+  controllingRule: c.controllingRule,
+  profileVersion: c.profileVersion
+})
+
 export type FeeFacts = { assessed: boolean; quotes: Array<Extract<ClockEvent, { type: 'fee-quoted' }>> }
 
 export type AuditRecord = {
@@ -27,9 +41,9 @@ export type AuditRecord = {
   staff: string | null
   received: string | null
   /** As of the audit day; null when the request has no receipt yet or its clock could not be computed. */
-  clock: ClockResult | null
+  clock: AuditClock | null
   /** The same request under HIPAA alone (the very same result when the case's rule is HIPAA). */
-  hipaa: ClockResult | null
+  hipaa: AuditClock | null
   clockError: string | null
   /** The first complete delivery or denial on or before the audit day (the response that ends the clock). */
   response: { date: string; kind: 'delivered' | 'denied' } | null
@@ -91,11 +105,11 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
   const { receiptAssumed: _assumed, ignoredBeforeReceipt: _ignored, ...input } = scenario
   const day = asOf < input.received ? input.received : asOf
   const engine = { ...(options.savedProfiles && { savedProfiles: options.savedProfiles }), ...(options.ladder && { ladder: options.ladder }) }
-  let clock: ClockResult
-  let hipaa: ClockResult
+  let clock: AuditClock
+  let hipaa: AuditClock
   try {
-    clock = computeClock({ ...input, asOf: day }, engine)
-    hipaa = input.profile === 'hipaa' ? clock : computeClock({ ...input, profile: 'hipaa', asOf: day }, engine)
+    clock = slim(computeClock({ ...input, asOf: day }, engine))
+    hipaa = input.profile === 'hipaa' ? clock : slim(computeClock({ ...input, profile: 'hipaa', asOf: day }, engine))
   } catch (error) {
     if (error instanceof ClockInputError) return { ...base, ...empty, received: input.received, clockError: error.message }
     throw error
