@@ -6,7 +6,7 @@ import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
 import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
-import { registerIpc } from './ipc'
+import { forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck } from './security'
 import { installMenu } from './menu'
@@ -39,6 +39,7 @@ async function start(): Promise<void> {
   }
   const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
   registerIpc(ipcMain, router, isAppUrl, () => mainWindow?.webContents.id)
+  forwardEvents(services.events, isAppUrl, () => mainWindow?.webContents)
   mainWindow = createMainWindow(isAppUrl, devServerUrl)
   mainWindow.on('closed', () => (mainWindow = undefined))
 }

@@ -1,5 +1,6 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { IPC_INVOKE, type InvokeResult } from '../shared/contract'
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { IPC_EVENT, IPC_INVOKE, type InvokeResult } from '../shared/contract'
+import type { EventHub } from '../services/events'
 import type { Router } from '../services/router'
 import type { AppUrlCheck } from './security'
 
@@ -10,6 +11,19 @@ export function registerIpc(ipcMain: IpcMain, router: Router, isAppUrl: AppUrlCh
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Access Advocate window and was refused.' } }
     }
     return router.invoke(channel, input)
+  })
+}
+
+/**
+ * Forwards every pushed event (already checked against the contract by the hub) to our own window,
+ * and only while it shows one of the app's own pages: never to another web contents, never to a
+ * page that somehow navigated away. Returns the way to stop.
+ */
+export function forwardEvents(hub: EventHub, isAppUrl: AppUrlCheck, ownWebContents: () => WebContents | undefined): () => void {
+  return hub.subscribe((event, payload) => {
+    const contents = ownWebContents()
+    if (!contents || contents.isDestroyed() || !isAppUrl(contents.getURL())) return
+    contents.send(IPC_EVENT, event, payload)
   })
 }
 

@@ -5,6 +5,8 @@ import { AppError, isAppError } from '../shared/errors'
 import { openServices, type AppServices, type OpenServicesOptions } from './app-services'
 import { todayOf } from './context'
 import { writeDemo } from './demo/write'
+import { createEventHub, type EventHub } from './events'
+import { createTaskRegistry, type TaskRegistry } from './tasks'
 
 export type HostState =
   | { state: 'ready'; dataDir: string; sample: boolean }
@@ -20,6 +22,9 @@ export type HostOptions = Omit<OpenServicesOptions, 'dataDir' | 'passphrase'> & 
 
 export type ServicesHost = {
   appVersion: string
+  /** Every pushed event of whichever folder is open: the front door forwards them to its window. */
+  events: EventHub
+  tasks: TaskRegistry
   status: () => HostState
   /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
   current: () => AppServices
@@ -32,6 +37,8 @@ export type ServicesHost = {
 export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
   const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
   let services: AppServices | undefined
+  const events = options.events ?? createEventHub()
+  const tasks = options.tasks ?? createTaskRegistry(events)
   let state: HostState = { state: 'locked', dataDir: options.dataDir, sample: false, message: 'The data folder is not open yet.' }
 
   async function openAt(dataDir: string, sample: boolean, passphrase?: string): Promise<HostState> {
@@ -39,10 +46,12 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     const { sampleDir: _s, sampleCases: _c, ...rest } = options
     try {
       // Open the new folder before closing the old one, so a failure leaves the user where they were.
-      const opened = await openServices({ ...rest, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const opened = await openServices({ ...rest, events, tasks, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const switched = services !== undefined || state.dataDir !== dataDir
       await services?.close()
       services = opened
       state = { state: 'ready', dataDir, sample }
+      if (switched) events.emit('data.switched', { dataDir, sample })
       return state
     } catch (error) {
       if (!isAppError(error) || error.code !== 'WRONG_PASSPHRASE' || passphrase !== undefined) throw error
@@ -58,6 +67,8 @@ export async function createServicesHost(options: HostOptions): Promise<Services
 
   return {
     appVersion: options.appVersion,
+    events,
+    tasks,
     status: () => state,
     current: () => {
       if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')

@@ -46,6 +46,7 @@ export type BackupDeps = {
 export class BackupStore {
   #lastFailure: BackupFailure | null = null
   #dailyInProgress = false
+  readonly #statusListeners = new Set<(status: BackupStatus) => void>()
 
   constructor(
     readonly io: FileIo,
@@ -56,22 +57,36 @@ export class BackupStore {
     return { lastFailure: this.#lastFailure, dailyInProgress: this.#dailyInProgress }
   }
 
+  /** The window hears each change instead of asking every few seconds. */
+  onStatus(listener: (status: BackupStatus) => void): () => void {
+    this.#statusListeners.add(listener)
+    return () => this.#statusListeners.delete(listener)
+  }
+
+  #setStatus(lastFailure: BackupFailure | null, dailyInProgress: boolean): void {
+    if (lastFailure === this.#lastFailure && dailyInProgress === this.#dailyInProgress) return
+    this.#lastFailure = lastFailure
+    this.#dailyInProgress = dailyInProgress
+    const status = this.status()
+    for (const listener of [...this.#statusListeners]) listener(status)
+  }
+
   /**
    * Today's backup if there is none yet. Nobody waits on it (it runs in the background after open),
    * so it never throws: a failure is remembered for status(), where the app and the CLI show it.
    * @param worthKeeping false for a new, empty folder, which has nothing to back up yet
    */
   async daily(worthKeeping: () => boolean): Promise<void> {
-    this.#dailyInProgress = true
+    this.#setStatus(this.#lastFailure, true)
     try {
       if (!worthKeeping()) return
       const today = this.io.now()
       if (!(await this.hasDailyFor(today))) await this.create('daily')
     } catch (e) {
       const error = toAppError(e, 'make the daily backup in', this.io.abs(BACKUPS_DIR), this.io.dataDir)
-      this.#lastFailure = { reason: 'daily', at: this.io.now().toISOString(), message: error.message }
+      this.#setStatus({ reason: 'daily', at: this.io.now().toISOString(), message: error.message }, this.#dailyInProgress)
     } finally {
-      this.#dailyInProgress = false
+      this.#setStatus(this.#lastFailure, false)
     }
   }
 
@@ -124,7 +139,7 @@ export class BackupStore {
     await this.io.writeRaw(`${BACKUPS_DIR}/${id}.zip`, bytes)
     await this.io.writeRaw(`${BACKUPS_DIR}/${id}.json`, Buffer.from(JSON.stringify(done, null, 2)))
     // A backup exists again, whatever asked for it: an earlier failure no longer needs the user.
-    this.#lastFailure = null
+    this.#setStatus(null, this.#dailyInProgress)
     await this.#rotate()
     return done
   }

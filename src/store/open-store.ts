@@ -159,7 +159,8 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
       },
       restore: (id) => session.restore(id),
       // No assertOpen: it is memory only, and the CLI reads it after close() waited for the backup.
-      status: () => session.backups.status()
+      status: () => session.backups.status(),
+      onStatus: (listener) => session.backups.onStatus(listener)
     },
     onRecovery: (listener) => session.onRecovery(listener),
     flush: () => session.flush(),

@@ -150,6 +150,8 @@ export type Backups = {
    * front door can report what the background backup did once close() has waited for it.
    */
   status: () => BackupStatus
+  /** Hears every change of status(): the daily backup starting, failing, a later backup clearing it. */
+  onStatus: (listener: (status: BackupStatus) => void) => () => void
 }
 
 export type AnyCollectionSpec = CollectionSpec<StoredRecord, unknown>

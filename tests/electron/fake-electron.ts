@@ -15,6 +15,15 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.url
   }
+  /** What the main process pushed to this page with send(), in order. */
+  readonly sent: unknown[][] = []
+  send(...args: unknown[]): void {
+    this.sent.push(args)
+  }
+  destroyed = false
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { IPC_INVOKE } from '../../src/shared/contract'
+import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
 import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
@@ -140,6 +140,25 @@ describe('IPC', () => {
     const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
     await expect(handler(otherContents, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     await expect(handler(foreignFrame, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+
+  it('pushes events to our own window only while it shows one of the app’s pages', async () => {
+    const { record, win } = await started()
+    const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
+    const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
+    expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
+    // A page that is not ours (it should never get there; navigation is refused) hears nothing.
+    win.webContents.url = 'https://evil.example/'
+    const before = win.webContents.sent.length
+    await expect(handler(ours, 'app.useOwnData', {})).resolves.toMatchObject({ ok: true })
+    expect(win.webContents.sent.length).toBe(before)
+    // Nor does a window that is gone.
+    win.webContents.url = `file://${RENDERER_INDEX}`
+    win.webContents.destroyed = true
+    await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true })
+    expect(win.webContents.sent.length).toBe(before)
   })
 })
 

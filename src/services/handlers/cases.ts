@@ -19,7 +19,7 @@ export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
     },
     'cases.trash': ({ id }) => s().cases.trash(id),
     'cases.restore': ({ id }) => s().cases.restore(id),
-    'cases.deepSearch': ({ text }) => s().queries.deepSearch(text),
+    'cases.deepSearch': ({ text, taskId }) => s().queries.deepSearch(text, taskId === undefined ? {} : { taskId }),
     'attachments.add': ({ caseId, eventId, name, base64 }) => s().attachments.attachBytes(caseId, name, Buffer.from(base64, 'base64'), eventId),
     'attachments.read': async ({ sha256 }) => ({ base64: Buffer.from(await s().attachments.read(sha256)).toString('base64') })
   }

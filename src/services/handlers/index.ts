@@ -27,6 +27,7 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
       const encrypted = status.state === 'locked' || host.current().store.encrypted
       return { name: 'Access Advocate', version: host.appVersion, dataDir: status.dataDir, rulesVersion: RULES_VERSION, encrypted }
     },
+    'tasks.cancel': ({ taskId }) => ({ cancelled: host.tasks.cancel(taskId) }),
     ...directoryHandlers(current),
     ...caseHandlers(current),
     ...dataHandlers(current)
@@ -39,6 +40,8 @@ function fixedHost(services: AppServices): ServicesHost {
   }
   return {
     appVersion: services.appVersion,
+    events: services.events,
+    tasks: services.tasks,
     status: () => ({ state: 'ready', dataDir: services.dataDir, sample: false }),
     current: () => services,
     unlock: notHere,

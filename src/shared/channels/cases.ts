@@ -16,6 +16,7 @@ import {
 import { CLOCK_STATUSES } from '../../core/clocks'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
+import { TaskIdSchema } from '../events'
 
 export const CASE_LIST_STATUSES = [...CLOCK_STATUSES, 'not-sent', 'clock-error'] as const
 
@@ -107,5 +108,9 @@ export const attachmentChannels = {
 
 export const searchChannels = {
   /** Also reads the full text of every event: slower than cases.list's text filter, so it is separate. */
-  'cases.deepSearch': channel(z.strictObject({ text: z.string().trim().min(2, 'type at least 2 characters').max(200) }), z.array(z.string()))
+  'cases.deepSearch': channel(
+    // With a taskId, progress arrives as task.progress events and tasks.cancel stops it.
+    z.strictObject({ text: z.string().trim().min(2, 'type at least 2 characters').max(200), taskId: TaskIdSchema.optional() }),
+    z.array(z.string())
+  )
 }
