@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { IPC_EVENT, IPC_INVOKE, type InvokeResult } from '../shared/contract'
-import type { EventHub } from '../services/events'
+import type { EventHub } from '../services/event-hub'
 import type { Router } from '../services/router'
 import type { AppUrlCheck } from './security'
 

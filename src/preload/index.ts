@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { Api } from '../shared/contract'
 
 const IPC_INVOKE = 'aa:invoke' // mirrors shared/contract IPC_INVOKE
-const IPC_EVENT = 'aa:event' // mirrors shared/events IPC_EVENT
+const IPC_EVENT = 'aa:event' // mirrors shared/event-contract IPC_EVENT
 
 const api = {
   invoke: (channel, input) => ipcRenderer.invoke(IPC_INVOKE, channel, input),

@@ -13,7 +13,7 @@ import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
 import { storeSchema, type AppStore } from './store-schema'
-import { createEventHub, type EventHub } from './events'
+import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
 
 export type OpenServicesOptions = {

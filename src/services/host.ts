@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../shared/errors'
 import { openServices, type AppServices, type OpenServicesOptions } from './app-services'
 import { todayOf } from './context'
 import { writeDemo } from './demo/write'
-import { createEventHub, type EventHub } from './events'
+import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
 
 export type HostState =

@@ -3,8 +3,8 @@
 // Progress events are spaced out (every PROGRESS_EVERY_MS at most), so a fast loop does not flood IPC.
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../shared/errors'
-import type { TaskProgress } from '../shared/events'
-import type { EventHub } from './events'
+import type { TaskProgress } from '../shared/event-contract'
+import type { EventHub } from './event-hub'
 
 const PROGRESS_EVERY_MS = 100
 

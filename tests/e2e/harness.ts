@@ -9,6 +9,8 @@ import { openServices, type AppServices } from '../../src/services/app-services'
 import { createHandlers } from '../../src/services/handlers'
 import { createServicesHost } from '../../src/services/host'
 import { createRouter, type Router } from '../../src/services/router'
+import type { EventHub } from '../../src/services/event-hub'
+import type { EventName, EventPayload } from '../../src/shared/event-contract'
 
 export const APP_ORIGIN = 'http://access-advocate.invalid'
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
@@ -31,6 +33,10 @@ export type AppHarness = {
   router: Router
   /** Calls recorded in order, so a test can prove a click went through the real router. */
   calls: Array<{ channel: unknown; input: unknown }>
+  /** Every event the services pushed, in order (whether or not the page was there to hear it). */
+  pushed: Array<{ event: EventName; payload: unknown }>
+  /** The hub the services push through; `events.emit` from a test reaches the page like a real event. */
+  events: EventHub
   open: (path?: string) => Promise<void>
 }
 
@@ -69,14 +75,38 @@ export const test = base.extend<Fixtures>({
     const host = await createServicesHost({ dataDir, sampleDir, sampleCases: 12, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
     const router = createRouter(createHandlers(host), { validateOutput: true })
     const calls: AppHarness['calls'] = []
+    const pushed: AppHarness['pushed'] = []
+    // As Electron's main process forwards the hub's events to its window, the test process pushes
+    // them into the page; the page's window.api.on hears them exactly as it would the preload's.
+    host.events.subscribe(<E extends EventName>(event: E, payload: EventPayload<E>) => {
+      pushed.push({ event, payload })
+      page
+        .evaluate(([name, value]) => (window as unknown as { __aaPush?: (n: unknown, v: unknown) => void }).__aaPush?.(name, value), [event, payload] as const)
+        .catch(() => undefined) // the page is navigating or closed: like a window that is gone, it misses the event
+    })
     await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, input: unknown) => {
       calls.push({ channel, input })
       return router.invoke(channel, input)
     })
     await page.addInitScript(() => {
       const w = window as unknown as { __aaInvoke: (c: unknown, i: unknown) => Promise<unknown>; api: unknown }
+      const listeners = new Set<{ event: unknown; handler: (payload: unknown) => void }>()
+      // The test process's way in (the preload's ipcRenderer.on, in the app). Not part of window.api.
+      Object.defineProperty(window, '__aaPush', {
+        value: (event: unknown, payload: unknown) => {
+          for (const l of [...listeners]) if (l.event === event) l.handler(payload)
+        },
+        writable: false
+      })
       Object.defineProperty(window, 'api', {
-        value: Object.freeze({ invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input) }),
+        value: Object.freeze({
+          invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input),
+          on: (event: unknown, handler: (payload: unknown) => void) => {
+            const entry = { event, handler }
+            listeners.add(entry)
+            return () => void listeners.delete(entry)
+          }
+        }),
         writable: false
       })
     })
@@ -104,6 +134,8 @@ export const test = base.extend<Fixtures>({
       sampleDir,
       router,
       calls,
+      pushed,
+      events: host.events,
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)
       }

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openServices, type AppServices } from '../../src/services/app-services'
-import { createEventHub } from '../../src/services/events'
+import { createEventHub } from '../../src/services/event-hub'
 import { createHandlers } from '../../src/services/handlers'
 import { createRouter } from '../../src/services/router'
-import type { EventName, EventPayload } from '../../src/shared/events'
+import type { EventName, EventPayload } from '../../src/shared/event-contract'
 import { folderWithBackupsAsFile } from './helpers/backups-as-file'
 import { seedBasics } from './helpers/services'
 
@@ -78,7 +78,8 @@ describe('pushed events', () => {
 
     // Cancel as soon as it starts: the search ends with CANCELLED and a "cancelled" event, having stopped early.
     const stop = events.subscribe((event, payload) => {
-      if (event === 'task.progress' && payload.taskId === 'search-2' && payload.phase === 'running') {
+      const p = payload as Partial<EventPayload<'task.progress'>>
+      if (event === 'task.progress' && p.taskId === 'search-2' && p.phase === 'running') {
         void router.invoke('tasks.cancel', { taskId: 'search-2' })
       }
     })

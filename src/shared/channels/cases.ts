@@ -16,7 +16,7 @@ import {
 import { CLOCK_STATUSES } from '../../core/clocks'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
-import { TaskIdSchema } from '../events'
+import { TaskIdSchema } from '../event-contract'
 
 export const CASE_LIST_STATUSES = [...CLOCK_STATUSES, 'not-sent', 'clock-error'] as const
 

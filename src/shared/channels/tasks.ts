@@ -1,6 +1,6 @@
 // Long work the window started and may stop.
 import { z } from 'zod'
-import { TaskIdSchema } from '../events'
+import { TaskIdSchema } from '../event-contract'
 import { channel } from './channel'
 
 export const taskChannels = {
