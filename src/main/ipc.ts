@@ -22,12 +22,15 @@ export function registerIpc(ipcMain: IpcMain, router: Router, isAppUrl: AppUrlCh
 export function forwardEvents(hub: EventHub, isAppUrl: AppUrlCheck, ownWebContents: () => WebContents | undefined): () => void {
   return hub.subscribe((event, payload) => {
     const contents = ownWebContents()
-    if (!contents || contents.isDestroyed() || !isAppUrl(contents.getURL())) return
+    if (!contents || contents.isDestroyed() || !isAppPage(contents.getURL(), isAppUrl)) return
     contents.send(IPC_EVENT, event, payload)
   })
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlCheck, ownId: number | undefined): boolean {
   const frameUrl = event.senderFrame?.url
-  return ownId !== undefined && event.sender.id === ownId && typeof frameUrl === 'string' && isAppUrl(frameUrl)
+  return ownId !== undefined && event.sender.id === ownId && typeof frameUrl === 'string' && isAppPage(frameUrl, isAppUrl)
 }
+
+/** One of the app's own pages: a stored file (aa-file://, shown in a preview frame) is content, never a page that may call. */
+const isAppPage = (url: string, isAppUrl: AppUrlCheck): boolean => isAppUrl(url) && !url.startsWith('aa-file:')

@@ -40,7 +40,12 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     permissionRequestHandler: undefined as Handler | undefined,
     permissionCheckHandler: undefined as Handler | undefined,
     beforeRequest: undefined as Handler | undefined,
-    sessionEvents: new EventEmitter()
+    sessionEvents: new EventEmitter(),
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+    openDialogs: [] as unknown[],
+    /** What the next showOpenDialog answers (a test sets it, like a user choosing files). */
+    nextPick: { canceled: true, filePaths: [] as string[] }
   }
 
   class FakeBrowserWindow extends EventEmitter {
@@ -99,7 +104,17 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h) },
     session,
-    dialog: { showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }),
+      showOpenDialog: async (...args: unknown[]) => {
+        record.openDialogs.push(args)
+        return record.nextPick
+      }
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => record.protocolHandlers.set(scheme, handler)
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) }
   }
   return { electron, record, becomeReady: () => readyResolve() }
