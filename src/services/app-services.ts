@@ -2,7 +2,7 @@
 // data folder. Front doors differ only in how they obtain the folder and who they say they are.
 import { RULES_VERSION } from '../core/rules/version'
 import { openStore } from '../store'
-import type { Recovery } from '../store/types'
+import type { Recovery, StoreFs } from '../store/types'
 import { attachmentService, type AttachmentService } from './attachments'
 import { caseQueries, type CaseQueries } from './case-queries'
 import { caseService, type CaseService } from './cases'
@@ -31,6 +31,8 @@ export type OpenServicesOptions = {
   events?: EventHub
   /** Long work that reports progress and can be cancelled; one of its own if not given. */
   tasks?: TaskRegistry
+  /** Tests only: a stand-in for node:fs/promises under the store (a slow or failing disk). */
+  fs?: StoreFs
 }
 
 export type AppServices = {
@@ -62,7 +64,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     codeVersion: `${options.appVersion} rules ${RULES_VERSION}`,
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
-    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup })
+    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
+    ...(options.fs !== undefined && { fs: options.fs })
   })
   const events = options.events ?? createEventHub()
   const tasks = options.tasks ?? createTaskRegistry(events)

@@ -1,6 +1,7 @@
 // The end-to-end harness: the built renderer runs in Chromium, and `window.api.invoke` is answered
 // from this test process by the real router and real services over a fresh temp data folder. The
 // renderer cannot tell it from Electron's preload.
+import * as fsp from 'node:fs/promises'
 import { mkdtemp, rm, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -10,9 +11,12 @@ import { createHandlers } from '../../src/services/handlers'
 import { createServicesHost } from '../../src/services/host'
 import { createRouter, type Router } from '../../src/services/router'
 import type { EventHub } from '../../src/services/event-hub'
+import { storedFileResponse } from '../../src/services/files'
 import type { EventName, EventPayload } from '../../src/shared/event-contract'
 
 export const APP_ORIGIN = 'http://access-advocate.invalid'
+/** Where the harness serves stored files (aa-file:// in the app): a route of this test process. */
+export const FILES_URL = `${APP_ORIGIN}/aa-file/`
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -37,6 +41,13 @@ export type AppHarness = {
   pushed: Array<{ event: EventName; payload: unknown }>
   /** The hub the services push through; `events.emit` from a test reaches the page like a real event. */
   events: EventHub
+  /**
+   * The files the user "chooses" in the next file dialog (absolute paths), as Electron's native
+   * dialog would hand them to the main process; an empty list is a cancelled dialog.
+   */
+  pickNext: (paths: string[]) => void
+  /** How many times the window opened the file dialog. */
+  dialogsOpened: () => number
   open: (path?: string) => Promise<void>
 }
 
@@ -51,11 +62,14 @@ type Fixtures = {
    * window's services open it. (Wrapped in an object: Playwright would take a bare function for a fixture.)
    */
   beforeOpen: { prepare: (dataDir: string) => Promise<void> } | undefined
+  /** Set with `test.use({ slowCaseReads: 10 })`: every read of a case file takes this many ms more (a slow disk). */
+  slowCaseReads: number | undefined
 }
 
 export const test = base.extend<Fixtures>({
   encryptWith: [undefined, { option: true }],
   beforeOpen: [undefined, { option: true }],
+  slowCaseReads: [undefined, { option: true }],
   rootDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
     await use(dir)
@@ -64,7 +78,7 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({ rootDir }, use) => {
     await use(join(rootDir, 'data'))
   },
-  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen }, use) => {
+  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen, slowCaseReads }, use) => {
     await beforeOpen?.prepare(dataDir)
     if (encryptWith !== undefined) {
       const made = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', passphrase: encryptWith, dailyBackup: false })
@@ -72,7 +86,21 @@ export const test = base.extend<Fixtures>({
     }
     // The same host the app's main process uses: one data folder, the sample caseload beside it, unlock.
     const sampleDir = join(rootDir, 'sample-data')
-    const host = await createServicesHost({ dataDir, sampleDir, sampleCases: 12, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
+    const picks: string[][] = []
+    let dialogs = 0
+    const host = await createServicesHost({
+      dataDir,
+      sampleDir,
+      sampleCases: 12,
+      appVersion: '9.9.9-e2e',
+      holder: 'e2e harness',
+      filesUrl: FILES_URL,
+      ...(slowCaseReads !== undefined && { fs: slowDisk(slowCaseReads) }),
+      pickFiles: async () => {
+        dialogs++
+        return picks.shift() ?? []
+      }
+    })
     const router = createRouter(createHandlers(host), { validateOutput: true })
     const calls: AppHarness['calls'] = []
     const pushed: AppHarness['pushed'] = []
@@ -114,6 +142,11 @@ export const test = base.extend<Fixtures>({
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url())
       if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
+      if (route.request().url().startsWith(FILES_URL)) {
+        // The same code that answers aa-file:// in the app (src/services/files.ts).
+        const res = await storedFileResponse(host.current(), FILES_URL, route.request().url())
+        return route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) })
+      }
       const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
       if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 })
       try {
@@ -136,6 +169,8 @@ export const test = base.extend<Fixtures>({
       calls,
       pushed,
       events: host.events,
+      pickNext: (paths) => void picks.push(paths),
+      dialogsOpened: () => dialogs,
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)
       }
@@ -147,6 +182,15 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect } from '@playwright/test'
+
+/** node:fs/promises, with every read of a case file delayed: long work takes long enough to watch and cancel. */
+function slowDisk(ms: number): typeof fsp {
+  const readFile = (async (...args: Parameters<typeof fsp.readFile>) => {
+    if (/[/\\]cases[/\\][^/\\]+\.json$/.test(String(args[0]))) await new Promise((r) => setTimeout(r, ms))
+    return fsp.readFile(...args)
+  }) as typeof fsp.readFile
+  return { ...fsp, readFile }
+}
 
 /** Today on this machine as YYYY-MM-DD (the app's clock runs on the real date). */
 export function todayIso(): string {

@@ -36,7 +36,7 @@ export function useTaskProgress(taskId: string | null): TaskProgress | undefined
 }
 
 /** A fresh id for a task the window starts (so it can follow and cancel it). */
-export const newTaskId = (): string => `task-${crypto.randomUUID()}`
+export const newTaskId = (): string => `task-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`
 
 /**
  * Wires every pushed event to the query cache. Called once, before the first render, so no event
