@@ -6,7 +6,7 @@ import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
 import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
-import { forwardEvents, registerIpc } from './ipc'
+import { acceptDrops, forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck } from './security'
 import { installMenu } from './menu'
@@ -55,8 +55,9 @@ async function start(): Promise<void> {
   }
   const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
   registerIpc(ipcMain, router, isAppUrl, () => mainWindow?.webContents.id)
-  forwardEvents(services.events, isAppUrl, () => mainWindow?.webContents)
   const host = services
+  forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
+  acceptDrops(ipcMain, () => host.files, host.events, isAppUrl, () => mainWindow?.webContents.id)
   protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
   mainWindow = createMainWindow(isAppUrl, devServerUrl)
   mainWindow.on('closed', () => (mainWindow = undefined))

@@ -3,6 +3,7 @@
 // validates again on arrival, so a renamed field breaks the build and a drifted payload is dropped.
 import { z } from 'zod'
 import { BackupStatusSchema, RecoverySchema } from './channels/data'
+import { PickedFileSchema } from './files'
 
 /** A task id: made by whoever starts the work (the window, to follow and cancel it), or by the services. */
 export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6–64 letters, digits, dashes or underscores')
@@ -29,6 +30,8 @@ export const events = {
   'backup.status': BackupStatusSchema,
   /** A long task moved on, finished, was cancelled or failed. */
   'task.progress': TaskProgressSchema,
+  /** Files dropped on the window, each behind a token as if picked (see shared/files.ts). */
+  'files.dropped': z.object({ files: z.array(PickedFileSchema).max(100) }),
   /** The window now shows another data folder (sample caseload, unlocked): everything it holds is stale. */
   'data.switched': z.object({ dataDir: z.string(), sample: z.boolean() })
 }
@@ -43,3 +46,5 @@ export const isEventName = (name: unknown): name is EventName =>
 
 /** The single Electron IPC channel every pushed event travels on (main → window). */
 export const IPC_EVENT = 'aa:event'
+/** The preload tells the main process which files were dropped on the window (their paths, never their bytes). */
+export const IPC_DROPPED = 'aa:dropped'

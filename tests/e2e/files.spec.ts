@@ -98,3 +98,20 @@ test('the window takes the files the command line takes: 12 MB attaches, over 20
   await expect(event.getByTestId('attachment')).toHaveCount(1)
   expect(app.calls.filter((c) => c.channel === 'attachments.add')).toHaveLength(2)
 })
+
+test('files dropped on "Attach file…" are attached like picked ones, by path', async ({ app, rootDir }) => {
+  const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
+  const a = join(rootDir, 'page-1.txt')
+  const b = join(rootDir, 'page-2.txt')
+  await writeFile(a, 'first page')
+  await writeFile(b, 'second page')
+  await app.open()
+  const page = app.page
+  await page.getByTestId('case-row').first().click()
+  const event = page.getByTestId('event').filter({ hasText: 'Fax confirmation received' })
+  await app.dropFiles(event.getByTestId('attach-drop'), [a, b])
+  await expect(event.getByTestId('attachment')).toHaveCount(2)
+  await expect(page.getByTestId('correspondence-log').getByRole('status')).toContainText('Attached page-1.txt, page-2.txt.')
+  expect(app.dialogsOpened()).toBe(0)
+  expect((await app.services.cases.load(seeded.caseId)).events[0]?.attachments.map((x) => x.name)).toEqual(['page-1.txt', 'page-2.txt'])
+})

@@ -48,6 +48,11 @@ export type AppHarness = {
   pickNext: (paths: string[]) => void
   /** How many times the window opened the file dialog. */
   dialogsOpened: () => number
+  /**
+   * Drops files on an element, as a user dragging them from the desktop: the page gets its drop
+   * event, and the paths reach the services as the preload and main process would hand them over.
+   */
+  dropFiles: (target: import('@playwright/test').Locator, paths: string[]) => Promise<void>
   open: (path?: string) => Promise<void>
 }
 
@@ -170,6 +175,11 @@ export const test = base.extend<Fixtures>({
       pushed,
       events: host.events,
       pickNext: (paths) => void picks.push(paths),
+      dropFiles: async (target, paths) => {
+        await target.dispatchEvent('dragover')
+        await target.dispatchEvent('drop')
+        host.events.emit('files.dropped', { files: await host.files.register(paths) })
+      },
       dialogsOpened: () => dialogs,
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)

@@ -32,6 +32,7 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
+    ipcListeners: new Map<string, Handler>(),
     errorBoxes: [] as Array<{ title: string; content: string }>,
     exitCode: undefined as number | undefined,
     quitCalled: false,
@@ -102,7 +103,10 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
-    ipcMain: { handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h) },
+    ipcMain: {
+      handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h),
+      on: (channel: string, h: Handler) => record.ipcListeners.set(channel, h)
+    },
     session,
     dialog: {
       showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }),

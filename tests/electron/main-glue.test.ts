@@ -196,6 +196,17 @@ describe('files', () => {
     // A stored file is content for the window, never a page that may call the services.
     const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt` } }
     expect(await handler(fromPreview, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+
+    // Files dropped on the window: the preload sends their paths; our window hears tokens back.
+    const dropped = record.ipcListeners.get('aa:dropped') as ((e: unknown, paths: unknown) => void) | undefined
+    if (!dropped) throw new Error('drops are not accepted')
+    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
+    dropped(foreign, [letter])
+    dropped(ours, 'not a list')
+    dropped(ours, [letter])
+    await expect
+      .poll(() => win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'files.dropped'))
+      .toEqual([[IPC_EVENT, 'files.dropped', { files: [{ token: expect.stringMatching(/^pick-/), name: 'denial letter.txt', size: 21 }] }]])
   })
 })
 

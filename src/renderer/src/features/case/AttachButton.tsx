@@ -1,4 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { PickedFile } from '../../../../shared/files'
+import { onEvent } from '../../api/push-events'
 import { errorText } from '../../api/error-text'
 import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
@@ -25,6 +27,10 @@ export function AttachButton({ caseId, eventId, label, accessibleName, onAttache
   const [progress, setProgress] = useState<string | null>(null)
   const [errors, setErrors] = useState<string[]>([])
 
+  const [over, setOver] = useState(false)
+  // Set when files were dropped here; the main process answers with their tokens (files.dropped).
+  const droppedHere = useRef(false)
+
   const attach = async () => {
     setErrors([])
     let files
@@ -34,6 +40,11 @@ export function AttachButton({ caseId, eventId, label, accessibleName, onAttache
       setErrors([`No file was picked: ${errorText(e)}`])
       return
     }
+    await attachFiles(files)
+  }
+
+  const attachFiles = async (files: ReadonlyArray<PickedFile>) => {
+    setErrors([])
     const problems: string[] = []
     const done: string[] = []
     for (const [i, file] of files.entries()) {
@@ -50,9 +61,35 @@ export function AttachButton({ caseId, eventId, label, accessibleName, onAttache
     if (done.length > 0) onAttached(`Attached ${done.join(', ')}.`)
   }
 
+  const latest = useRef(attachFiles)
+  latest.current = attachFiles
+  useEffect(
+    () =>
+      onEvent('files.dropped', ({ files }) => {
+        if (!droppedHere.current) return
+        droppedHere.current = false
+        void latest.current(files)
+      }),
+    []
+  )
+
   const busy = progress !== null || pick.isPending
   return (
-    <div className="attach">
+    <div
+      className={`attach${over ? ' attach--over' : ''}`}
+      data-testid="attach-drop"
+      onDragOver={(e) => {
+        // Accepting the drag is what lets a file be dropped here (the window never navigates to it).
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault()
+        setOver(false)
+        droppedHere.current = true
+      }}
+    >
       <button type="button" className="button button--small" onClick={() => void attach()} disabled={busy} aria-label={accessibleName}>
         {busy ? 'Attaching…' : label}
       </button>
