@@ -62,7 +62,9 @@ export function AttachButton({ caseId, eventId, label, accessibleName, onAttache
   }
 
   const latest = useRef(attachFiles)
-  latest.current = attachFiles
+  useEffect(() => {
+    latest.current = attachFiles
+  })
   useEffect(
     () =>
       onEvent('files.dropped', ({ files }) => {
