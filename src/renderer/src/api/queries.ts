@@ -15,7 +15,10 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'settings.update': ['settings.', 'cases.'],
   'profiles.save': ['settings.', 'cases.'],
   'profiles.remove': ['settings.', 'cases.'],
-  'tasks.cancel': []
+  // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
+  'tasks.cancel': [],
+  'files.pick': [],
+  'cases.deepSearch': []
 }
 
 /** Writes not in the table invalidate their own area, and cases (which show names and clocks). */
