@@ -1,5 +1,5 @@
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 
@@ -7,9 +7,9 @@ const pct = (s: number | null) => (s === null ? '—' : `${Math.round(s * 100)}%
 
 /** One holder's scorecard from every request it received, for the organization's page. */
 export function HolderScorecard({ organizationId }: { organizationId: string }) {
-  const [card] = useQuery(() => call('reports.scorecard', { organizationId }), [organizationId])
-  if (card.status === 'loading') return <p className="muted">Loading the scorecard…</p>
-  if (card.status === 'error') return <ErrorMessage title="The scorecard could not be computed." message={card.message} />
+  const card = useChannel('reports.scorecard', { organizationId })
+  if (card.isPending) return <p className="muted">Loading the scorecard…</p>
+  if (card.isError) return <ErrorMessage title="The scorecard could not be computed." message={errorText(card.error)} />
   const c = card.data
   return (
     <section className="panel" aria-labelledby="scorecard-title" data-testid="holder-scorecard">

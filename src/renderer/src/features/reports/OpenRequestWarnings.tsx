@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query'
 import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
 
 /** What a records office should still do on an open request it received (practice perspective only). */
 export function OpenRequestWarnings({ caseId, version }: { caseId: string; version: string }) {
   // The service answers with nothing for a case on the advocate's side.
-  const [warnings] = useQuery(() => call('reports.warnings', { caseId }), [caseId, version])
-  if (warnings.status !== 'ready' || warnings.data.length === 0) return null
+  // Keyed by the case's last change too, so a logged event refreshes the warnings at once.
+  const warnings = useQuery({ queryKey: ['reports.warnings', { caseId }, version], queryFn: () => call('reports.warnings', { caseId }) })
+  if (warnings.data === undefined || warnings.data.length === 0) return null
   return (
     <section className="banner banner--warn" role="status" aria-label="Before the clock runs out" data-testid="open-request-warnings">
       <ul>

@@ -3,7 +3,7 @@ import type { ComplianceViewValue } from '../../../../shared/channels/reports'
 import type { ChannelInput } from '../../../../shared/contract'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
@@ -43,7 +43,7 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
     return { from: d.from, to: d.to, ...(Object.keys(filter).length > 0 && { filter: filter as Request['filter'] }) }
   }
   const [request, setRequest] = useState<Request>(() => build(draft))
-  const [view] = useQuery(() => call('reports.compliance', request), [JSON.stringify(request)])
+  const view = useChannel('reports.compliance', request)
   const [shown, setShown] = useState<{ title: string; ids: ReadonlyArray<string> } | null>(null)
   const [exporting, setExporting] = useState<Format | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
@@ -70,13 +70,13 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
     }
   }
   const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value })
-  const names = new Map(view.status === 'ready' ? view.data.report.rows.map((r) => [r.organizationId, r.organizationName]) : [])
+  const names = new Map(view.data !== undefined ? view.data.report.rows.map((r) => [r.organizationId, r.organizationName]) : [])
 
   return (
     <section className="page" aria-labelledby="reports-title">
       <PageHeader title={<span id="reports-title">Compliance report</span>} subtitle="Reports: how requests were answered, by the rules">
         {(['docx', 'csv', 'pdf'] as const).map((f) => (
-          <button key={f} type="button" className="button" disabled={exporting !== null || view.status !== 'ready'} onClick={() => void exportAs(f)}>
+          <button key={f} type="button" className="button" disabled={exporting !== null || view.data === undefined} onClick={() => void exportAs(f)}>
             {exporting === f ? `Preparing ${f.toUpperCase()}…` : `Export ${f.toUpperCase()}`}
           </button>
         ))}
@@ -125,9 +125,9 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
       </form>
       <ErrorMessage title="The file could not be made." message={exportError} />
       <Notice message={exported} />
-      {view.status === 'loading' && <p className="muted">Computing the report…</p>}
-      {view.status === 'error' && <ErrorMessage title="The report could not be computed." message={view.message} />}
-      {view.status === 'ready' && (
+      {view.isFetching && <p className="muted">Computing the report…</p>}
+      {view.isError && <ErrorMessage title="The report could not be computed." message={errorText(view.error)} />}
+      {view.data !== undefined && !view.isError && (
         <>
           <section className="panel" aria-labelledby="report-summary">
             <h3 id="report-summary">Summary</h3>
