@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { isAppError } from '../shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
 import { infoCommand } from './commands/info'
-import { makeClockCommand } from './commands/clock'
+import { clockCommand } from './commands/clock'
 import { patientsCommand } from './commands/patients'
 import { orgsCommand } from './commands/orgs'
 import { casesCommand } from './commands/cases'
@@ -13,12 +13,7 @@ import { attachmentsCommand } from './commands/attachments'
 import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
-import { withServices } from './services'
-
-// A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
-const clockCommand = makeClockCommand({
-  loadSavedProfiles: (ctx) => withServices(ctx, async (s) => [...s.store.singletons.settings.get().savedProfiles])
-})
+import { callCommand } from './commands/call'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
   infoCommand,
@@ -29,7 +24,8 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   backupCommand,
   demoCommand,
   profilesCommand,
-  clockCommand
+  clockCommand,
+  callCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

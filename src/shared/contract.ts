@@ -7,17 +7,20 @@ import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
+import { toolChannels } from './channels/tools'
+import { mergeChannels } from './merge-channels'
 
-export const contract = {
-  ...appChannels,
-  ...hostChannels,
-  ...directoryChannels,
-  ...caseChannels,
-  ...attachmentChannels,
-  ...searchChannels,
-  ...dataChannels,
-  ...settingsChannels
-}
+export const contract = mergeChannels(
+  appChannels,
+  hostChannels,
+  directoryChannels,
+  caseChannels,
+  attachmentChannels,
+  searchChannels,
+  dataChannels,
+  settingsChannels,
+  toolChannels
+)
 
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -11,8 +11,9 @@ import {
   parseClockInput,
   type ClockResult,
   type ProfileDefinition
-} from '../../core/clocks'
-import { isBuiltInProfileId } from '../../core/rules'
+} from '#core/clocks'
+import { isBuiltInProfileId } from '#core/rules'
+import { withChannels } from '../channels'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliContext, type CommandGroup } from '../io'
 
 export type ClockCommandDeps = {
@@ -90,6 +91,9 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
     name: 'clock',
     summary: 'Compute a case clock (due dates, findings, next step) from a scenario file',
     help: HELP,
+    // The clock itself is the pure core function (no data folder needed); a scenario naming one of
+    // the user's saved profiles reads them through settings.get.
+    channels: ['settings.get'],
     async run(args, ctx) {
       const { io } = ctx
       const fail = (message: string, code = EXIT_USAGE): number => {
@@ -175,5 +179,7 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
   }
 }
 
-/** Until the store is wired in (lead), no saved profiles exist. */
-export const clockCommand: CommandGroup = makeClockCommand({ loadSavedProfiles: async () => [] })
+/** Saved profiles come from the data folder, opened only when a scenario names one. */
+export const clockCommand: CommandGroup = makeClockCommand({
+  loadSavedProfiles: (ctx) => withChannels(ctx, async (invoke) => [...(await invoke('settings.get', {})).savedProfiles])
+})

@@ -5,6 +5,7 @@ import type { AppServices } from '../app-services'
 import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
+import { toolHandlers } from './tools'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -12,8 +13,13 @@ import type { ServicesHost } from '../host'
 /** The services the handlers use right now; the app may switch folders (e.g. to the sample caseload). */
 export type ServicesRef = () => AppServices
 
+/** What a front door may learn while a long channel runs (the CLI prints it; the window may push it). */
+export type HandlerHooks = {
+  onProgress?: (channel: 'cases.deepSearch' | 'demo.write', done: number, total: number) => void
+}
+
 /** Handlers over a host (the app, the e2e harness) or over one fixed set of services (tests). */
-export function createHandlers(source: AppServices | ServicesHost): Handlers {
+export function createHandlers(source: AppServices | ServicesHost, hooks: HandlerHooks = {}): Handlers {
   const host: ServicesHost = 'current' in source ? source : fixedHost(source)
   const current: ServicesRef = () => host.current()
   return {
@@ -28,8 +34,9 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
       return { name: 'Access Advocate', version: host.appVersion, dataDir: status.dataDir, rulesVersion: RULES_VERSION, encrypted }
     },
     ...directoryHandlers(current),
-    ...caseHandlers(current),
-    ...dataHandlers(current)
+    ...caseHandlers(current, hooks),
+    ...dataHandlers(current),
+    ...toolHandlers(current, hooks)
   }
 }
 
