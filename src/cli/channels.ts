@@ -1,11 +1,11 @@
 // The command line's only way to the data: the same router and handlers the window's IPC uses, so
 // the two doors offer the same operations with the same validation and the same errors. Commands
 // build a channel's input from their arguments and print what comes back; nothing else.
-import { createHandlers } from '../services/handlers/index'
-import { createRouter } from '../services/router'
-import type { OpenServicesOptions } from '../services/app-services'
-import { AppError } from '../shared/errors'
-import type { Channel, ChannelOutput } from '../shared/contract'
+import { createHandlers } from '#services/handlers/index'
+import { createRouter } from '#services/router'
+import type { OpenServicesOptions } from '#services/app-services'
+import { AppError } from '#shared/errors'
+import type { Channel, ChannelOutput } from '#shared/contract'
 import type { CliContext } from './io'
 import { withServices } from './services'
 

@@ -2,7 +2,7 @@
 // routes: global options, help, and turning failures into one readable line and an exit code.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { isAppError } from '../shared/errors'
+import { isAppError } from '#shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
 import { infoCommand } from './commands/info'
 import { clockCommand } from './commands/clock'

@@ -1,6 +1,6 @@
 // The command line's contract with the outside world. Commands never touch process.* directly,
 // so tests can run them in-process and capture exactly what a user would see.
-import type { Channel } from '../shared/contract'
+import type { Channel } from '#shared/contract'
 
 export type CliIO = {
   stdout: (text: string) => void

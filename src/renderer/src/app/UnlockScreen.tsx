@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { HostStateValue } from '../../../shared/channels/app'
+import type { HostStateValue } from '#shared/channels/app'
 import { call } from '../api/client'
 import { errorText } from '../api/error-text'
 import { ErrorMessage } from '../ui/ErrorMessage'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { BackupInfoValue } from '../../../../shared/channels/data'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/use-query'
 import { EmptyState } from '../../ui/EmptyState'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { BackupInfoValue } from '../../../../shared/channels/data'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'

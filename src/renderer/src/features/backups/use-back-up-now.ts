@@ -1,7 +1,7 @@
 // "Back up now", wherever it is offered: one backup at a time per button, its error kept for the
 // button's owner to show, and every backup status on screen told (a backup clears a failed daily one).
 import { useState } from 'react'
-import type { BackupInfoValue } from '../../../../shared/channels/data'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { announceBackupMade } from './use-backup-status'

@@ -2,7 +2,7 @@
 // first answer may come while it is still running: ask again, every few seconds, only until it
 // has finished (the status says so). A backup made anywhere in the window asks again at once.
 import { useEffect } from 'react'
-import type { BackupStatusValue } from '../../../../shared/channels/data'
+import type { BackupStatusValue } from '#shared/channels/data'
 import { call } from '../../api/client'
 import { useQuery, type QueryState } from '../../api/use-query'
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '../../../../core/schemas'
+import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'

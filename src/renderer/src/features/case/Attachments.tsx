@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AttachmentRef } from '../../../../core/schemas'
+import type { AttachmentRef } from '#core/schemas'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/use-query'
 import { Dialog } from '../../ui/Dialog'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CHANNELS, type CaseEvent, type ChecklistItem } from '../../../../core/schemas'
+import { CHANNELS, type CaseEvent, type ChecklistItem } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { Dialog } from '../../ui/Dialog'

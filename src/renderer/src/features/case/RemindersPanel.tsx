@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { CaseViewValue } from '../../../../shared/channels/cases'
-import { ReminderEntrySchema } from '../../../../core/schemas'
+import type { CaseViewValue } from '#shared/channels/cases'
+import { ReminderEntrySchema } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { DateText } from '../../ui/DateText'

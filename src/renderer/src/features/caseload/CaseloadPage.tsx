@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CaseListItemValue } from '../../../../shared/channels/cases'
+import type { CaseListItemValue } from '#shared/channels/cases'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { ORGANIZATION_KINDS, type Organization } from '../../../../core/schemas'
+import { ORGANIZATION_KINDS, type Organization } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { ORGANIZATION_KINDS } from '../../../../core/schemas'
-import type { ChannelInput } from '../../../../shared/contract'
+import { ORGANIZATION_KINDS } from '#core/schemas'
+import type { ChannelInput } from '#shared/contract'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/use-query'
 import { Dialog } from '../../ui/Dialog'

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { HolderInputSchema } from '../../../../shared/channels/directory'
-import type { Case, Patient } from '../../../../core/schemas'
+import { HolderInputSchema } from '#shared/channels/directory'
+import type { Case, Patient } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useQuery } from '../../api/use-query'

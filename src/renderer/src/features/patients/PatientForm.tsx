@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { AUTHORITY_TYPES, type Patient } from '../../../../core/schemas'
+import { AUTHORITY_TYPES, type Patient } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { ErrorMessage } from '../../ui/ErrorMessage'

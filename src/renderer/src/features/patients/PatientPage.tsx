@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Case } from '../../../../core/schemas'
+import type { Case } from '#core/schemas'
 import { call } from '../../api/client'
 import { useQuery } from '../../api/use-query'
 import { Link } from '../../app/Link'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../../../../core/escalation'
+import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '#core/escalation'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
