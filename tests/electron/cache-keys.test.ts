@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadMain, quitMain } from './load-main'
 
 const ROOT = resolve(__dirname, '../..')
-const BUNDLE = join(ROOT, 'out/cli/access-advocate.cjs')
+const BUNDLE = join(ROOT, 'out/cli/access-advocate.mjs')
 const run = promisify(execFile)
 
 let dir: string

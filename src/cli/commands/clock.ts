@@ -4,14 +4,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  ClockInputError,
-  computeClock,
-  formatDate,
-  parseClockInput,
-  type ClockResult,
-  type ProfileDefinition
-} from '#core/clocks'
+import type { ClockResult, ProfileDefinition } from '#core/clocks'
+import { formatDate } from '#core/clocks/dates'
+import { ClockInputError } from '#core/clocks/errors'
+import { parseClockInput } from '#core/clocks/parse'
 import { isBuiltInProfileId } from '#core/rules'
 import { withChannels } from '../channels'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliContext, type CommandGroup } from '../io'
@@ -133,6 +129,9 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
         // Load saved profiles only when a scenario names one: the store may be slow or absent.
         if (typeof profile === 'string' && !isBuiltInProfileId(profile)) saved ??= await deps.loadSavedProfiles(ctx)
         try {
+          // Loaded on first use: the engine brings the holiday calendars, which no other command needs
+          // at start-up (the bundled command line starts faster without them).
+          const { computeClock } = await import('#core/clocks/compute')
           return { ok: true, result: computeClock(parsed.value, { savedProfiles: saved ?? [] }) }
         } catch (e) {
           if (e instanceof ClockInputError) return { ok: false, message: e.message }

@@ -8,7 +8,8 @@ export const infoCommand: CommandGroup = {
   summary: 'Show the version, the data folder and the rules version',
   help: `Usage: access-advocate info [--data-dir DIR] [--json]
 
-Prints the app version, the data folder in use and the version of the built-in rule profiles.`,
+Prints the app version, the data folder in use and the version of the built-in rule profiles.
+It only reads: it takes no lock and writes nothing, so it answers while the app has the folder open.`,
   channels: ['app.info'],
   async run(args, ctx) {
     parseArgs({ args, options: {}, allowPositionals: false })
@@ -17,6 +18,6 @@ Prints the app version, the data folder in use and the version of the built-in r
       if (ctx.json) ctx.io.stdout(JSON.stringify(info) + '\n')
       else ctx.io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir}\nRules: ${info.rulesVersion}\n`)
       return 0
-    })
+    }, { readOnly: true })
   }
 }
