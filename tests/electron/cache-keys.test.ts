@@ -68,5 +68,5 @@ describe('one index for every way of running the code', () => {
       else process.env['ACCESS_ADVOCATE_DATA_DIR'] = previous
     }
     expect(await snapshot()).toEqual(first)
-  })
+  }, 180_000) // four processes and the app's start-up: slow on a loaded machine, never a loop
 })
