@@ -8,6 +8,7 @@ import { readAppVersion } from '#services/app-version'
 import { defaultDataDir } from '#services/default-data-dir'
 import { readFolderInfo } from '#services/folder-info'
 import { AppError } from '#shared/errors'
+import { DEFAULT_FILES_URL } from '#shared/files'
 import { CHANNELS, type Channel, type ChannelOutput } from '#shared/contract'
 import type { CliContext } from './io'
 
@@ -68,7 +69,8 @@ function readOnlyHandlers(dataDir: string): Handlers {
       version: readAppVersion(),
       dataDir,
       rulesVersion: RULES_VERSION,
-      encrypted: (await readFolderInfo(dataDir)).encrypted
+      encrypted: (await readFolderInfo(dataDir)).encrypted,
+      filesUrl: DEFAULT_FILES_URL
     })
   }
 }

@@ -14,7 +14,7 @@ It only reads: it takes no lock and writes nothing, so it answers while the app 
   async run(args, ctx) {
     parseArgs({ args, options: {}, allowPositionals: false })
     return withChannels(ctx, async (invoke) => {
-      const { encrypted: _encrypted, ...info } = await invoke('app.info', {})
+      const { encrypted: _encrypted, filesUrl: _filesUrl, ...info } = await invoke('app.info', {})
       if (ctx.json) ctx.io.stdout(JSON.stringify(info) + '\n')
       else ctx.io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir}\nRules: ${info.rulesVersion}\n`)
       return 0
