@@ -16,7 +16,9 @@ export const WINDOW_ONLY: Readonly<Partial<Record<Channel, string>>> = {
   'app.unlock': 'unlocks an encrypted folder for the open window; the command line unlocks with --passphrase-file or ACCESS_ADVOCATE_PASSPHRASE',
   'app.useSample': "switches the window to the sample caseload; on the command line, demo --data-dir DIR writes one and --data-dir DIR opens it",
   'app.useOwnData': "switches the window back from the sample caseload; the command line opens whichever folder --data-dir names",
-  'attachments.add': 'carries the bytes of a file the user picked in the window; the command line attaches by path (attachments.addFile)'
+  'attachments.add': 'attaches a file the window picked or was given by a drop, named by a one-time token; the command line attaches by path (attachments.addFile)',
+  'files.pick': "opens the window's native file dialog; the command line names files by their path",
+  'tasks.cancel': 'cancels long work the window started, by its task id; on the command line, Ctrl-C stops a command'
 }
 
 const HELP = `Usage: access-advocate call CHANNEL [--input FILE|-] [--data-dir DIR]
