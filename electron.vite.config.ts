@@ -4,13 +4,14 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   main: {
-    // lowdb is ESM-only: bundle it into the CJS main instead of relying on require(esm) (STACK.md P4).
+    // lowdb is ESM-only: bundle it into the CJS main instead of relying on require() of an ES module,
+    // which the Node inside Electron supports only behind a flag.
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
     }
   },
-  // A sandboxed preload cannot require() npm packages: bundle everything (STACK.md P3).
+  // A sandboxed preload cannot require() npm packages (only a few Electron modules): bundle everything.
   preload: { build: { externalizeDeps: false } },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),

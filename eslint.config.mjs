@@ -1,4 +1,4 @@
-// ESLint flat config. The layer table of ARCHITECTURE.md is enforced here: each folder is a runtime,
+// ESLint flat config. The layer table of docs/architecture.md is enforced here: each folder is a runtime,
 // and `no-restricted-imports` makes a wrong import fail `npm test` (tests/integration/lint-layers.test.ts
 // proves the rules are live).
 import { builtinModules } from 'node:module'
@@ -10,11 +10,13 @@ const nodeApis = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*']
 const nodeApiPatterns = nodeApis.flatMap((m) => [m, `${m}/*`])
 
 const msg = {
-  electron: 'Only the Electron glue (src/main, src/preload) may import electron (ARCHITECTURE.md).',
-  react: 'React belongs to the renderer only (ARCHITECTURE.md).',
-  node: 'This layer must not use Node APIs (ARCHITECTURE.md): pass data in, keep it pure.',
-  storage: 'Storage and document libraries belong to src/services and src/store (ARCHITECTURE.md).',
-  upward: 'This import crosses a layer boundary upwards (ARCHITECTURE.md layer table).'
+  electron: 'Only the Electron glue (src/main, src/preload) may import electron (docs/architecture.md).',
+  react: 'React belongs to the renderer only (docs/architecture.md).',
+  node: 'This layer must not use Node APIs (docs/architecture.md): pass data in, keep it pure.',
+  storage: 'Storage and document libraries belong to src/services and src/store (docs/architecture.md).',
+  upward: 'This import crosses a layer boundary upwards (docs/architecture.md layer table).',
+  alias: 'Reach another layer through its package.json alias (#core/…, #shared/…), not a deep relative path.',
+  adapter: 'A CLI command is an adapter over contract channels: call them through ../channels (withChannels), never services or the store (docs/architecture.md).'
 }
 
 const ban = (group, message, opts = {}) => ({ group, message, ...opts })
@@ -22,8 +24,13 @@ const electron = ban(['electron', 'electron/*', '@electron/*'], msg.electron)
 const react = ban(['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-table'], msg.react)
 const node = ban(nodeApiPatterns, msg.node)
 const storage = ban(['lowdb', 'lowdb/*', 'docx', 'steno'], msg.storage)
+// A layer is reached by a relative path or by its package.json `imports` alias (#core/…, #services/…);
+// the patterns are gitignore-style, where a leading # starts a comment, hence the backslash.
 const layer = (...folders) =>
-  ban(folders.flatMap((f) => [`**/${f}/**`, `**/${f}`]), msg.upward, { allowTypeImports: false })
+  ban(folders.flatMap((f) => [`**/${f}/**`, `**/${f}`, `\\#${f}`, `\\#${f}/*`]), msg.upward, { allowTypeImports: false })
+
+// Deep relative paths into core and shared, which the aliases replace in the renderer and the CLI.
+const relativeCrossing = ban(['../**/core/**', '../**/core', '../**/shared/**', '../**/shared'], msg.alias)
 
 const restrict = (files, patterns) => ({
   files,
@@ -64,15 +71,18 @@ export default tseslint.config(
   restrict(['src/shared/**'], [electron, react, node, storage, layer('services', 'store', 'main', 'cli', 'preload', 'renderer')]),
   // services and store: Node, but no Electron, React, or anything above them.
   restrict(['src/services/**', 'src/store/**'], [electron, react, layer('main', 'cli', 'preload', 'renderer')]),
-  // cli: a second front door over the same services.
-  restrict(['src/cli/**'], [electron, react, layer('main', 'preload', 'renderer')]),
+  // cli: a second front door over the same router. Its commands reach the data only through channels.
+  restrict(['src/cli/**'], [electron, react, relativeCrossing, layer('main', 'preload', 'renderer')]),
+  restrict(['src/cli/commands/**'], [electron, react, relativeCrossing, layer('main', 'preload', 'renderer'),
+    ban(['**/services/**', '**/services', '**/store/**', '**/store', '\\#services/*', '\\#store', '\\#store/*'], msg.adapter, { allowTypeImports: false })]),
   // main: the Electron glue.
   restrict(['src/main/**'], [react, layer('cli', 'preload', 'renderer')]),
   // preload: electron and shared types only.
   restrict(['src/preload/**'], [react, node, storage, layer('core', 'services', 'store', 'main', 'cli', 'renderer'),
     ban(['**/shared/**'], 'The preload may import only types from src/shared.', { allowTypeImports: true })]),
-  // renderer: the browser. No Electron, Node, services or storage.
-  restrict(['src/renderer/**'], [electron, node, storage, layer('services', 'store', 'main', 'cli', 'preload')]),
+  // renderer: the browser. No Electron, Node, services or storage. It may import core (pure code:
+  // types, labels, the clock for a preview) and shared, through their aliases.
+  restrict(['src/renderer/**'], [electron, node, storage, relativeCrossing, layer('services', 'store', 'main', 'cli', 'preload')]),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -2,10 +2,10 @@
 // routes: global options, help, and turning failures into one readable line and an exit code.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { isAppError } from '../shared/errors'
+import { isAppError } from '#shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
 import { infoCommand } from './commands/info'
-import { makeClockCommand } from './commands/clock'
+import { clockCommand } from './commands/clock'
 import { patientsCommand } from './commands/patients'
 import { orgsCommand } from './commands/orgs'
 import { casesCommand } from './commands/cases'
@@ -14,12 +14,7 @@ import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
 import { reportCommand } from './commands/report'
-import { withServices } from './services'
-
-// A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
-const clockCommand = makeClockCommand({
-  loadSavedProfiles: (ctx) => withServices(ctx, async (s) => [...s.store.singletons.settings.get().savedProfiles])
-})
+import { callCommand } from './commands/call'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
   infoCommand,
@@ -31,6 +26,7 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   demoCommand,
   profilesCommand,
   clockCommand,
+  callCommand,
   reportCommand
 ]
 

@@ -1,5 +1,6 @@
 // The command line's contract with the outside world. Commands never touch process.* directly,
 // so tests can run them in-process and capture exactly what a user would see.
+import type { Channel } from '#shared/contract'
 
 export type CliIO = {
   stdout: (text: string) => void
@@ -9,6 +10,8 @@ export type CliIO = {
   /** Working directory used to resolve relative paths. */
   cwd: string
   env: Readonly<Record<string, string | undefined>>
+  /** Tests only: told the name of every channel a command calls. */
+  trace?: (channel: string) => void
 }
 
 /** Global options every command receives after the router has stripped them from argv. */
@@ -25,6 +28,8 @@ export type CommandGroup = {
   name: string
   summary: string
   help: string
+  /** The contract channels this command calls: a command is an adapter over them, nothing more. */
+  channels: ReadonlyArray<Channel>
   /** Returns the process exit code: 0 success, 2 bad input, 1 any other failure. */
   run: (args: string[], ctx: CliContext) => Promise<number>
 }

@@ -1,6 +1,6 @@
-import { openServices, type AppServices, type OpenServicesOptions } from '../services/app-services'
-import { readAppVersion } from '../services/app-version'
-import { defaultDataDir } from '../services/default-data-dir'
+import { openServices, type AppServices, type OpenServicesOptions } from '#services/app-services'
+import { readAppVersion } from '#services/app-version'
+import { defaultDataDir } from '#services/default-data-dir'
 import type { CliContext } from './io'
 
 /** Opens the same services the app uses over the chosen data folder, and always closes them. */

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 
+/** Set by the command line's bundle (scripts/build-cli.mjs): an installed copy has no package.json beside it. */
+declare const __ACCESS_ADVOCATE_VERSION__: string | undefined
+
 /** The app's version from package.json, for front doors that have no Electron `app.getVersion()`. */
 export function readAppVersion(startDir: string = __dirname): string {
+  if (typeof __ACCESS_ADVOCATE_VERSION__ === 'string') return __ACCESS_ADVOCATE_VERSION__
   let dir = startDir
   for (let i = 0; i < 6; i++) {
     try {

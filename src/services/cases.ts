@@ -16,7 +16,8 @@ import {
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
 import { AppError, type IssuePath } from '../shared/errors'
-import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
+import { commit, type AuditNote, type Change } from './write'
 import type { ClockService } from './clock-service'
 import { withIds } from './patients'
 import { invalidField, notFound, parseOrThrow } from './validate'
@@ -48,11 +49,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     return c
   }
 
-  /** The store validates every record it writes against the schema, so there is no second pass here. */
-  async function save(next: Case): Promise<Case> {
-    await cases.put(next)
-    clocks.forget(next.id)
-    return next
+  /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
+  async function save(change: Change<Case>): Promise<Case> {
+    const written = await commit(ctx, cases, change)
+    clocks.forget(written.id)
+    return written
   }
 
   function checkLinks(fields: Pick<CaseFields, 'patientId' | 'organizationId' | 'profile'>): void {
@@ -104,6 +105,14 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     items: withIds(ctx, 'item', requested.items)
   })
 
+  /** A new event is summed up in the history by its type; the event itself is the record of it. */
+  const eventAdded = (event: CaseEvent): AuditNote => ({
+    action: 'add-event',
+    entity: 'event',
+    subject: { id: event.id, before: undefined, after: event },
+    changes: [{ path: 'type', before: null, after: event.type }]
+  })
+
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
   async function create(fields: CaseFields): Promise<Case> {
@@ -112,8 +121,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     const id = ctx.newId('case')
     const at = nowIso(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
-    c.history.push(auditEntry(ctx, 'create', 'case', id, undefined, c))
-    return save(c)
+    return save({ before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }] })
   }
 
   return {
@@ -137,12 +145,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     async update(id: string, patch: CasePatch): Promise<Case> {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
-      const merged: Case = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
+      const merged: Case = applyPatch(before, changes)
       if (changes.requested) merged.requested = withItemIds(changes.requested)
       checkLinks(merged)
       checkReferences(merged, id)
-      merged.history = [...before.history, auditEntry(ctx, 'update', 'case', id, before, merged)]
-      return save(merged)
+      return save({ before, next: merged, audit: [{ action: 'update', entity: 'case' }] })
     },
 
     async addEvent(caseId: string, input: CaseEventInput): Promise<CaseEvent> {
@@ -152,9 +159,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, 'event')
       checkEventDate(event, ['event'])
       checkDeliveredItems(before, event, ['event'])
-      const next: Case = { ...before, events: [...before.events, event].sort(byDate), updatedAt: at }
-      next.history = [...before.history, { ...auditEntry(ctx, 'add-event', 'event', event.id, undefined, event), changes: [{ path: 'type', before: null, after: event.type }] }]
-      await save(next)
+      await save({ before, next: { ...before, events: [...before.events, event].sort(byDate) }, audit: [eventAdded(event)], at })
       return event
     },
 
@@ -169,12 +174,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
         checkDeliveredItems(before, event, ['events', i])
         return event
       })
-      const next: Case = { ...before, events: [...before.events, ...events].sort(byDate), updatedAt: at }
-      next.history = [
-        ...before.history,
-        ...events.map((e) => ({ ...auditEntry(ctx, 'add-event', 'event', e.id, undefined, e), changes: [{ path: 'type', before: null, after: e.type }] }))
-      ]
-      await save(next)
+      await save({ before, next: { ...before, events: [...before.events, ...events].sort(byDate) }, audit: events.map(eventAdded), at })
       return events
     },
 
@@ -191,9 +191,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const event = parseOrThrow(CaseEventSchema, { ...applyPatch(old, changes), updatedAt: at }, 'event')
       checkEventDate(event, ['event'])
       checkDeliveredItems(before, event, ['event'])
-      const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate), updatedAt: at }
-      next.history = [...before.history, auditEntry(ctx, 'edit-event', 'event', eventId, old, event)]
-      await save(next)
+      const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate) }
+      await save({ before, next, audit: [{ action: 'edit-event', entity: 'event', subject: { id: eventId, before: old, after: event } }], at })
       return event
     },
 
@@ -201,35 +200,28 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const before = await load(caseId)
       const fields = parseOrThrow(ReminderInputSchema, input, 'reminder')
       const reminder = { ...fields, id: ctx.newId('rem') }
-      const next: Case = { ...before, reminders: [...before.reminders, reminder], updatedAt: nowIso(ctx) }
-      next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
-      await save(next)
+      await save({ before, next: { ...before, reminders: [...before.reminders, reminder] }, audit: [{ action: 'update', entity: 'case' }] })
       return reminder
     },
 
     async removeReminder(caseId: string, reminderId: string): Promise<void> {
       const before = await load(caseId)
       if (!before.reminders.some((r) => r.id === reminderId)) throw notFound('reminder', reminderId)
-      const next: Case = { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId), updatedAt: nowIso(ctx) }
-      next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
-      await save(next)
+      await save({ before, next: { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId) }, audit: [{ action: 'update', entity: 'case' }] })
     },
 
     /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */
     async trash(id: string): Promise<Case> {
       const before = await load(id)
-      const next: Case = { ...before, deletedAt: nowIso(ctx), updatedAt: nowIso(ctx) }
-      next.history = [...before.history, auditEntry(ctx, 'delete', 'case', id, before, next)]
-      return save(next)
+      const at = nowIso(ctx)
+      return save({ before, next: { ...before, deletedAt: at }, audit: [{ action: 'delete', entity: 'case' }], at })
     },
 
     async restore(id: string): Promise<Case> {
       const before = await load(id, { allowTrashed: true })
       if (!before.deletedAt) throw new AppError('CONFLICT', `Case ${id} is not in the trash.`)
       const { deletedAt: _deleted, ...rest } = before
-      const next: Case = { ...rest, updatedAt: nowIso(ctx) }
-      next.history = [...before.history, auditEntry(ctx, 'restore', 'case', id, before, next)]
-      return save(next)
+      return save({ before, next: rest, audit: [{ action: 'restore', entity: 'case' }] })
     },
 
     /** Removes for good the cases that have been in the trash longer than the retention period. */

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { applyPatch, patchSchema, OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
 import { AppError } from '../shared/errors'
-import { auditEntry, nowIso, type ServiceContext } from './context'
+import { nowIso, type ServiceContext } from './context'
+import { commit, type Change } from './write'
 import { casesReferring, describeReferringCases } from './references'
 import { notFound, parseOrThrow } from './validate'
 
@@ -16,11 +17,8 @@ export function organizationService(ctx: ServiceContext) {
     if (!o) throw notFound('organization', id)
     return o
   }
-  /** The store validates every record it writes against the schema, so there is no second pass here. */
-  const save = async (next: Organization): Promise<Organization> => {
-    await orgs.put(next)
-    return next
-  }
+  /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
+  const save = (change: Change<Organization>): Promise<Organization> => commit(ctx, orgs, change)
 
   return {
     get,
@@ -37,15 +35,12 @@ export function organizationService(ctx: ServiceContext) {
       const id = ctx.newId('org')
       const at = nowIso(ctx)
       const org: Organization = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
-      org.history.push(auditEntry(ctx, 'create', 'organization', id, undefined, org))
-      return save(org)
+      return save({ before: undefined, next: org, audit: [{ action: 'create', entity: 'organization' }] })
     },
     async update(id: string, patch: OrganizationPatch): Promise<Organization> {
       const before = get(id)
       const changes = parseOrThrow(OrganizationPatchSchema, patch, 'organization')
-      const merged: Organization = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
-      merged.history = [...before.history, auditEntry(ctx, 'update', 'organization', id, before, merged)]
-      return save(merged)
+      return save({ before, next: applyPatch(before, changes), audit: [{ action: 'update', entity: 'organization' }] })
     },
     async remove(id: string): Promise<void> {
       get(id)

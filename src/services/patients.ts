@@ -10,7 +10,8 @@ import {
   type PatientFieldsInput
 } from '../core/schemas'
 import { AppError } from '../shared/errors'
-import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
+import { commit, type Change } from './write'
 import { invalidField, notFound, parseOrThrow } from './validate'
 import { casesReferring, describeReferringCases } from './references'
 
@@ -27,11 +28,9 @@ export function patientService(ctx: ServiceContext) {
     return p
   }
 
-  /** The store validates every record it writes against the schema, so there is no second pass here. */
-  const save = async (next: Patient): Promise<Patient> => {
-    await patients.put(next)
-    return next
-  }
+  /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
+  const save = (change: Change<Patient>): Promise<Patient> => commit(ctx, patients, change)
+  const updated = (before: Patient, next: Patient) => save({ before, next, audit: [{ action: 'update', entity: 'patient' }] })
 
   return {
     get,
@@ -49,17 +48,15 @@ export function patientService(ctx: ServiceContext) {
       const id = ctx.newId('pat')
       const at = nowIso(ctx)
       const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id, createdAt: at, updatedAt: at, history: [] }
-      patient.history.push(auditEntry(ctx, 'create', 'patient', id, undefined, patient))
-      return save(patient)
+      return save({ before: undefined, next: patient, audit: [{ action: 'create', entity: 'patient' }] })
     },
 
     async update(id: string, patch: PatientPatch): Promise<Patient> {
       const before = get(id)
       const changes = parseOrThrow(PatientPatchSchema, patch, 'patient')
-      const merged: Patient = { ...applyPatch(before, changes), updatedAt: nowIso(ctx) }
+      const merged: Patient = applyPatch(before, changes)
       if (changes.representatives) merged.representatives = withIds(ctx, 'rep', changes.representatives)
-      merged.history = [...before.history, auditEntry(ctx, 'update', 'patient', id, before, merged)]
-      return save(merged)
+      return updated(before, merged)
     },
 
     async remove(id: string): Promise<void> {
@@ -80,9 +77,7 @@ export function patientService(ctx: ServiceContext) {
         throw invalidField(['holder', 'organizationId'], `no organization with id "${fields.organizationId}"`, 'holder to request')
       }
       const holder: HolderToRequest = { ...fields, id: ctx.newId('hold'), notedOn: fields.notedOn ?? todayOf(ctx) }
-      const next: Patient = { ...before, holdersToRequest: [...before.holdersToRequest, holder], updatedAt: nowIso(ctx) }
-      next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
-      await save(next)
+      await updated(before, { ...before, holdersToRequest: [...before.holdersToRequest, holder] })
       return holder
     },
 
@@ -90,13 +85,7 @@ export function patientService(ctx: ServiceContext) {
     async linkHolderToCase(patientId: string, holderId: string, caseId: string): Promise<void> {
       const before = get(patientId)
       if (!before.holdersToRequest.some((h) => h.id === holderId)) throw notFound('holder to request', holderId)
-      const next: Patient = {
-        ...before,
-        holdersToRequest: before.holdersToRequest.map((h) => (h.id === holderId ? { ...h, caseId } : h)),
-        updatedAt: nowIso(ctx)
-      }
-      next.history = [...before.history, auditEntry(ctx, 'update', 'patient', patientId, before, next)]
-      await save(next)
+      await updated(before, { ...before, holdersToRequest: before.holdersToRequest.map((h) => (h.id === holderId ? { ...h, caseId } : h)) })
     }
   }
 }

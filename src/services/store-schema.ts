@@ -2,13 +2,22 @@
 // index), patients and organizations in shards, settings in one small file.
 import { CaseSchema, OrganizationSchema, PatientSchema, SettingsSchema, type Settings } from '../core/schemas'
 import { summarizeCase } from '../core/cases/summary'
+import { CASE_SUMMARY_VERSION, CaseSummarySchema } from '../core/cases/summary-schema'
 import type { Store, StoreSchema } from '../store/types'
 
 const settingsDefaults: Settings = { savedProfiles: [] }
 
 export const storeSchema = {
   records: {
-    cases: { name: 'cases', schema: CaseSchema, layout: { kind: 'file-per-record' }, version: 1, migrations: [], summarize: summarizeCase }
+    cases: {
+      name: 'cases',
+      schema: CaseSchema,
+      layout: { kind: 'file-per-record' },
+      version: 1,
+      migrations: [],
+      summarize: summarizeCase,
+      summary: { version: CASE_SUMMARY_VERSION, schema: CaseSummarySchema }
+    }
   },
   sharded: {
     patients: { name: 'patients', schema: PatientSchema, layout: { kind: 'sharded', shards: 16 }, version: 1, migrations: [] },

@@ -8,21 +8,24 @@ import { attachmentChannels, caseChannels, searchChannels } from './channels/cas
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { reportChannels } from './channels/reports'
+import { toolChannels } from './channels/tools'
 import { taskChannels } from './channels/tasks'
 import type { EventName, EventPayload } from './event-contract'
+import { mergeChannels } from './merge-channels'
 
-export const contract = {
-  ...appChannels,
-  ...hostChannels,
-  ...directoryChannels,
-  ...caseChannels,
-  ...attachmentChannels,
-  ...searchChannels,
-  ...dataChannels,
-  ...settingsChannels,
-  ...taskChannels,
-  ...reportChannels
-}
+export const contract = mergeChannels(
+  appChannels,
+  hostChannels,
+  directoryChannels,
+  caseChannels,
+  attachmentChannels,
+  searchChannels,
+  dataChannels,
+  settingsChannels,
+  taskChannels,
+  toolChannels,
+  reportChannels
+)
 
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -5,7 +5,7 @@
 //
 // When is it trusted? All of these must hold (checked at open, cheapest first):
 // 1. it exists, decrypts, parses, and has the current format;
-// 2. it was built for the collection's current version and summarize function (a hash of its code);
+// 2. it was built for the collection's current version and summary shape (cache-key.ts);
 // 3. the previous session closed cleanly: a stale lock (a crashed session, whose last edits may be
 //    newer than the index) forces a rebuild;
 // 4. the record folder's mtime equals the one recorded when the index was written: every record
@@ -15,9 +15,9 @@
 // 5. the set of ids equals the set of <id>.json files in the folder (readdir: cheap, and it catches
 //    files added or deleted by a sync tool or by hand even on file systems with coarse mtimes).
 // A get() that finds a rev different from the index heals that entry too.
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { FileIo } from './file-io'
+import { cacheKey } from './cache-key'
 import { indexFile } from './layout'
 import type { AnyCollectionSpec } from './types'
 
@@ -38,12 +38,17 @@ export type IndexData = Omit<z.infer<typeof HeaderSchema>, 'entries'> & { entrie
 const isEntry = (e: unknown): e is IndexEntry =>
   Array.isArray(e) && e.length === 3 && typeof e[0] === 'string' && typeof e[1] === 'number' && Number.isInteger(e[1])
 
-/** Identifies the summarize function, so changing its code (a new app version) rebuilds the index. */
+/**
+ * Identifies what shapes the summaries (the collection's version and schema, the summary's declared
+ * version and schema), never the function's compiled text, so tsx, the CLI bundle and the app share
+ * one index, and a change to a summary's shape or version rebuilds it.
+ */
 export const summarizerId = (spec: AnyCollectionSpec): string =>
-  createHash('sha256')
-    .update(`${spec.version}\n${spec.summarize === undefined ? '' : spec.summarize.toString()}`)
-    .digest('hex')
-    .slice(0, 16)
+  cacheKey({
+    format: FORMAT,
+    versions: [spec.version, spec.summary?.version ?? 0],
+    schemas: [spec.schema, ...(spec.summary ? [spec.summary.schema] : [])]
+  })
 
 export async function readIndex(io: FileIo, collection: string): Promise<IndexData | null> {
   const rel = indexFile(collection)

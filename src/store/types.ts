@@ -40,6 +40,12 @@ export type CollectionSpec<T extends StoredRecord, S = undefined> = {
    * index is rebuilt from the files at next open.
    */
   summarize?(record: T): S
+  /**
+   * What shapes the summaries: the local index is keyed by this version and a hash of this schema
+   * (src/store/cache-key.ts), so every build of the code shares one index. Bump the version when
+   * `summarize` computes anything differently.
+   */
+  summary?: { version: number; schema: z.ZodType }
 }
 
 export type SingletonSpec<T> = {

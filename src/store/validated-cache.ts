@@ -6,6 +6,7 @@
 // The cache lives in `.local/` (this computer only); losing it only costs one slower open.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { cacheKey } from './cache-key'
 import type { FileIo } from './file-io'
 import { LOCAL_DIR } from './layout'
 import type { AnyCollectionSpec, AnySingletonSpec } from './types'
@@ -16,14 +17,16 @@ const CacheSchema = z.object({ codeId: z.string(), files: z.record(z.string(), z
 
 export const contentHash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64')
 
-/** Identifies the code that validated: the app's version and the shape of every schema involved. */
+/** The layout of validated.json; bump when it changes. */
+const FORMAT = 1
+
+/**
+ * Identifies the code that validated: the app's declared version, each collection's name and
+ * version, and the shape of every schema involved (cache-key.ts): never compiled code, so every
+ * build of the same version trusts the same cache.
+ */
 export function codeIdOf(codeVersion: string, specs: ReadonlyArray<AnyCollectionSpec | AnySingletonSpec>): string {
-  const hash = createHash('sha1').update(codeVersion)
-  for (const spec of specs) {
-    hash.update(`\n${spec.name}@${spec.version}:`)
-    hash.update(JSON.stringify(z.toJSONSchema(spec.schema, { unrepresentable: 'any', io: 'output' })))
-  }
-  return hash.digest('base64')
+  return cacheKey({ format: FORMAT, versions: [codeVersion, ...specs.map((s) => `${s.name}@${s.version}`)], schemas: specs.map((s) => s.schema) })
 }
 
 export class ValidatedCache {

@@ -28,7 +28,8 @@ export class FakeWebContents extends EventEmitter {
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
-export function createFakeElectron(options: { singleInstance?: boolean; userData: string }) {
+/** `version`: what app.getVersion() answers (real Electron reads package.json; tests default to a marker). */
+export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string }) {
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
@@ -83,7 +84,7 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     },
     whenReady: () => ready,
     getPath: (name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`),
-    getVersion: () => '1.2.3-fake',
+    getVersion: () => options.version ?? '1.2.3-fake',
     quit: () => {
       record.quitCalled = true
     },

@@ -8,7 +8,7 @@ export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
 
 type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
 
-export async function loadMain(options: { singleInstance?: boolean; userData: string }) {
+export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string }) {
   if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run "npm run build" first`)
   const fake = createFakeElectron(options)
   const loader = Module as unknown as ModuleLoader

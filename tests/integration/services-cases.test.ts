@@ -64,7 +64,7 @@ describe('cases', () => {
     ])
     const view = await s.queries.view(c.id)
     expect(view.completeness).toMatchObject({ complete: false, missing: ['MRI films'] })
-    // A partial delivery does not stop the clock (DOMAIN 0.6): due 31 Oct, so overdue today.
+    // A partial delivery does not stop the clock (docs/day-counting.md §6): due 31 Oct, so overdue today.
     expect(view.clock).toMatchObject({ result: { status: 'overdue', due: '2026-10-31' } })
     await expect(s.cases.addEvent(c.id, { type: 'records-delivered', date: '2026-10-12', items: ['item-9'] })).rejects.toThrow(/"item-9" is not on this case's checklist/)
   })

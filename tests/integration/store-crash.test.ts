@@ -14,7 +14,18 @@ import { openStore } from '../../src/store'
 import { LOCK_FILE } from '../../src/store/layout'
 import { testSchema } from '../fixtures/store/schema'
 
-const KILLS = 200
+/**
+ * How many times a writer is killed. `npm test` (and so CI) uses 200; set ACCESS_ADVOCATE_CRASH_KILLS
+ * higher for a longer soak, or lower while working on the store. Never below 20: fewer proves little.
+ */
+const KILLS = crashKills(process.env['ACCESS_ADVOCATE_CRASH_KILLS'])
+
+function crashKills(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 200
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 20) throw new Error(`ACCESS_ADVOCATE_CRASH_KILLS=${raw}: give a whole number, at least 20`)
+  return n
+}
 const LANES = 2 // two children at a time, each on its own data folder: this machine has 2 cores
 
 let work: string

@@ -1,8 +1,9 @@
+// `attachments add`: an adapter over attachments.addFile (the file travels by path, not by bytes).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { UsageError, type CommandGroup } from '../io'
 import { printJson, requirePositional } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 export const attachmentsCommand: CommandGroup = {
   name: 'attachments',
@@ -11,15 +12,16 @@ export const attachmentsCommand: CommandGroup = {
 
 Copies FILE into the data folder (stored once by its sha-256) and attaches it to the event, or,
 without --event, to a new note on the case dated today.`,
+  channels: ['attachments.addFile'],
   async run(args, ctx) {
     const [action, ...rest] = args
     if (action !== 'add') throw new UsageError(`attachments: unknown action "${action ?? ''}". Use add.`)
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { case: { type: 'string' }, event: { type: 'string' } } })
-    const file = resolve(ctx.io.cwd, requirePositional(positionals, 'The file to attach', 'Usage: attachments add FILE --case ID'))
+    const path = resolve(ctx.io.cwd, requirePositional(positionals, 'The file to attach', 'Usage: attachments add FILE --case ID'))
     if (!values.case) throw new UsageError('attachments add: --case ID is missing')
-    const caseId = values.case
-    return withServices(ctx, async (s) => {
-      const result = await s.attachments.attachFile(caseId, file, values.event)
+    const input = { caseId: values.case, path, ...(values.event !== undefined && { eventId: values.event }) }
+    return withChannels(ctx, async (invoke) => {
+      const result = await invoke('attachments.addFile', input)
       if (ctx.json) printJson(ctx, result)
       else ctx.io.stdout(`Attached ${result.attachment.name} (${result.attachment.size} bytes, sha-256 ${result.attachment.sha256.slice(0, 12)}…) to event ${result.eventId}\n`)
       return 0

@@ -1,12 +1,13 @@
+// `backup`: an adapter over the backup.* channels.
 import { parseArgs } from 'node:util'
-import type { BackupInfo } from '../../store/types'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { UsageError, type CliContext, type CommandGroup } from '../io'
 import { printJson, printTable, requirePositional } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
-const describe = (b: BackupInfo) => Object.entries(b.counts).map(([k, n]) => `${n} ${k}`).join(', ')
+const describe = (b: BackupInfoValue) => Object.entries(b.counts).map(([k, n]) => `${n} ${k}`).join(', ')
 
-function printBackup(ctx: CliContext, b: BackupInfo): void {
+function printBackup(ctx: CliContext, b: BackupInfoValue): void {
   ctx.io.stdout(`Backup ${b.id} (${b.reason}, ${b.createdAt}, ${(b.bytes / 1024).toFixed(0)} KB${b.encrypted ? ', encrypted' : ''}): ${describe(b)}\n`)
 }
 
@@ -21,40 +22,33 @@ export const backupCommand: CommandGroup = {
   backup restore ID --yes
                         replace the current data with the backup's (the current data is
                         itself backed up first, so a restore can be undone)`,
+  channels: ['backup.now', 'backup.list', 'backup.preview', 'backup.restore'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { yes: { type: 'boolean' } } })
-    return withServices(ctx, async (s) => {
-      switch (action) {
-        case 'now': {
-          const b = await s.store.backups.create('manual')
-          if (ctx.json) printJson(ctx, b)
-          else printBackup(ctx, b)
-          return 0
-        }
-        case 'list': {
-          const list = await s.store.backups.list()
-          if (ctx.json) printJson(ctx, list)
-          else printTable(ctx, list.map((b) => ({ id: b.id, reason: b.reason, created: b.createdAt, holds: describe(b) })), 'No backups yet.')
-          return 0
-        }
-        case 'preview': {
-          const b = await s.store.backups.preview(requirePositional(positionals, 'A backup id', 'Usage: backup preview ID'))
-          if (ctx.json) printJson(ctx, b)
-          else printBackup(ctx, b)
-          return 0
-        }
-        case 'restore': {
-          const id = requirePositional(positionals, 'A backup id', 'Usage: backup restore ID --yes')
-          const b = await s.store.backups.preview(id)
-          if (!values.yes) throw new UsageError(`backup restore replaces the current data with ${id} (${describe(b)}). Add --yes to go ahead.`)
-          await s.store.backups.restore(id)
-          ctx.io.stdout(ctx.json ? `${JSON.stringify({ restored: id })}\n` : `Restored ${id}. The data as it was before is in a pre-restore backup.\n`)
-          return 0
-        }
-        default:
-          throw new UsageError(`backup: unknown action "${action ?? ''}". Use now, list, preview or restore.`)
+    if (!['now', 'list', 'preview', 'restore'].includes(action ?? '')) throw new UsageError(`backup: unknown action "${action ?? ''}". Use now, list, preview or restore.`)
+    const id = () => requirePositional(positionals, 'A backup id', `Usage: backup ${action} ID${action === 'restore' ? ' --yes' : ''}`)
+    return withChannels(ctx, async (invoke) => {
+      if (action === 'now') {
+        const b = await invoke('backup.now', {})
+        if (ctx.json) printJson(ctx, b)
+        else printBackup(ctx, b)
+      } else if (action === 'list') {
+        const list = await invoke('backup.list', {})
+        if (ctx.json) printJson(ctx, list)
+        else printTable(ctx, list.map((b) => ({ id: b.id, reason: b.reason, created: b.createdAt, holds: describe(b) })), 'No backups yet.')
+      } else if (action === 'preview') {
+        const b = await invoke('backup.preview', { id: id() })
+        if (ctx.json) printJson(ctx, b)
+        else printBackup(ctx, b)
+      } else {
+        const backupId = id()
+        const b = await invoke('backup.preview', { id: backupId })
+        if (!values.yes) throw new UsageError(`backup restore replaces the current data with ${backupId} (${describe(b)}). Add --yes to go ahead.`)
+        await invoke('backup.restore', { id: backupId })
+        ctx.io.stdout(ctx.json ? `${JSON.stringify({ restored: backupId })}\n` : `Restored ${backupId}. The data as it was before is in a pre-restore backup.\n`)
       }
+      return 0
     })
   }
 }

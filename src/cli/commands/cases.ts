@@ -1,11 +1,10 @@
+// `cases`: an adapter over the cases.* channels (and cases.deepSearch for --deep).
 import { parseArgs } from 'node:util'
-import { CASE_LIST_STATUSES } from '../../shared/channels/cases'
-import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '../../core/schemas'
-import type { CaseListStatus } from '../../services/case-queries'
+import { CASE_LIST_STATUSES } from '#shared/channels/cases'
+import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '#core/schemas'
 import { UsageError, type CliContext, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
-import { withServices } from '../services'
-import type { AppServices } from '../../services/app-services'
+import { withChannels, type Invoke } from '../channels'
 
 const HELP = `Usage: access-advocate cases <add|list|show|event|trash|restore> [options] [--data-dir DIR] [--json]
 
@@ -73,8 +72,7 @@ function parseSets(sets: ReadonlyArray<string> | undefined): Record<string, unkn
   return out
 }
 
-async function add(ctx: CliContext, s: AppServices, v: Values): Promise<number> {
-  const base = await readJsonInput(ctx, v.input)
+async function add(ctx: CliContext, invoke: Invoke, v: Values, base: Record<string, unknown>): Promise<number> {
   const fields = {
     ...base,
     ...given({
@@ -92,15 +90,19 @@ async function add(ctx: CliContext, s: AppServices, v: Values): Promise<number> 
   if (orgs.length === 0) throw new UsageError('cases add: --org ID is missing')
   const created =
     orgs.length === 1
-      ? [await s.cases.add({ ...fields, organizationId: orgs[0] } as Parameters<typeof s.cases.add>[0])]
-      : await s.cases.addBatch({ ...fields, organizationIds: orgs } as Parameters<typeof s.cases.addBatch>[0])
+      ? [await invoke('cases.add', { case: { ...fields, organizationId: orgs[0] } })]
+      : await invoke('cases.addBatch', { batch: { ...withoutKeys(fields, 'organizationId', 'batchId'), organizationIds: orgs } })
   if (ctx.json) printJson(ctx, created.length === 1 ? created[0] : created)
   else for (const c of created) ctx.io.stdout(`Added case ${c.id}${c.batchId ? ` (batch ${c.batchId})` : ''}\n`)
   return 0
 }
 
-async function list(ctx: CliContext, s: AppServices, v: Values): Promise<number> {
-  const status = v.status ? (v.status.split(',').map((x) => x.trim()) as CaseListStatus[]) : undefined
+function withoutKeys(o: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)))
+}
+
+async function list(ctx: CliContext, invoke: Invoke, v: Values): Promise<number> {
+  const status = v.status ? v.status.split(',').map((x) => x.trim()) : undefined
   const bad = status?.find((x) => !(CASE_LIST_STATUSES as readonly string[]).includes(x))
   if (bad) throw new UsageError(`--status ${bad}: must be one of ${CASE_LIST_STATUSES.join(', ')}`)
   const minDaysLate = v['min-days-late'] === undefined ? undefined : Number(v['min-days-late'])
@@ -109,14 +111,10 @@ async function list(ctx: CliContext, s: AppServices, v: Values): Promise<number>
   const filter = { ...given({ status, minDaysLate, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) }
   let items
   if (v.deep && v.query) {
-    const ids = new Set(
-      await s.queries.deepSearch(v.query, {
-        onProgress: (done, total) => ctx.io.stderr(`\rsearching ${done}/${total} cases`)
-      })
-    )
+    const ids = new Set(await invoke('cases.deepSearch', { text: v.query }))
     ctx.io.stderr('\n')
-    items = s.queries.list(filter).filter((c) => ids.has(c.id))
-  } else items = s.queries.list({ ...filter, ...given({ text: v.query }) })
+    items = (await invoke('cases.list', filter)).filter((c) => ids.has(c.id))
+  } else items = await invoke('cases.list', { ...filter, ...given({ text: v.query }) })
   if (ctx.json) printJson(ctx, items)
   else
     printTable(
@@ -135,8 +133,8 @@ async function list(ctx: CliContext, s: AppServices, v: Values): Promise<number>
   return 0
 }
 
-async function show(ctx: CliContext, s: AppServices, id: string, asOf: string | undefined): Promise<number> {
-  const view = await s.queries.view(id, asOf)
+async function show(ctx: CliContext, invoke: Invoke, id: string, asOf: string | undefined): Promise<number> {
+  const view = await invoke('cases.get', { id, ...given({ asOf }) })
   if (ctx.json) {
     printJson(ctx, view)
     return 0
@@ -160,41 +158,47 @@ export const casesCommand: CommandGroup = {
   name: 'cases',
   summary: 'Add, list and show cases; log events; trash and restore',
   help: HELP,
+  channels: ['cases.add', 'cases.addBatch', 'cases.list', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values: v, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
     const id = () => requirePositional(positionals, 'A case id', `Usage: cases ${action} ID`)
-    return withServices(ctx, async (s) => {
+    if (!['add', 'list', 'show', 'event', 'trash', 'restore'].includes(action ?? '')) {
+      throw new UsageError(`cases: unknown action "${action ?? ''}". Use add, list, show, event, trash or restore.`)
+    }
+    // Everything that can be checked without the data folder is, before it is opened.
+    const base = action === 'add' || action === 'event' ? await readJsonInput(ctx, v.input) : {}
+    const event = action === 'event' ? { ...base, ...given({ type: v.type, date: v.date, summary: v.summary, channel: v.channel, direction: v.direction }), ...parseSets(v.set) } : {}
+    if (action === 'event' && !event['type']) throw new UsageError(`cases event: --type is missing (one of ${CASE_EVENT_TYPES.join(', ')})`)
+    const progress = (done: number, total: number) => ctx.io.stderr(`\rsearching ${done}/${total} cases`)
+    return withChannels(ctx, async (invoke) => {
       switch (action) {
         case 'add':
-          return add(ctx, s, v)
+          return add(ctx, invoke, v, base)
         case 'list':
-          return await list(ctx, s, v)
+          return await list(ctx, invoke, v)
         case 'show':
-          return show(ctx, s, id(), v['as-of'])
+          return show(ctx, invoke, id(), v['as-of'])
         case 'event': {
           const caseId = id()
-          const base = await readJsonInput(ctx, v.input)
-          const input = { ...base, ...given({ type: v.type, date: v.date, summary: v.summary, channel: v.channel, direction: v.direction }), ...parseSets(v.set) }
-          if (!input['type']) throw new UsageError(`cases event: --type is missing (one of ${CASE_EVENT_TYPES.join(', ')})`)
-          const event = await s.cases.addEvent(caseId, input as Parameters<typeof s.cases.addEvent>[1])
-          if (ctx.json) printJson(ctx, event)
-          else ctx.io.stdout(`Logged ${event.type} on ${event.date} (${event.id}) for case ${caseId}\n`)
+          const logged = await invoke('cases.addEvent', { caseId, event })
+          if (ctx.json) printJson(ctx, logged)
+          else ctx.io.stdout(`Logged ${logged.type} on ${logged.date} (${logged.id}) for case ${caseId}\n`)
           return 0
         }
         case 'trash': {
-          const c = await s.cases.trash(id())
+          const c = await invoke('cases.trash', { id: id() })
           ctx.io.stdout(ctx.json ? `${JSON.stringify({ id: c.id, deletedAt: c.deletedAt })}\n` : `Case ${c.id} moved to the trash; restore it within 30 days with: cases restore ${c.id}\n`)
           return 0
         }
         case 'restore': {
-          const c = await s.cases.restore(id())
+          const c = await invoke('cases.restore', { id: id() })
           ctx.io.stdout(ctx.json ? `${JSON.stringify({ id: c.id })}\n` : `Case ${c.id} restored.\n`)
           return 0
         }
         default:
-          throw new UsageError(`cases: unknown action "${action ?? ''}". Use add, list, show, event, trash or restore.`)
+          return 2
       }
-    })
+    }, { onProgress: progress })
   }
 }

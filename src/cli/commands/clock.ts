@@ -4,15 +4,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  ClockInputError,
-  computeClock,
-  formatDate,
-  parseClockInput,
-  type ClockResult,
-  type ProfileDefinition
-} from '../../core/clocks'
-import { isBuiltInProfileId } from '../../core/rules'
+import type { ClockResult, ProfileDefinition } from '#core/clocks'
+import { formatDate } from '#core/clocks/dates'
+import { ClockInputError } from '#core/clocks/errors'
+import { parseClockInput } from '#core/clocks/parse'
+import { isBuiltInProfileId } from '#core/rules'
+import { withChannels } from '../channels'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliContext, type CommandGroup } from '../io'
 
 export type ClockCommandDeps = {
@@ -91,6 +88,9 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
     name: 'clock',
     summary: 'Compute a case clock (due dates, findings, next step) from a scenario file',
     help: HELP,
+    // The clock itself is the pure core function (no data folder needed); a scenario naming one of
+    // the user's saved profiles reads them through settings.get.
+    channels: ['settings.get'],
     async run(args, ctx) {
       const { io } = ctx
       const fail = (message: string, code = EXIT_USAGE): number => {
@@ -130,6 +130,9 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
         // Load saved profiles only when a scenario names one: the store may be slow or absent.
         if (typeof profile === 'string' && !isBuiltInProfileId(profile)) saved ??= await deps.loadSavedProfiles(ctx)
         try {
+          // Loaded on first use: the engine brings the holiday calendars, which no other command needs
+          // at start-up (the bundled command line starts faster without them).
+          const { computeClock } = await import('#core/clocks/compute')
           return { ok: true, result: computeClock(parsed.value, { savedProfiles: saved ?? [] }) }
         } catch (e) {
           if (e instanceof ClockInputError) return { ok: false, message: e.message }
@@ -176,5 +179,7 @@ export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
   }
 }
 
-/** Until the store is wired in (lead), no saved profiles exist. */
-export const clockCommand: CommandGroup = makeClockCommand({ loadSavedProfiles: async () => [] })
+/** Saved profiles come from the data folder, opened only when a scenario names one. */
+export const clockCommand: CommandGroup = makeClockCommand({
+  loadSavedProfiles: (ctx) => withChannels(ctx, async (invoke) => [...(await invoke('settings.get', {})).savedProfiles])
+})

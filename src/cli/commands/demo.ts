@@ -1,9 +1,8 @@
+// `demo`: an adapter over demo.write.
 import { parseArgs } from 'node:util'
-import { writeDemo } from '../../services/demo/write'
 import { UsageError, type CommandGroup } from '../io'
 import { printJson } from '../output'
-import { withServices } from '../services'
-import { todayOf } from '../../services/context'
+import { withChannels } from '../channels'
 
 export const demoCommand: CommandGroup = {
   name: 'demo',
@@ -15,6 +14,7 @@ correspondence, through the same validated services as real work. Cases come in 
 not yet sent, awaiting, overdue, fulfilled on time and late, denied, withdrawn, with extensions,
 fee problems, format mismatches and escalations. The same N and seed give the same caseload.
 The folder must be empty: sample data is never mixed with real cases.`,
+  channels: ['demo.write', 'app.info'],
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { cases: { type: 'string' }, seed: { type: 'string' } } })
     const cases = values.cases === undefined ? 200 : Number(values.cases)
@@ -22,23 +22,25 @@ The folder must be empty: sample data is never mixed with real cases.`,
     const seed = values.seed === undefined ? undefined : Number(values.seed)
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed takes a whole number')
     if (!ctx.dataDir) throw new UsageError('demo needs --data-dir DIR: sample data goes into a folder of its own')
+    // Sequential ids, so the same N and seed give byte-for-byte the same caseload.
     let seq = 0
-    return withServices(
+    return withChannels(
       ctx,
-      async (s) => {
-        const result = await writeDemo(s, {
-          cases,
-          today: todayOf(s.context),
-          ...(seed !== undefined && { seed }),
-          onProgress: (done, total) => {
-            if (!ctx.json) ctx.io.stderr(`\r${done}/${total} cases`)
-          }
-        })
+      async (invoke) => {
+        const result = await invoke('demo.write', { cases, ...(seed !== undefined && { seed }) })
         if (ctx.json) printJson(ctx, result)
-        else ctx.io.stdout(`\nWrote ${result.cases} cases, ${result.events} events, ${result.patients} patients, ${result.organizations} organizations into ${s.dataDir}\n`)
+        else {
+          const { dataDir } = await invoke('app.info', {})
+          ctx.io.stdout(`\nWrote ${result.cases} cases, ${result.events} events, ${result.patients} patients, ${result.organizations} organizations into ${dataDir}\n`)
+        }
         return 0
       },
-      { newId: (prefix) => `${prefix}-${String(++seq).padStart(6, '0')}` }
+      {
+        newId: (prefix) => `${prefix}-${String(++seq).padStart(6, '0')}`,
+        onProgress: (done, total) => {
+          if (!ctx.json) ctx.io.stderr(`\r${done}/${total} cases`)
+        }
+      }
     )
   }
 }

@@ -1,20 +1,23 @@
+// `info`: an adapter over app.info.
 import { parseArgs } from 'node:util'
 import type { CommandGroup } from '../io'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 export const infoCommand: CommandGroup = {
   name: 'info',
   summary: 'Show the version, the data folder and the rules version',
   help: `Usage: access-advocate info [--data-dir DIR] [--json]
 
-Prints the app version, the data folder in use and the version of the built-in rule profiles.`,
+Prints the app version, the data folder in use and the version of the built-in rule profiles.
+It only reads: it takes no lock and writes nothing, so it answers while the app has the folder open.`,
+  channels: ['app.info'],
   async run(args, ctx) {
     parseArgs({ args, options: {}, allowPositionals: false })
-    return withServices(ctx, async (services) => {
-      const info = { name: 'Access Advocate', version: services.appVersion, dataDir: services.dataDir, rulesVersion: services.rulesVersion }
+    return withChannels(ctx, async (invoke) => {
+      const { encrypted: _encrypted, filesUrl: _filesUrl, ...info } = await invoke('app.info', {})
       if (ctx.json) ctx.io.stdout(JSON.stringify(info) + '\n')
       else ctx.io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir}\nRules: ${info.rulesVersion}\n`)
       return 0
-    })
+    }, { readOnly: true })
   }
 }

@@ -1,8 +1,9 @@
+// `orgs`: an adapter over the orgs.* channels.
 import { parseArgs } from 'node:util'
-import { ORGANIZATION_KINDS } from '../../core/schemas'
+import { ORGANIZATION_KINDS } from '#core/schemas'
 import { UsageError, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 const HELP = `Usage: access-advocate orgs <add|list|show> [options] [--data-dir DIR] [--json]
 
@@ -13,63 +14,68 @@ const HELP = `Usage: access-advocate orgs <add|list|show> [options] [--data-dir 
   orgs list [--query TEXT] [--kind KIND] [--state ST]
   orgs show ID`
 
+const options = {
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  state: { type: 'string' },
+  city: { type: 'string' },
+  phone: { type: 'string' },
+  fax: { type: 'string' },
+  email: { type: 'string' },
+  portal: { type: 'string' },
+  'covered-entity': { type: 'string' },
+  query: { type: 'string' },
+  input: { type: 'string' }
+} as const
+
 export const orgsCommand: CommandGroup = {
   name: 'orgs',
   summary: 'Add, list and show records holders (organizations)',
   help: HELP,
+  channels: ['orgs.add', 'orgs.list', 'orgs.get'],
   async run(args, ctx) {
     const [action, ...rest] = args
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        name: { type: 'string' },
-        kind: { type: 'string' },
-        state: { type: 'string' },
-        city: { type: 'string' },
-        phone: { type: 'string' },
-        fax: { type: 'string' },
-        email: { type: 'string' },
-        portal: { type: 'string' },
-        'covered-entity': { type: 'string' },
-        query: { type: 'string' },
-        input: { type: 'string' }
-      }
-    })
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
+    if (action !== 'add' && action !== 'list' && action !== 'show') throw new UsageError(`orgs: unknown action "${action ?? ''}". Use add, list or show.`)
     const covered = values['covered-entity']
     if (covered !== undefined && covered !== 'yes' && covered !== 'no') throw new UsageError('--covered-entity takes yes or no')
-    return withServices(ctx, async (s) => {
+    const base = action === 'add' ? await readJsonInput(ctx, values.input) : {}
+    return withChannels(ctx, async (invoke) => {
       switch (action) {
         case 'add': {
-          const base = await readJsonInput(ctx, values.input)
           const records = given({ phone: values.phone, fax: values.fax, email: values.email, portalUrl: values.portal })
-          const org = await s.organizations.add({
-            ...base,
-            ...given({ name: values.name, kind: values.kind, state: values.state }),
-            ...(values.city ? { address: { ...(base['address'] as object | undefined), city: values.city } } : {}),
-            ...(Object.keys(records).length ? { records: { ...(base['records'] as object | undefined), ...records } } : {}),
-            ...(covered ? { coveredEntity: covered === 'yes' } : {})
-          } as Parameters<typeof s.organizations.add>[0])
+          const org = await invoke('orgs.add', {
+            organization: {
+              ...base,
+              ...given({ name: values.name, kind: values.kind, state: values.state }),
+              ...(values.city ? { address: { ...(base['address'] as object | undefined), city: values.city } } : {}),
+              ...(Object.keys(records).length ? { records: { ...(base['records'] as object | undefined), ...records } } : {}),
+              ...(covered ? { coveredEntity: covered === 'yes' } : {})
+            }
+          })
           if (ctx.json) printJson(ctx, org)
           else ctx.io.stdout(`Added organization ${org.id}: ${org.name}\n`)
           return 0
         }
         case 'list': {
-          const kind = values.kind as (typeof ORGANIZATION_KINDS)[number] | undefined
-          if (kind && !ORGANIZATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${ORGANIZATION_KINDS.join(', ')}`)
-          const list = s.organizations.list(given({ text: values.query, kind, state: values.state }))
+          if (values.kind && !(ORGANIZATION_KINDS as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${ORGANIZATION_KINDS.join(', ')}`)
+          const list = await invoke('orgs.list', given({ text: values.query, kind: values.kind, state: values.state }))
           if (ctx.json) printJson(ctx, list)
-          else printTable(ctx, list.map((o) => ({ id: o.id, name: o.name, kind: o.kind, state: o.state ?? '', fax: o.records.fax ?? '' })), 'No organizations.')
+          else printTable(ctx, list.map((o) => ({ id: o.id, name: o.name, kind: o.kind, state: o.state ?? '', city: o.city ?? '' })), 'No organizations.')
           return 0
         }
         case 'show': {
-          const org = s.organizations.get(requirePositional(positionals, 'An organization id', 'Usage: orgs show ID'))
+          const org = await invoke('orgs.get', { id: requirePositional(positionals, 'An organization id', 'Usage: orgs show ID') })
           if (ctx.json) printJson(ctx, org)
-          else ctx.io.stdout(`${org.name} (${org.id}), ${org.kind}${org.state ? `, ${org.state}` : ''}\n`)
+          else {
+            ctx.io.stdout(`${org.name} (${org.id}), ${org.kind}${org.state ? `, ${org.state}` : ''}\n`)
+            const r = org.records
+            for (const [label, value] of [['phone', r.phone], ['fax', r.fax], ['email', r.email], ['portal', r.portalUrl]] as const) {
+              if (value) ctx.io.stdout(`  records ${label}: ${value}\n`)
+            }
+          }
           return 0
         }
-        default:
-          throw new UsageError(`orgs: unknown action "${action ?? ''}". Use add, list or show.`)
       }
     })
   }

@@ -1,7 +1,8 @@
+// `patients`: an adapter over the patients.* channels.
 import { parseArgs } from 'node:util'
 import { UsageError, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 const HELP = `Usage: access-advocate patients <add|list|show> [options] [--data-dir DIR] [--json]
 
@@ -12,48 +13,50 @@ const HELP = `Usage: access-advocate patients <add|list|show> [options] [--data-
 
 --json prints JSON (list: an array).`
 
+const options = {
+  name: { type: 'string' },
+  dob: { type: 'string' },
+  phone: { type: 'string' },
+  email: { type: 'string' },
+  language: { type: 'string' },
+  notes: { type: 'string' },
+  query: { type: 'string' },
+  input: { type: 'string' }
+} as const
+
 export const patientsCommand: CommandGroup = {
   name: 'patients',
   summary: 'Add, list and show patients',
   help: HELP,
+  channels: ['patients.add', 'patients.list', 'patients.get'],
   async run(args, ctx) {
     const [action, ...rest] = args
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        name: { type: 'string' },
-        dob: { type: 'string' },
-        phone: { type: 'string' },
-        email: { type: 'string' },
-        language: { type: 'string' },
-        notes: { type: 'string' },
-        query: { type: 'string' },
-        input: { type: 'string' }
-      }
-    })
-    return withServices(ctx, async (s) => {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
+    if (action !== 'add' && action !== 'list' && action !== 'show') throw new UsageError(`patients: unknown action "${action ?? ''}". Use add, list or show.`)
+    const base = action === 'add' ? await readJsonInput(ctx, values.input) : {}
+    return withChannels(ctx, async (invoke) => {
       switch (action) {
         case 'add': {
-          const base = await readJsonInput(ctx, values.input)
           const contact = given({ phone: values.phone, email: values.email })
-          const patient = await s.patients.add({
-            ...base,
-            ...given({ name: values.name, dateOfBirth: values.dob, preferredLanguage: values.language, notes: values.notes }),
-            ...(Object.keys(contact).length ? { contact: { ...(base['contact'] as object | undefined), ...contact } } : {})
-          } as Parameters<typeof s.patients.add>[0])
+          const patient = await invoke('patients.add', {
+            patient: {
+              ...base,
+              ...given({ name: values.name, dateOfBirth: values.dob, preferredLanguage: values.language, notes: values.notes }),
+              ...(Object.keys(contact).length ? { contact: { ...(base['contact'] as object | undefined), ...contact } } : {})
+            }
+          })
           if (ctx.json) printJson(ctx, patient)
           else ctx.io.stdout(`Added patient ${patient.id}: ${patient.name}\n`)
           return 0
         }
         case 'list': {
-          const list = s.patients.list(values.query ? { text: values.query } : {})
+          const list = await invoke('patients.list', given({ text: values.query }))
           if (ctx.json) printJson(ctx, list)
-          else printTable(ctx, list.map((p) => ({ id: p.id, name: p.name, born: p.dateOfBirth ?? '', representatives: p.representatives.length })), 'No patients.')
+          else printTable(ctx, list.map((p) => ({ id: p.id, name: p.name, born: p.dateOfBirth ?? '', representatives: p.representatives })), 'No patients.')
           return 0
         }
         case 'show': {
-          const patient = s.patients.get(requirePositional(positionals, 'A patient id', 'Usage: patients show ID'))
+          const patient = await invoke('patients.get', { id: requirePositional(positionals, 'A patient id', 'Usage: patients show ID') })
           if (ctx.json) printJson(ctx, patient)
           else {
             ctx.io.stdout(`${patient.name} (${patient.id})${patient.dateOfBirth ? `, born ${patient.dateOfBirth}` : ''}\n`)
@@ -62,8 +65,6 @@ export const patientsCommand: CommandGroup = {
           }
           return 0
         }
-        default:
-          throw new UsageError(`patients: unknown action "${action ?? ''}". Use add, list or show.`)
       }
     })
   }

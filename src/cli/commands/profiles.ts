@@ -1,8 +1,8 @@
+// `profiles`: an adapter over profiles.list, profiles.save and profiles.remove.
 import { parseArgs } from 'node:util'
-import { BUILT_IN_PROFILES } from '../../core/rules'
 import { UsageError, type CommandGroup } from '../io'
 import { printJson, printTable, readJsonInput, requirePositional } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 export const profilesCommand: CommandGroup = {
   name: 'profiles',
@@ -17,34 +17,28 @@ export const profilesCommand: CommandGroup = {
       A saved profile stands alone (it is the whole rule, not combined with HIPAA). Versions
       accumulate; each case is judged by the version in force on the day its request was received.
   profiles remove ID            remove every version (refused while a case uses it)`,
+  channels: ['profiles.list', 'profiles.save', 'profiles.remove'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { input: { type: 'string' } } })
-    return withServices(ctx, async (s) => {
-      switch (action) {
-        case 'list': {
-          const builtIn = BUILT_IN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: 'built-in' }))
-          const saved = s.settings.get().savedProfiles.map((p) => ({ id: p.id, label: `${p.label} (version ${p.version})`, source: 'saved' }))
-          if (ctx.json) printJson(ctx, [...builtIn, ...saved])
-          else printTable(ctx, [...builtIn, ...saved], 'No profiles.')
-          return 0
-        }
-        case 'add': {
-          if (!values.input) throw new UsageError('profiles add: --input FILE (or -) with the profile as JSON is missing')
-          const profile = await s.settings.saveProfile(await readJsonInput(ctx, values.input))
-          if (ctx.json) printJson(ctx, profile)
-          else ctx.io.stdout(`Saved profile ${profile.id}, version ${profile.version}\n`)
-          return 0
-        }
-        case 'remove': {
-          const id = requirePositional(positionals, 'A profile id', 'Usage: profiles remove ID')
-          await s.settings.removeProfile(id)
-          ctx.io.stdout(ctx.json ? `${JSON.stringify({ removed: id })}\n` : `Removed profile ${id}\n`)
-          return 0
-        }
-        default:
-          throw new UsageError(`profiles: unknown action "${action ?? ''}". Use list, add or remove.`)
+    if (action !== 'list' && action !== 'add' && action !== 'remove') throw new UsageError(`profiles: unknown action "${action ?? ''}". Use list, add or remove.`)
+    if (action === 'add' && !values.input) throw new UsageError('profiles add: --input FILE (or -) with the profile as JSON is missing')
+    const profile = action === 'add' ? await readJsonInput(ctx, values.input) : undefined
+    const id = action === 'remove' ? requirePositional(positionals, 'A profile id', 'Usage: profiles remove ID') : ''
+    return withChannels(ctx, async (invoke) => {
+      if (action === 'list') {
+        const rows = (await invoke('profiles.list', {})).map((p) => ({ id: p.id, label: p.source === 'saved' ? `${p.label} (version ${p.version})` : p.label, source: p.source }))
+        if (ctx.json) printJson(ctx, rows)
+        else printTable(ctx, rows, 'No profiles.')
+      } else if (action === 'add') {
+        const saved = await invoke('profiles.save', { profile })
+        if (ctx.json) printJson(ctx, saved)
+        else ctx.io.stdout(`Saved profile ${saved.id}, version ${saved.version}\n`)
+      } else {
+        await invoke('profiles.remove', { id })
+        ctx.io.stdout(ctx.json ? `${JSON.stringify({ removed: id })}\n` : `Removed profile ${id}\n`)
       }
+      return 0
     })
   }
 }

@@ -4,13 +4,9 @@
 import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createHandlers } from '../../services/handlers/index'
-import { createRouter } from '../../services/router'
-import type { Channel, ChannelOutput } from '../../shared/contract'
-import { AppError } from '../../shared/errors'
-import { EXIT_OK, UsageError, type CliContext, type CommandGroup } from '../io'
+import { EXIT_OK, UsageError, type CommandGroup } from '../io'
 import { printJson } from '../output'
-import { withServices } from '../services'
+import { withChannels } from '../channels'
 
 const FILTER_KEYS = { org: 'organizationId', site: 'site', staff: 'staff', requester: 'requesterType', kind: 'requestKind', perspective: 'perspective' } as const
 const FORMATS = { '.docx': 'docx', '.csv': 'csv', '.pdf': 'pdf' } as const
@@ -31,24 +27,6 @@ last day (or today, if earlier); the report states how open requests count.
                org takes an organization id; kind: access-self, access-third-party, amendment, accounting,
                authorization-disclosure; perspective: advocate or practice`
 
-type Invoke = <C extends Channel>(channel: C, input: unknown) => Promise<ChannelOutput<C>>
-
-/** Calls channels through the same router and handlers as the window. */
-function withRouter<T>(ctx: CliContext, work: (invoke: Invoke) => Promise<T>): Promise<T> {
-  return withServices(ctx, async (services) => {
-    let unexpected: unknown
-    const router = createRouter(createHandlers(services), { logError: (_c, e) => void (unexpected = e) })
-    const invoke: Invoke = async <C extends Channel>(channel: C, input: unknown) => {
-      unexpected = undefined
-      const result = await router.invoke(channel, input)
-      if (result.ok) return result.value as ChannelOutput<C>
-      if (result.error.code === 'INTERNAL' && unexpected !== undefined) throw unexpected
-      throw new AppError(result.error.code, result.error.message, result.error.details)
-    }
-    return work(invoke)
-  })
-}
-
 function parseFilters(values: ReadonlyArray<string>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const v of values) {
@@ -64,6 +42,7 @@ export const reportCommand: CommandGroup = {
   name: 'report',
   summary: 'Compliance report (DOCX, CSV or PDF) over a period',
   help: HELP,
+  channels: ['reports.compliance', 'reports.export'],
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
@@ -77,7 +56,7 @@ export const reportCommand: CommandGroup = {
     const out = values.out ? resolve(ctx.io.cwd, values.out) : undefined
     const format = out ? FORMATS[extname(out).toLowerCase() as keyof typeof FORMATS] : undefined
     if (out && !format) throw new UsageError(`--out ${values.out}: the file must end in .docx, .csv or .pdf`)
-    return withRouter(ctx, async (invoke) => {
+    return withChannels(ctx, async (invoke) => {
       if (out && format) {
         if (format === 'pdf' && !ctx.json) ctx.io.stderr('Converting to PDF with LibreOffice…\n')
         const file = await invoke('reports.export', { request, format })

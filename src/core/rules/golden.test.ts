@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-// Golden files (STYLE.md 9): every built-in profile and every holiday set per year is compared with
+// Golden files (docs/architecture.md, "Tests"): every built-in profile and every holiday set per year is compared with
 // a saved JSON file, so any change to a legal number, citation or holiday shows up as a reviewed diff.
 // Regenerate deliberately: UPDATE_SNAPSHOT=all npx vitest run src/core/rules (or `vitest -u`).
 // Core tests may not touch the file system (lint), so vitest's file snapshots do the writing.

@@ -1,4 +1,4 @@
-// The shape of a rule profile. Profiles are data (STYLE.md 7): period, counting, holidays,
+// The shape of a rule profile. Profiles are data (docs/rules.md): period, counting, holidays,
 // extension, citation, in-force dates and version, so a reader can check each against its source.
 
 export const REQUEST_KINDS = ['access', 'amendment', 'accounting'] as const

@@ -1,4 +1,4 @@
-import type { Api } from '../../shared/contract'
+import type { Api } from '#shared/contract'
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting the DOM Window needs an interface

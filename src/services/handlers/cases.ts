@@ -1,9 +1,9 @@
 import type { Handlers } from '../router'
-import type { ServicesRef } from './index'
+import type { HandlerHooks, ServicesRef } from './index'
 
 type CaseChannels = 'cases.deepSearch' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
 
-export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
+export function caseHandlers(s: ServicesRef, hooks: HandlerHooks = {}): Pick<Handlers, CaseChannels> {
   return {
     'cases.list': (filter) => s().queries.list(filter),
     'cases.get': ({ id, asOf }) => s().queries.view(id, asOf),
@@ -19,6 +19,7 @@ export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
     },
     'cases.trash': ({ id }) => s().cases.trash(id),
     'cases.restore': ({ id }) => s().cases.restore(id),
-    'cases.deepSearch': ({ text, taskId }) => s().queries.deepSearch(text, taskId === undefined ? {} : { taskId }),
+    'cases.deepSearch': ({ text, taskId }) =>
+      s().queries.deepSearch(text, { ...(taskId !== undefined && { taskId }), onProgress: (done, total) => hooks.onProgress?.('cases.deepSearch', done, total) }),
   }
 }

@@ -6,6 +6,7 @@ import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
 import { reportHandlers } from './reports'
+import { toolHandlers } from './tools'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -15,8 +16,13 @@ import { DEFAULT_FILES_URL } from '../../shared/files'
 /** The services the handlers use right now; the app may switch folders (e.g. to the sample caseload). */
 export type ServicesRef = () => AppServices
 
+/** What a front door may learn while a long channel runs (the CLI prints it; the window may push it). */
+export type HandlerHooks = {
+  onProgress?: (channel: 'cases.deepSearch' | 'demo.write', done: number, total: number) => void
+}
+
 /** Handlers over a host (the app, the e2e harness) or over one fixed set of services (tests). */
-export function createHandlers(source: AppServices | ServicesHost): Handlers {
+export function createHandlers(source: AppServices | ServicesHost, hooks: HandlerHooks = {}): Handlers {
   const host: ServicesHost = 'current' in source ? source : fixedHost(source)
   const current: ServicesRef = () => host.current()
   return {
@@ -37,8 +43,9 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
       return current().attachments.attachFile(caseId, path, eventId)
     },
     ...directoryHandlers(current),
-    ...caseHandlers(current),
+    ...caseHandlers(current, hooks),
     ...dataHandlers(current),
+    ...toolHandlers(current, hooks),
     ...reportHandlers(current)
   }
 }

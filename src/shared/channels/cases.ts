@@ -13,7 +13,7 @@ import {
   AttachmentRefSchema,
   patchSchema
 } from '../../core/schemas'
-import { CLOCK_STATUSES } from '../../core/clocks'
+import { CLOCK_STATUSES } from '../../core/clocks/types'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
 import { TaskIdSchema } from '../event-contract'

@@ -1,7 +1,7 @@
 // The clock's result as it crosses IPC. `satisfies` ties it to the engine's own type, so the two
 // cannot drift apart silently.
 import { z } from 'zod'
-import { CLOCK_STATUSES, FINDING_CODES, type ClockResult } from '../../core/clocks'
+import { CLOCK_STATUSES, FINDING_CODES, type ClockResult } from '../../core/clocks/types'
 import { ESCALATION_STEP_IDS } from '../../core/escalation'
 
 const NextStepSchema = z.object({ step: z.enum(ESCALATION_STEP_IDS), due: z.string(), letter: z.string() })

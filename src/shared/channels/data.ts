@@ -1,6 +1,6 @@
 // The data folder itself: backups, what was recovered at open, and the sample caseload.
 import { z } from 'zod'
-import { ProfileDefinitionSchema } from '../../core/clocks'
+import { ProfileDefinitionSchema } from '../../core/clocks/schema'
 import { LadderConfigSchema } from '../../core/escalation'
 import { SettingsSchema, ShortTextSchema } from '../../core/schemas'
 import { channel } from './channel'

@@ -1,7 +1,7 @@
 // The renderer's only way to reach the services. Results come back as data; failures become an
 // ApiError carrying the readable message the main process produced.
-import type { AppErrorValue } from '../../../shared/errors'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
+import type { AppErrorValue } from '#shared/errors'
+import type { Channel, ChannelInput, ChannelOutput } from '#shared/contract'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'

@@ -1,6 +1,6 @@
 // Each message beside its field: errors from the services carry the path of every field they are
 // about (details.issues), so a form never reads the English text to find where a message belongs.
-import { issuesOf, type FieldIssue } from '../../../shared/errors'
+import { issuesOf, type FieldIssue } from '#shared/errors'
 import { ApiError } from './client'
 
 export type FieldErrors = Partial<Record<string, string>>

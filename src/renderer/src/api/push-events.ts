@@ -4,7 +4,7 @@
 // screens that follow a task (useTaskProgress).
 import type { QueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
-import { events, type EventName, type EventPayload, type TaskProgress } from '../../../shared/event-contract'
+import { events, type EventName, type EventPayload, type TaskProgress } from '#shared/event-contract'
 import { queryKey } from './queries'
 
 /** Listens to one pushed event; payloads that do not match the contract are dropped (and logged). */

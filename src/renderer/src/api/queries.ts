@@ -2,7 +2,7 @@
 // write is a mutation that, once it succeeds, marks stale what that channel can change (the table
 // below, in one place), so nothing on screen needs a "reload" callback passed down to it.
 import { keepPreviousData, MutationCache, QueryClient, useMutation, useQuery, type UseMutationOptions } from '@tanstack/react-query'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
+import type { Channel, ChannelInput, ChannelOutput } from '#shared/contract'
 import { call, type ApiError } from './client'
 
 /** Which reads a successful write can change, by channel-name prefix ('all': the whole window). */

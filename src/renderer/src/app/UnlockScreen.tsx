@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { HostStateValue } from '../../../shared/channels/app'
+import type { HostStateValue } from '#shared/channels/app'
 import { errorText } from '../api/error-text'
 import { useChannelMutation } from '../api/queries'
 import { ErrorMessage } from '../ui/ErrorMessage'

@@ -1,5 +1,5 @@
 // How values read on screen: dates as "Wed 4 Feb 2026", codes as words a person uses.
-import { formatDate } from '../../../core/clocks/dates'
+import { formatDate } from '#core/clocks/dates'
 
 /** "Wed 4 Feb 2026" for an ISO calendar date; the input unchanged if it is not one. */
 export function formatDay(iso: string): string {

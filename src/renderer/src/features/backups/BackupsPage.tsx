@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { BackupInfoValue } from '../../../../shared/channels/data'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { errorText } from '../../api/error-text'
 import { useChannel } from '../../api/queries'
 import { EmptyState } from '../../ui/EmptyState'

@@ -1,4 +1,4 @@
-import type { BackupInfoValue } from '../../../../shared/channels/data'
+import type { BackupInfoValue } from '#shared/channels/data'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PickedFile } from '../../../../shared/files'
+import type { PickedFile } from '#shared/files'
 import { onEvent } from '../../api/push-events'
 import { errorText } from '../../api/error-text'
 import { useChannelMutation } from '../../api/queries'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { AttachmentRef } from '../../../../core/schemas'
-import { storedFileUrl } from '../../../../shared/files'
+import type { AttachmentRef } from '#core/schemas'
+import { storedFileUrl } from '#shared/files'
 import { errorText } from '../../api/error-text'
 import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'

@@ -1,4 +1,4 @@
-import type { CaseViewValue } from '../../../../shared/channels/cases'
+import type { CaseViewValue } from '#shared/channels/cases'
 import { DateText } from '../../ui/DateText'
 import { recordTypeLabel } from '../../ui/labels'
 

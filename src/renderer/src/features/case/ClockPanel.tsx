@@ -1,6 +1,6 @@
 // The clock and its working: the product's differentiator. Every date comes with the steps that
 // produced it, because in a complaint the day count is the evidence.
-import type { CaseViewValue } from '../../../../shared/channels/cases'
+import type { CaseViewValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
 import { humanize } from '../../ui/format'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CHANNELS, type CaseEvent, type ChecklistItem } from '../../../../core/schemas'
+import { CHANNELS, type CaseEvent, type ChecklistItem } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CaseEvent, ChecklistItem } from '../../../../core/schemas'
+import type { CaseEvent, ChecklistItem } from '#core/schemas'
 import { DateText } from '../../ui/DateText'
 import { Notice } from '../../ui/ErrorMessage'
 import { formatDay, humanize } from '../../ui/format'

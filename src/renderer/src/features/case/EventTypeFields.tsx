@@ -1,5 +1,5 @@
 // The fields that only some event types have, for the clock's facts.
-import type { ChecklistItem } from '../../../../core/schemas'
+import type { ChecklistItem } from '#core/schemas'
 import { CheckboxField, SelectField, TextField, TriStateField } from '../../ui/Field'
 import { recordTypeLabel } from '../../ui/labels'
 import type { EventDraft, FieldErrors } from './event-draft'

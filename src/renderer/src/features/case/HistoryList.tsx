@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../core/schemas'
+import type { AuditEntry } from '#core/schemas'
 import { formatInstant, humanize } from '../../ui/format'
 
 const show = (v: unknown): string => {

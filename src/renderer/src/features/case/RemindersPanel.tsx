@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { CaseViewValue } from '../../../../shared/channels/cases'
-import { ReminderEntrySchema } from '../../../../core/schemas'
+import type { CaseViewValue } from '#shared/channels/cases'
+import { ReminderEntrySchema } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'

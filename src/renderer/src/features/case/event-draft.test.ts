@@ -1,7 +1,7 @@
 // The add/edit-event form's pure logic: what the person typed becomes the contract's input, or a
 // message beside each field; an edit sends only what changed.
 import { describe, expect, it } from 'vitest'
-import type { CaseEvent } from '../../../../core/schemas'
+import type { CaseEvent } from '#core/schemas'
 import { buildEventInput, draftOfEvent, eventPatch, newDraft, typicalDirection } from './event-draft'
 
 describe('event draft', () => {

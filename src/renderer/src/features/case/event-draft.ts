@@ -1,6 +1,6 @@
 // The add-event form's draft: every field as the person typed it, and the one function that turns
 // it into a contract input (leaving out what was not answered, because unknown is not "no").
-import { CaseEventInputSchema, type CaseEvent, type CaseEventInput, type CaseEventType } from '../../../../core/schemas'
+import { CaseEventInputSchema, type CaseEvent, type CaseEventInput, type CaseEventType } from '#core/schemas'
 import { todayIso } from '../../ui/format'
 import { boolToTri, triToBool, type TriState } from '../../ui/Field'
 

@@ -1,5 +1,5 @@
 // The type-specific facts of a logged event, as short phrases for the correspondence log.
-import type { CaseEvent, ChecklistItem } from '../../../../core/schemas'
+import type { CaseEvent, ChecklistItem } from '#core/schemas'
 import { formatDay, humanize } from '../../ui/format'
 
 const yn = (label: string, v: boolean | undefined): string[] => (v === undefined ? [] : [`${label}: ${v ? 'yes' : 'no'}`])

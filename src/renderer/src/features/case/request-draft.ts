@@ -1,6 +1,6 @@
 // The "Edit request" dialog's draft, and the patch it sends: only the fields that changed, `null`
 // for an optional field emptied, lists (tags, references) whole when they changed.
-import { CaseFieldsSchema, patchSchema, type Case, type CaseFieldsInput, type Patch } from '../../../../core/schemas'
+import { CaseFieldsSchema, patchSchema, type Case, type CaseFieldsInput, type Patch } from '#core/schemas'
 import { newLocalId } from '../../ui/format'
 import { issuesByPath, opt } from '../../ui/zod-errors'
 import type { Priority, RefDraft } from '../new-case/case-draft'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CaseListItemValue } from '../../../../shared/channels/cases'
+import type { CaseListItemValue } from '#shared/channels/cases'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { useDataFolder } from '../../app/data-folder'

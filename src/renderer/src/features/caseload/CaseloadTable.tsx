@@ -2,7 +2,7 @@
 // caseload of 10,000 renders as fast as one of 100.
 import { useTable, type PaginationState, type SortingState } from '@tanstack/react-table'
 import type { KeyboardEvent } from 'react'
-import type { CaseListItemValue } from '../../../../shared/channels/cases'
+import type { CaseListItemValue } from '#shared/channels/cases'
 import { navigate } from '../../app/navigation'
 import { useKeptState } from '../../ui/use-kept-state'
 import { formatInstant } from '../../ui/format'

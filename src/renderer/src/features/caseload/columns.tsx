@@ -11,7 +11,7 @@ import {
   sortFn_text,
   tableFeatures
 } from '@tanstack/react-table'
-import type { CaseListItemValue } from '../../../../shared/channels/cases'
+import type { CaseListItemValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
 import { requestKindLabel, stepLabel } from '../../ui/labels'

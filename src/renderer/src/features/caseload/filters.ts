@@ -1,5 +1,5 @@
-import { CASE_LIST_STATUSES } from '../../../../shared/channels/cases'
-import type { ChannelInput } from '../../../../shared/contract'
+import { CASE_LIST_STATUSES } from '#shared/channels/cases'
+import type { ChannelInput } from '#shared/contract'
 
 export type CaseListStatus = (typeof CASE_LIST_STATUSES)[number]
 

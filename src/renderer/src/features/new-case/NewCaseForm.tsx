@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKind } from '../../../../core/schemas'
-import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
+import { PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKind } from '#core/schemas'
+import { BUILT_IN_PROFILE_IDS } from '#core/rules/types'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useMutation } from '@tanstack/react-query'

@@ -1,4 +1,4 @@
-import { REFERENCE_KINDS } from '../../../../core/schemas'
+import { REFERENCE_KINDS } from '#core/schemas'
 import { SelectField, TextField } from '../../ui/Field'
 import { referenceKindLabel } from '../../ui/labels'
 import { newRef, type RefDraft } from './case-draft'

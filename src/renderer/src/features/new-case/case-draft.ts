@@ -1,4 +1,4 @@
-import { CaseFieldsSchema, PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, type CaseFieldsInput, type CaseRequestKind } from '../../../../core/schemas'
+import { CaseFieldsSchema, PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, type CaseFieldsInput, type CaseRequestKind } from '#core/schemas'
 import { newLocalId } from '../../ui/format'
 import { compact, issuesByPath, opt } from '../../ui/zod-errors'
 

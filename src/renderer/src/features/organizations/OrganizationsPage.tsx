@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { ORGANIZATION_KINDS } from '../../../../core/schemas'
-import type { ChannelInput } from '../../../../shared/contract'
+import { ORGANIZATION_KINDS } from '#core/schemas'
+import type { ChannelInput } from '#shared/contract'
 import { errorText } from '../../api/error-text'
 import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'

@@ -1,4 +1,4 @@
-import { OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../../../../core/schemas'
+import { OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '#core/schemas'
 import { boolToTri, triToBool, type TriState } from '../../ui/Field'
 import { compact, issuesByPath, opt } from '../../ui/zod-errors'
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { HolderInputSchema } from '../../../../shared/channels/directory'
-import type { Case, Patient } from '../../../../core/schemas'
+import { HolderInputSchema } from '#shared/channels/directory'
+import type { Case, Patient } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannel, useChannelMutation } from '../../api/queries'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Case } from '../../../../core/schemas'
+import type { Case } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'

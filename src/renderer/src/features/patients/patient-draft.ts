@@ -1,4 +1,4 @@
-import { PatientFieldsSchema, type AttachmentRef, type Patient, type PatientFieldsInput, type Representative } from '../../../../core/schemas'
+import { PatientFieldsSchema, type AttachmentRef, type Patient, type PatientFieldsInput, type Representative } from '#core/schemas'
 import { newLocalId } from '../../ui/format'
 import { compact, issuesByPath, opt } from '../../ui/zod-errors'
 

@@ -1,4 +1,4 @@
-import type { ComplianceViewValue } from '../../../../shared/channels/reports'
+import type { ComplianceViewValue } from '#shared/channels/reports'
 import { FigureButton } from './figure-link'
 
 type Chart = ComplianceViewValue['charts'][number]

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { ComplianceViewValue } from '../../../../shared/channels/reports'
-import type { ChannelInput } from '../../../../shared/contract'
+import type { ComplianceViewValue } from '#shared/channels/reports'
+import type { ChannelInput } from '#shared/contract'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useChannel } from '../../api/queries'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../../../../core/escalation'
+import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '#core/escalation'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'

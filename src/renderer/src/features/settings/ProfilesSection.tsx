@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import type { ProfileDefinition } from '../../../../core/clocks/schema'
-import { BUILT_IN_PROFILES, type BuiltInProfile, type DeadlineRule } from '../../../../core/rules'
+import type { ProfileDefinition } from '#core/clocks/schema'
+import { BUILT_IN_PROFILES, type BuiltInProfile, type DeadlineRule } from '#core/rules'
 import { useChannelMutation } from '../../api/queries'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'

@@ -1,6 +1,6 @@
 // The escalation ladder editor's draft: one row per step as typed, checked with the contract's own
 // LadderConfigSchema (no duplicates, a step counts only from an earlier one).
-import { ESCALATION_STEP_IDS, LadderConfigSchema, type EscalationStepId, type LadderConfig } from '../../../../core/escalation'
+import { ESCALATION_STEP_IDS, LadderConfigSchema, type EscalationStepId, type LadderConfig } from '#core/escalation'
 import { newLocalId } from '../../ui/format'
 import { issuesByPath } from '../../ui/zod-errors'
 

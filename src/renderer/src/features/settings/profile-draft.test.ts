@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ProfileDefinition } from '../../../../core/clocks/schema'
+import type { ProfileDefinition } from '#core/clocks/schema'
 import { checkProfileDraft, draftForNewVersion, holidayList, newProfileDraft, nextVersion } from './profile-draft'
 
 describe('profile draft', () => {

@@ -1,6 +1,6 @@
 // The "add profile / new version" form's draft: every field as typed, and the one function that
 // turns it into a ProfileDefinition checked with the contract's own schema.
-import { ProfileDefinitionSchema, type ProfileDefinition } from '../../../../core/clocks/schema'
+import { ProfileDefinitionSchema, type ProfileDefinition } from '#core/clocks/schema'
 import { issuesByPath } from '../../ui/zod-errors'
 
 export type ProfileDraft = {

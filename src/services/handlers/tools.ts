@@ -1,0 +1,26 @@
+import { BUILT_IN_PROFILES } from '../../core/rules'
+import { todayOf } from '../context'
+import { writeDemo } from '../demo/write'
+import type { Handlers } from '../router'
+import type { HandlerHooks, ServicesRef } from './index'
+
+type ToolChannels = 'demo.write' | 'profiles.list' | 'attachments.addFile'
+
+export function toolHandlers(s: ServicesRef, hooks: HandlerHooks): Pick<Handlers, ToolChannels> {
+  return {
+    'demo.write': ({ cases, seed }) =>
+      writeDemo(s(), {
+        cases,
+        today: todayOf(s().context),
+        ...(seed !== undefined && { seed }),
+        onProgress: (done, total) => hooks.onProgress?.('demo.write', done, total)
+      }),
+    'profiles.list': () => [
+      ...BUILT_IN_PROFILES.map((p) => ({ id: p.id, label: p.label, version: p.version, source: 'built-in' as const })),
+      ...s()
+        .settings.get()
+        .savedProfiles.map((p) => ({ id: p.id, label: p.label, version: p.version, source: 'saved' as const }))
+    ],
+    'attachments.addFile': ({ caseId, eventId, path }) => s().attachments.attachFile(caseId, path, eventId)
+  }
+}

@@ -1,0 +1,41 @@
+// Operations the command line had before the window did, now channels like every other, so both
+// doors reach them the same way: the sample caseload in a folder of one's own, the list of rule
+// profiles, and attaching a file that is already on disk (by its path, not its bytes).
+import { z } from 'zod'
+import { AttachmentRefSchema, IdSchema } from '../../core/schemas'
+import { channel } from './channel'
+
+export const DemoResultSchema = z.object({
+  organizations: z.number(),
+  patients: z.number(),
+  cases: z.number(),
+  events: z.number(),
+  attachments: z.number()
+})
+export type DemoResultValue = z.infer<typeof DemoResultSchema>
+
+export const ProfileListItemSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  version: z.string(),
+  source: z.enum(['built-in', 'saved'])
+})
+export type ProfileListItem = z.infer<typeof ProfileListItemSchema>
+
+export const toolChannels = {
+  /** Writes a deterministic sample caseload; refused on a folder that already holds data. */
+  'demo.write': channel(
+    z.strictObject({
+      cases: z.number().int().min(1).max(100_000).default(200),
+      seed: z.number().int().optional()
+    }),
+    DemoResultSchema
+  ),
+  /** The built-in profiles and every saved version of the user's own. */
+  'profiles.list': channel(z.strictObject({}), z.array(ProfileListItemSchema)),
+  /** Copies a file from disk into the data folder, streaming-sized (up to the attachment limit), and attaches it. */
+  'attachments.addFile': channel(
+    z.strictObject({ caseId: IdSchema, eventId: IdSchema.optional(), path: z.string().min(1, 'name a file').max(4096) }),
+    z.object({ attachment: AttachmentRefSchema, eventId: z.string() })
+  )
+}
