@@ -4,7 +4,7 @@ import { CaseSchema, OrganizationSchema, PatientSchema, SettingsSchema, type Set
 import { summarizeCase } from '../core/cases/summary'
 import type { Store, StoreSchema } from '../store/types'
 
-const settingsDefaults: Settings = { savedProfiles: [] }
+const settingsDefaults: Settings = { savedProfiles: [], letterTemplates: [] }
 
 export const storeSchema = {
   records: {

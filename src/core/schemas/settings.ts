@@ -2,11 +2,14 @@ import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../clocks/schema'
 import { LadderConfigSchema } from '../escalation'
 import { ShortTextSchema } from './primitives'
+import { LetterTemplateSchema } from '../letters/template'
 
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
   advocateName: ShortTextSchema.optional(),
   savedProfiles: z.array(ProfileDefinitionSchema).max(200).default([]),
-  ladder: LadderConfigSchema.optional()
+  ladder: LadderConfigSchema.optional(),
+  /** The user's own letter templates, every version kept (a letter records the version it used). */
+  letterTemplates: z.array(LetterTemplateSchema).max(500).default([])
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -1,0 +1,13 @@
+// Letters: a document model built from a template and the case's facts. Pure; renderers live in services.
+export { buildLetter, type BuildResult, type MissingField } from './build'
+export { CITATIONS, CITATION_IDS, type CitationEntry, type CitationId } from './citations'
+export { FIELD_CATALOGUE, FIELD_PATHS, COMPUTED_PATHS, type FieldInfo } from './catalogue'
+export { buildChronology, exhibitLabel, type Chronology, type ChronologyRow } from './chronology'
+export { longDate, plainDate } from './dates'
+export { TemplateError, namesIn } from './engine'
+export { buildFacts, lookup, type Facts, type LetterSources } from './facts'
+export { DENIAL_GROUNDS, type DenialGround } from './grounds'
+export { BAD_OUTPUT, PAGE, documentText, runsText, type Block, type Column, type Exhibit, type LetterDocument, type Run } from './model'
+export { OFFICES } from './offices'
+export { DIRECTIVES, LetterTemplateSchema, SEND_AS, TemplateIdSchema, templateNames, type LetterTemplate, type LetterTemplateInput, type SendAs } from './template'
+export { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from './templates'
