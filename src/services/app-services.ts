@@ -12,6 +12,7 @@ import { ensureWritableDataDir } from './data-dir'
 import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
+import { lettersService, type LettersService } from './letters/service'
 import { storeSchema, type AppStore } from './store-schema'
 
 export type OpenServicesOptions = {
@@ -40,6 +41,7 @@ export type AppServices = {
   readonly clocks: ClockService
   readonly attachments: AttachmentService
   readonly settings: SettingsService
+  readonly letters: LettersService
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -59,6 +61,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
+  const queries = caseQueries(context, clocks, cases)
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -68,10 +71,11 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     patients: patientService(context),
     organizations: organizationService(context),
     cases,
-    queries: caseQueries(context, clocks, cases),
+    queries,
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
+    letters: lettersService(context, { cases, clocks, queries }),
     recoveries: () => store.recoveries,
     close: () => store.close()
   }

@@ -12,7 +12,8 @@ import {
   type CaseEvent,
   type CaseEventInput,
   type CaseFields,
-  type CaseFieldsInput
+  type CaseFieldsInput,
+  type LetterRecord
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
 import { AppError } from '../shared/errors'
@@ -212,6 +213,28 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const next: Case = { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId), updatedAt: nowIso(ctx) }
       next.history = [...before.history, auditEntry(ctx, 'update', 'case', caseId, before, next)]
       await save(next)
+    },
+
+    /**
+     * Letters (services/letters): saves a letter record and, with it, its draft event or the event the
+     * draft became (same id), in one write of the case file. A record or event with the same id is replaced.
+     */
+    async saveLetter(caseId: string, letter: LetterRecord, eventInput?: CaseEventInput & { id: string }): Promise<Case> {
+      const before = await load(caseId)
+      const at = nowIso(ctx)
+      let events = before.events
+      let eventAudit: Case['history'] = []
+      if (eventInput) {
+        const old = before.events.find((e) => e.id === eventInput.id)
+        const event = parseOrThrow(CaseEventSchema, { ...eventInput, createdAt: old?.createdAt ?? at, updatedAt: at }, 'event')
+        checkEventDate(event, 'event.date')
+        events = [...before.events.filter((e) => e.id !== event.id), event].sort(byDate)
+        eventAudit = [old ? auditEntry(ctx, 'edit-event', 'event', event.id, old, event) : { ...auditEntry(ctx, 'add-event', 'event', event.id, undefined, event), changes: [{ path: 'type', before: null, after: event.type }] }]
+      }
+      const letters = before.letters.some((l) => l.id === letter.id) ? before.letters.map((l) => (l.id === letter.id ? letter : l)) : [...before.letters, letter]
+      const next: Case = { ...before, events, letters, updatedAt: at }
+      next.history = [...before.history, ...eventAudit, auditEntry(ctx, 'update', 'case', caseId, { letters: before.letters }, { letters })]
+      return save(next)
     },
 
     /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */

@@ -11,3 +11,4 @@ export { BAD_OUTPUT, PAGE, documentText, runsText, type Block, type Column, type
 export { OFFICES } from './offices'
 export { DIRECTIVES, LetterTemplateSchema, SEND_AS, TemplateIdSchema, templateNames, type LetterTemplate, type LetterTemplateInput, type SendAs } from './template'
 export { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from './templates'
+export { buildFaxCover, type FaxCoverInput } from './fax'
