@@ -13,6 +13,7 @@ import { attachmentsCommand } from './commands/attachments'
 import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
+import { lettersCommand } from './commands/letters'
 import { withServices } from './services'
 
 // A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
@@ -29,6 +30,7 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   backupCommand,
   demoCommand,
   profilesCommand,
+  lettersCommand,
   clockCommand
 ]
 

@@ -30,13 +30,13 @@ function runs(text: string): Run[] {
 }
 
 const CHRONO_COLUMNS = [
-  { header: 'No.', width: 600 },
-  { header: 'Date', width: 1500 },
-  { header: 'Day', width: 700 },
-  { header: 'Who', width: 1300 },
-  { header: 'What happened', width: 2900 },
-  { header: 'Deadline status', width: 1560 },
-  { header: 'Exhibit', width: 800 }
+  { header: 'No.', width: 500 },
+  { header: 'Date', width: 1450 },
+  { header: 'Day', width: 550 },
+  { header: 'Who', width: 1400 },
+  { header: 'What happened', width: 2800 },
+  { header: 'Deadline status', width: 1360 },
+  { header: 'Exhibit', width: 1300 }
 ]
 const EXHIBIT_COLUMNS = [
   { header: 'Exhibit', width: 1000 },
