@@ -117,7 +117,9 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     const letterDate = date ?? todayOf(ctx)
     const { clock, projected, extensionCap } = clockFor(c, letterDate, template.base === 'practice-extension-notice')
     const advocateName = ctx.store.singletons.settings.get().advocateName
-    return { c, src: { case: c, patient, organization, advocateName, clock, projected, letterDate, values, extensionCap } }
+    // A letter about a request in progress needs the real clock; only a request itself may assume receipt on its date.
+    const usable = projected && template.needsClock ? null : clock
+    return { c, src: { case: c, patient, organization, advocateName, clock: usable, projected, letterDate, values, extensionCap } }
   }
 
   function build(template: LetterTemplate, src: LetterSources) {
