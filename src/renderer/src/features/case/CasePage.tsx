@@ -12,6 +12,8 @@ import { ClockPanel } from './ClockPanel'
 import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
 import { RemindersPanel } from './RemindersPanel'
+import { LettersPanel } from '../letters/LettersPanel'
+import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
@@ -20,6 +22,8 @@ export function CasePage({ id }: { id: string }) {
   const [settings] = useQuery(() => call('settings.get', {}), [])
   const savedProfiles = settings.status === 'ready' ? settings.data.savedProfiles : []
   const [restoreError, setRestoreError] = useState<string | null>(null)
+  // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
+  const [preparing, setPreparing] = useState<string | null>(null)
 
   if (view.status === 'loading') return <p className="muted">Loading the case…</p>
   if (view.status === 'error') {
@@ -60,7 +64,7 @@ export function CasePage({ id }: { id: string }) {
       <CaseHeader view={v} savedProfiles={savedProfiles} onChanged={reload} />
       <div className="case-grid">
         <div className="case-grid__main">
-          <ClockPanel clock={v.clock} asOf={v.asOf} />
+          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} onChanged={reload} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
@@ -69,11 +73,15 @@ export function CasePage({ id }: { id: string }) {
           )}
         </div>
         <aside className="case-grid__side">
+          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} onSaved={reload} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />
         </aside>
       </div>
+      {preparing !== null && (
+        <PrepareLetterDialog caseId={id} requestKind={v.case.requestKind} templateId={preparing || undefined} today={v.asOf} onClose={() => setPreparing(null)} onChanged={reload} />
+      )}
     </article>
   )
 }
