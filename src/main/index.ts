@@ -10,6 +10,7 @@ import { registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck } from './security'
 import { installMenu } from './menu'
+import { printHtmlToPdf } from './print-pdf'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
@@ -29,7 +30,8 @@ async function start(): Promise<void> {
       dataDir,
       sampleDir: join(dataDir, '..', 'sample-data'),
       appVersion: app.getVersion(),
-      holder: 'Access Advocate app'
+      holder: 'Access Advocate app',
+      printPdf: printHtmlToPdf
     })
   } catch (error) {
     const message = isAppError(error) ? error.message : `Access Advocate could not start: ${String(error)}`

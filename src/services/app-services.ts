@@ -26,6 +26,8 @@ export type OpenServicesOptions = {
   newId?: (prefix: string) => string
   /** Take the rolling daily backup at open (default true). */
   dailyBackup?: boolean
+  /** Prints a letter's HTML to PDF (Letter, 1" margins): Electron's printToPDF in the app, Chromium in tests. */
+  printPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export type AppServices = {
@@ -75,7 +77,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
-    letters: lettersService(context, { cases, clocks, queries }),
+    letters: lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
     recoveries: () => store.recoveries,
     close: () => store.close()
   }

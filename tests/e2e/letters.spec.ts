@@ -1,5 +1,9 @@
 // The letters journey in the window: an overdue case → "Prepare" on the next ladder step → fill the
 // one field the case lacks → preview → DOCX saved to the case → mark sent → the ladder moves on.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import JSZip from 'jszip'
 import { test, expect, seedCase, todayIso, OVERDUE_SINCE_OCT_2026 } from './harness'
 
@@ -71,4 +75,29 @@ test('a user template: duplicate a built-in in Settings, edit it with the field 
   await editor.getByRole('button', { name: 'Save as a new version' }).click()
   await expect(editor).toContainText('version 2')
   await expect(section.getByRole('row').filter({ hasText: 'my-follow-up' })).toContainText('2')
+})
+
+test('"Save as PDF" prints the letter\u2019s HTML at Letter size with 1" margins (Chromium page.pdf, as Electron\u2019s printToPDF does)', async ({ app }) => {
+  const { caseId } = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
+  const letter = await app.services.letters.generate({ caseId, templateId: 'ocr-complaint' })
+  const html = await app.services.letters.html(caseId, letter.id)
+  const printer = await app.page.context().newPage()
+  await printer.setContent(html)
+  const pdf = await printer.pdf({ format: 'Letter', margin: { top: '1in', bottom: '1in', left: '1in', right: '1in' }, preferCSSPageSize: true, tagged: true, outline: true })
+  await printer.close()
+  const filed = await app.router.invoke('letters.attachPdf', { caseId, letterId: letter.id, base64: Buffer.from(pdf).toString('base64') })
+  expect(filed).toMatchObject({ ok: true, value: { type: 'application/pdf' } })
+  const dir = await mkdtemp(join(tmpdir(), 'aa-pdf-'))
+  const file = join(dir, 'letter.pdf')
+  await writeFile(file, pdf)
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  expect(info).toMatch(/Page size:\s+612 x 792 pts/)
+  expect(info).toMatch(/Tagged:\s+yes/)
+  expect(info).toContain('Health Information Privacy Complaint (OCR complaint packet): Maria Lopez')
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  expect(text).toContain('Part B: Chronology')
+  expect(text).toContain('Friday, October 2, 2026')
+  await rm(dir, { recursive: true, force: true })
+  // Without a printer (the harness has none), the window's button says what to use instead.
+  expect(await app.router.invoke('letters.savePdf', { caseId, letterId: letter.id })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
 })

@@ -12,6 +12,7 @@ export function letterHandlers(s: ServicesRef): Pick<Handlers, LetterChannels> {
     'letters.generate': (input) => s().letters.generate(input),
     'letters.markSent': (input) => s().letters.markSent(input),
     'letters.archivePdf': ({ caseId, letterId }) => s().letters.archivePdf(caseId, letterId),
+    'letters.savePdf': ({ caseId, letterId }) => s().letters.savePdf(caseId, letterId),
     'letters.attachPdf': ({ caseId, letterId, base64 }) => s().letters.attachPdf(caseId, letterId, Buffer.from(base64, 'base64')),
     'letters.html': async ({ caseId, letterId }) => ({ html: await s().letters.html(caseId, letterId) }),
     'letters.eml': ({ caseId, letterId }) => s().letters.eml(caseId, letterId),

@@ -49,7 +49,7 @@ export type BulkProgress = {
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'letter'
 
-export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries }) {
+export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries; printPdf?: (html: string) => Promise<Uint8Array> }) {
   const userTemplates = () => ctx.store.singletons.settings.get().letterTemplates
 
   function findTemplate(id: string, version?: number): LetterTemplate {
@@ -252,6 +252,12 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       const bytes = await ctx.store.attachments.read(letter.file.sha256)
       const pdf = (await convertToPdf([{ name: letter.file.name, bytes }], { archive: true })).get(letter.file.name)!
       return addExtra(caseId, letterId, await store(pdf, letter.file.name.replace(/\.docx$/, '.pdfa.pdf'), 'application/pdf'))
+    },
+
+    /** "Save as PDF": the letter's HTML printed by the front door's printer (Electron's printToPDF), filed with the letter. */
+    async savePdf(caseId: string, letterId: string): Promise<AttachmentRef> {
+      if (!deps.printPdf) throw new AppError('UNAVAILABLE', 'Save as PDF prints through the app window, which is not available here. Use Archive PDF (PDF/A, with LibreOffice) or the command line\u2019s --out FILE.pdf.')
+      return this.attachPdf(caseId, letterId, await deps.printPdf(renderHtml((await documentOf(caseId, letterId)).doc)))
     },
 
     /** A PDF printed by the window (Electron printToPDF of the letter's HTML), filed with the letter. */

@@ -94,6 +94,7 @@ export const letterChannels = {
   'letters.generate': channel(GenerateInputSchema, LetterRecordSchema),
   'letters.markSent': channel(MarkSentInputSchema, LetterRecordSchema),
   'letters.archivePdf': channel(letterRef, AttachmentRefSchema),
+  'letters.savePdf': channel(letterRef, AttachmentRefSchema),
   'letters.attachPdf': channel(letterRef.extend({ base64: Base64Schema }), AttachmentRefSchema),
   'letters.html': channel(letterRef, z.object({ html: z.string() })),
   'letters.eml': channel(letterRef, AttachmentRefSchema),

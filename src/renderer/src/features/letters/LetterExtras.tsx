@@ -26,6 +26,9 @@ export function LetterExtras({ caseId, letter, onChanged }: { caseId: string; le
   const ref = { caseId, letterId: letter.id }
   return (
     <div className="letter-extras">
+      <button type="button" className="button" disabled={busy !== null} onClick={run('pdf', () => call('letters.savePdf', ref))}>
+        Save as PDF
+      </button>
       <button type="button" className="button" disabled={busy !== null} onClick={run('eml', () => call('letters.eml', ref))}>
         E-mail draft (.eml)
       </button>
