@@ -101,3 +101,23 @@ test('"Save as PDF" prints the letter\u2019s HTML at Letter size with 1" margins
   // Without a printer (the harness has none), the window's button says what to use instead.
   expect(await app.router.invoke('letters.savePdf', { caseId, letterId: letter.id })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
 })
+
+test('bulk: generate follow-ups for every overdue case, with progress, then what was made and skipped', async ({ app }) => {
+  const a = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
+  const b = await seedCase(app.services, { patient: 'Ana Ruiz', organization: 'Valley Clinic', events: [OVERDUE_SINCE_OCT_2026] })
+  await app.open()
+  await app.page.getByRole('button', { name: 'Generate letters…' }).click()
+  const dialog = app.page.getByTestId('bulk-letters')
+  await dialog.getByLabel('Letter').selectOption('privacy-officer-escalation')
+  await dialog.getByLabel('For').selectOption('overdue')
+  await dialog.getByRole('button', { name: 'Generate' }).click()
+  const summary = dialog.getByTestId('bulk-summary')
+  await expect(summary).toContainText('0 made, 2 skipped')
+  await expect(summary).toContainText(`${a.caseId}: missing holder.privacyOfficer`)
+  await expect(summary).toContainText(`${b.caseId}: missing holder.privacyOfficer`)
+  await dialog.getByLabel('Letter').selectOption('follow-up')
+  await dialog.getByRole('button', { name: 'Generate' }).click()
+  await expect(summary).toContainText('2 made, 0 skipped')
+  expect((await app.services.cases.load(a.caseId)).letters.map((l) => l.template)).toEqual(['follow-up'])
+  expect(app.calls.filter((c) => c.channel === 'letters.bulk')).toHaveLength(4)
+})

@@ -14,6 +14,7 @@ import { useKeptState } from '../../ui/use-kept-state'
 import { CaseloadFilters } from './CaseloadFilters'
 import { CaseloadTable } from './CaseloadTable'
 import { EMPTY_FILTER, isFiltered, toListInput, type CaseloadFilter } from './filters'
+import { BulkLettersDialog } from '../letters/BulkLettersDialog'
 
 /** The morning view: every case with its clock as of today, most urgent first. */
 export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
@@ -24,6 +25,7 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const [list, reload, updating] = useQuery(() => call('cases.list', input), [JSON.stringify(input)])
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [bulk, setBulk] = useState(false)
 
   const changeFilter = (next: CaseloadFilter) => {
     setFilter(next)
@@ -49,7 +51,11 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
         <button type="button" className="button" onClick={() => navigate({ page: 'patients' })}>
           New request…
         </button>
+        <button type="button" className="button" onClick={() => setBulk(true)}>
+          Generate letters…
+        </button>
       </PageHeader>
+      {bulk && <BulkLettersDialog onClose={() => setBulk(false)} onChanged={reload} />}
       <CaseloadFilters filter={filter} onChange={changeFilter} searchRequest={searchRequest} />
       {filter.trash && <p className="hint">Cases stay in the trash for 30 days; restore one to work on it again.</p>}
       <Notice message={message} />
