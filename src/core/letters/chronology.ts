@@ -22,6 +22,7 @@ const LABEL: Partial<Record<CaseEvent['type'], string>> = {
   'fee-paid': 'Fee paid',
   'fee-disputed': 'Fee disputed',
   'extension-notice': 'Extension notice',
+  'state-delay-notice': 'Delay notice (state law)',
   'partial-delivery': 'Partial delivery',
   'records-delivered': 'Records delivered',
   denial: 'Written denial',
