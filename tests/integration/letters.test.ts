@@ -83,6 +83,13 @@ describe('letters: DOCX', () => {
     await expect(invoke('letters.generate', { caseId, templateId: 'privacy-officer-escalation' })).rejects.toThrow(/INVALID_INPUT: letter: these required fields are missing: holder.privacyOfficer/)
     const filled = await invoke('letters.prepare', { caseId, templateId: 'privacy-officer-escalation', values: { 'holder.privacyOfficer': 'Jane Roe' } })
     expect(filled.html).toContain('Dear Jane Roe:')
+    // The typed value is kept with the letter, so its page for "Save as PDF" says the same.
+    const made = await invoke('letters.generate', { caseId, templateId: 'privacy-officer-escalation', values: { 'holder.privacyOfficer': 'Jane Roe' } })
+    expect(made.values).toEqual({ 'holder.privacyOfficer': 'Jane Roe' })
+    const page = (await invoke('letters.html', { caseId, letterId: made.id })).html
+    expect(page).toMatch(/^<!doctype html><html lang="en-US">/)
+    expect(page).toContain('@page { size: Letter; margin: 1in; }')
+    expect(page).toContain('Dear Jane Roe:')
     expect(filled.html).not.toMatch(/<script/)
     await expect(invoke('letters.prepare', { caseId, templateId: 'follow-up', values: { 'clock.due': '2027-01-01' } })).rejects.toThrow(/computed .* cannot be typed/)
   })

@@ -64,6 +64,8 @@ export const LetterRecordSchema = z.strictObject({
   templateVersion: z.number().int().positive().optional(),
   title: ShortTextSchema.optional(),
   letterDate: DateSchema.optional(),
+  /** Values typed for this letter (merge-field path → text), so its PDF and preview can be made again. */
+  values: z.record(z.string().max(64), z.string().max(4000)).default({}),
   createdAt: InstantSchema,
   file: AttachmentRefSchema,
   /** Other renderings of the same letter (PDF, archive PDF/A, .eml draft, fax cover). */

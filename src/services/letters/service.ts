@@ -160,7 +160,7 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     const letterId = ctx.newId('letter')
     const eventId = ctx.newId('ev')
     const letter: LetterRecord = {
-      id: letterId, template: template.id, templateVersion: template.version, title: template.title, letterDate: src.letterDate, createdAt: new Date(ctx.now()).toISOString(), file, extraFiles: [], eventId, status: 'draft'
+      id: letterId, template: template.id, templateVersion: template.version, title: template.title, letterDate: src.letterDate, values, createdAt: new Date(ctx.now()).toISOString(), file, extraFiles: [], eventId, status: 'draft'
     }
     const draft: CaseEventInput & { id: string } = {
       id: eventId, type: 'letter-draft', letterId, date: src.letterDate, direction: 'outgoing', summary: `Draft: ${template.title}`, attachments: [file]
@@ -183,11 +183,11 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     return file
   }
 
-  /** The letter rebuilt from what it recorded (template version, date); values typed at generation are not kept, so the DOCX stays the record. */
+  /** The letter rebuilt from what it recorded (template version, date, typed values): for its HTML and PDF. The DOCX stays the record. */
   async function documentOf(caseId: string, letterId: string): Promise<{ doc: LetterDocument; c: Case; letter: LetterRecord }> {
     const { c, letter } = await letterOf(caseId, letterId)
     const template = findTemplate(letter.template, letter.templateVersion)
-    const { src } = await sourcesFor(caseId, template, letter.letterDate, {})
+    const { src } = await sourcesFor(caseId, template, letter.letterDate, letter.values)
     const r = build(template, src)
     if (!r.ok) throw new AppError('CONFLICT', `This letter needs values typed when it was made (${r.refusal ?? r.missing.map((m) => m.path).join(', ')}); open its DOCX instead.`)
     return { doc: r.document, c, letter }
