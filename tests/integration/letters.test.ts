@@ -1,5 +1,8 @@
 // Letters through the real services and router: the DOCX unzipped and read, the letter filed in the
 // case with a draft event, "Mark sent" moving the clock's ladder, bulk, .eml, fax cover, user templates.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/services/handlers'
@@ -31,8 +34,12 @@ async function overdueCase(privacyOfficer = true) {
   await s.settings.update({ advocateName: 'Jordan Reyes' })
   const c = await s.cases.add({ patientId: patient.id, organizationId: org.id, requestedFormat: 'PDF' })
   const sent = await s.cases.addEvent(c.id, { type: 'request-sent', date: '2026-10-02', direction: 'outgoing', channel: 'fax', summary: 'Access request faxed' })
-  await s.attachments.attachBytes(c.id, 'request.pdf', new TextEncoder().encode('%PDF-1.4 request'), sent.id)
-  await s.attachments.attachBytes(c.id, 'fax-confirmation.pdf', new TextEncoder().encode('%PDF-1.4 confirmation'), sent.id)
+  const files = await mkdtemp(join(tmpdir(), 'aa-letter-files-'))
+  for (const [name, text] of [['request.pdf', '%PDF-1.4 request'], ['fax-confirmation.pdf', '%PDF-1.4 confirmation']] as const) {
+    await writeFile(join(files, name), text)
+    await s.attachments.attachFile(c.id, join(files, name), sent.id)
+  }
+  await rm(files, { recursive: true, force: true })
   await s.cases.addEvent(c.id, { type: 'request-received', date: '2026-10-02', direction: 'incoming' })
   return c.id
 }

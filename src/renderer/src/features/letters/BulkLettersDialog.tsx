@@ -7,7 +7,7 @@ import { useRef, useState } from 'react'
 import type { BulkResultValue } from '../../../../shared/channels/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField } from '../../ui/Field'
@@ -16,7 +16,7 @@ import './letters.css'
 type Filter = 'overdue' | 'awaiting' | 'next-step'
 
 export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
-  const [templates] = useQuery(() => call('letters.templates', {}), [])
+  const templates = useChannel('letters.templates', {})
   const [templateId, setTemplateId] = useState('follow-up')
   const [filter, setFilter] = useState<Filter>('overdue')
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
@@ -52,7 +52,7 @@ export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void;
     }
   }
 
-  const options = templates.status === 'ready' ? templates.data.filter((t) => t.side === 'advocate').map((t) => ({ value: t.id, label: t.title })) : []
+  const options = (templates.data ?? []).filter((t) => t.side === 'advocate').map((t) => ({ value: t.id, label: t.title }))
   return (
     <Dialog title="Generate letters in bulk" onClose={onClose} testId="bulk-letters">
       <div className="form-row">

@@ -6,7 +6,7 @@ import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
-import { readAsBase64, refusalOf } from '../case/attach-file'
+import { readAsBase64, refusalOf } from './read-file'
 
 export function MarkSentForm({ caseId, letter, today, onSent }: { caseId: string; letter: LetterRecord; today: string; onSent: () => void }) {
   const [date, setDate] = useState(today)

@@ -6,7 +6,7 @@ import type { CaseRequestKind, LetterRecord } from '../../../../core/schemas'
 import type { PreparedLetterValue } from '../../../../shared/channels/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
@@ -18,8 +18,8 @@ import './letters.css'
 type Props = { caseId: string; requestKind: CaseRequestKind; templateId?: string | undefined; today: string; onClose: () => void; onChanged: () => void }
 
 export function PrepareLetterDialog({ caseId, requestKind, templateId, today, onClose, onChanged }: Props) {
-  const [templates] = useQuery(() => call('letters.templates', {}), [])
-  const fitting = useMemo(() => (templates.status === 'ready' ? templates.data.filter((t) => t.kinds.includes(requestKind)) : []), [templates, requestKind])
+  const templates = useChannel('letters.templates', {})
+  const fitting = useMemo(() => (templates.data ?? []).filter((t) => t.kinds.includes(requestKind)), [templates.data, requestKind])
   const [chosen, setChosen] = useState(templateId ?? '')
   const template = chosen || fitting[0]?.id || ''
   const [date, setDate] = useState(today)

@@ -5,14 +5,16 @@ import { useEffect, useRef, useState } from 'react'
 import type { LetterTemplate } from '../../../../core/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel } from '../../api/queries'
+import { useRefresh } from './refresh'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { useDebounced } from '../../ui/use-debounced'
 import './letters.css'
 
 export function TemplatesSection() {
-  const [list, reload] = useQuery(() => call('letters.templates', {}), [])
+  const list = useChannel('letters.templates', {})
+  const reload = useRefresh()
   const [editing, setEditing] = useState<LetterTemplate | null>(null)
   const [error, setError] = useState<string | null>(null)
   const duplicate = async (id: string) => {
@@ -37,7 +39,7 @@ export function TemplatesSection() {
       <h2 id="templates-title">Letter templates</h2>
       <p className="muted">Built-in templates cannot be changed: duplicate one and edit your copy. Legal statements come from the citation table ({'{{law.…}}'}), never typed.</p>
       <ErrorMessage message={error} />
-      {list.status === 'ready' && (
+      {list.data !== undefined && (
         <table className="table">
           <thead>
             <tr>
@@ -69,15 +71,15 @@ export function TemplatesSection() {
 
 function TemplateEditor({ template, onSaved, onClose }: { template: LetterTemplate; onSaved: (t: LetterTemplate) => void; onClose: () => void }) {
   const [draft, setDraft] = useState(template)
-  const [fields] = useQuery(() => call('letters.fields', {}), [])
-  const [cases] = useQuery(() => call('cases.list', { limit: 200 }), [])
+  const fields = useChannel('letters.fields', {})
+  const cases = useChannel('cases.list', { limit: 200 })
   const [caseId, setCaseId] = useState('')
   const [pick, setPick] = useState('patient.fullName')
   const [preview, setPreview] = useState<{ html: string | null; message: string | null }>({ html: null, message: null })
   const [error, setError] = useState<string | null>(null)
   const body = useRef<HTMLTextAreaElement | null>(null)
   const debounced = useDebounced(JSON.stringify(draft), 400)
-  const target = caseId || (cases.status === 'ready' ? (cases.data.find((c) => template.kinds.includes(c.requestKind))?.id ?? '') : '')
+  const target = caseId || (cases.data?.find((c) => template.kinds.includes(c.requestKind))?.id ?? '')
 
   useEffect(() => {
     if (!target) return
@@ -117,7 +119,7 @@ function TemplateEditor({ template, onSaved, onClose }: { template: LetterTempla
         <TextAreaField label="RE lines (one per line)" value={draft.re.join('\n')} onChange={(v) => set('re', lines(v))} rows={3} />
         <TextField label="Salutation" value={draft.salutation} onChange={(v) => set('salutation', v)} />
         <div className="form-row">
-          <SelectField label="Merge field" value={pick} onChange={setPick} options={fields.status === 'ready' ? fields.data.map((f) => ({ value: f.path, label: `${f.label} (${f.path})` })) : []} />
+          <SelectField label="Merge field" value={pick} onChange={setPick} options={(fields.data ?? []).map((f) => ({ value: f.path, label: `${f.label} (${f.path})` }))} />
           <button type="button" className="button" onClick={insert}>Insert into the body</button>
         </div>
         <label className="field">
@@ -132,7 +134,7 @@ function TemplateEditor({ template, onSaved, onClose }: { template: LetterTempla
         </div>
       </div>
       <div>
-        <SelectField label="Preview on the case" value={target} onChange={setCaseId} options={cases.status === 'ready' ? cases.data.filter((c) => template.kinds.includes(c.requestKind)).map((c) => ({ value: c.id, label: `${c.patientName} → ${c.organizationName}` })) : []} />
+        <SelectField label="Preview on the case" value={target} onChange={setCaseId} options={(cases.data ?? []).filter((c) => template.kinds.includes(c.requestKind)).map((c) => ({ value: c.id, label: `${c.patientName} → ${c.organizationName}` }))} />
         {preview.message && <p className="muted" role="status">{preview.message}</p>}
         <section className="prepare__preview" aria-label="Template preview">
           {preview.html ? <div className="letter-preview" dangerouslySetInnerHTML={{ __html: preview.html }} /> : <p className="muted">No preview yet.</p>}
