@@ -14,6 +14,7 @@ import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
 import { lettersCommand } from './commands/letters'
+import { reportCommand } from './commands/report'
 import { withServices } from './services'
 
 // A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
@@ -31,7 +32,8 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   demoCommand,
   profilesCommand,
   lettersCommand,
-  clockCommand
+  clockCommand,
+  reportCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

@@ -3,6 +3,7 @@ import { ProfileDefinitionSchema } from '../clocks/schema'
 import { LadderConfigSchema } from '../escalation'
 import { ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
+import { PerspectiveSchema } from './request-log'
 
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
@@ -10,6 +11,8 @@ export const SettingsSchema = z.strictObject({
   savedProfiles: z.array(ProfileDefinitionSchema).max(200).default([]),
   ladder: LadderConfigSchema.optional(),
   /** The user's own letter templates, every version kept (a letter records the version it used). */
-  letterTemplates: z.array(LetterTemplateSchema).max(500).default([])
+  letterTemplates: z.array(LetterTemplateSchema).max(500).default([]),
+  /** The workspace's perspective; left out until chosen at first run (advocate by default). */
+  perspective: PerspectiveSchema.optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

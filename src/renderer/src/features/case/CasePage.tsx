@@ -14,6 +14,7 @@ import { RemindersPanel } from './RemindersPanel'
 import { LettersPanel } from '../letters/LettersPanel'
 import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
 import { useRefresh } from '../letters/refresh'
+import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
@@ -57,6 +58,7 @@ export function CasePage({ id }: { id: string }) {
       <CaseHeader view={v} savedProfiles={savedProfiles} />
       <div className="case-grid">
         <div className="case-grid__main">
+          <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
           <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
