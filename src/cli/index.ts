@@ -13,6 +13,7 @@ import { attachmentsCommand } from './commands/attachments'
 import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
+import { lettersCommand } from './commands/letters'
 import { reportCommand } from './commands/report'
 import { callCommand } from './commands/call'
 
@@ -25,6 +26,7 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   backupCommand,
   demoCommand,
   profilesCommand,
+  lettersCommand,
   clockCommand,
   callCommand,
   reportCommand

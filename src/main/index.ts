@@ -10,6 +10,7 @@ import { acceptDrops, forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck } from './security'
 import { installMenu } from './menu'
+import { printHtmlToPdf } from './print-pdf'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
 import { storedFileResponse } from '../services/files'
 
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
       sampleDir: join(dataDir, '..', 'sample-data'),
       appVersion: app.getVersion(),
       holder: 'Access Advocate app',
+      printPdf: printHtmlToPdf,
       pickFiles,
       filesUrl: DEFAULT_FILES_URL
     })

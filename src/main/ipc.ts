@@ -4,6 +4,7 @@ import { IPC_DROPPED } from '../shared/event-contract'
 import type { FilePicks } from '../services/files'
 import type { EventHub } from '../services/event-hub'
 import type { Router } from '../services/router'
+import { COMMAND_LINE_ONLY } from '../shared/channels/tools'
 import type { AppUrlCheck } from './security'
 
 /** Registers the single invoke channel; calls from any frame that is not our own page are refused. */
@@ -11,6 +12,9 @@ export function registerIpc(ipcMain: IpcMain, router: Router, isAppUrl: AppUrlCh
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<InvokeResult<unknown>> => {
     if (!isTrustedSender(event, isAppUrl, ownWebContentsId())) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Access Advocate window and was refused.' } }
+    }
+    if (typeof channel === 'string' && COMMAND_LINE_ONLY.has(channel)) {
+      return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'The window names files through the file dialog or a drop; this request named a path and was refused.' } }
     }
     return router.invoke(channel, input)
   })

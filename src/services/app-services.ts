@@ -12,6 +12,7 @@ import { ensureWritableDataDir } from './data-dir'
 import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
+import { lettersService, type LettersService } from './letters/service'
 import { storeSchema, type AppStore } from './store-schema'
 import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
@@ -27,6 +28,8 @@ export type OpenServicesOptions = {
   newId?: (prefix: string) => string
   /** Take the rolling daily backup at open (default true). */
   dailyBackup?: boolean
+  /** Prints a letter's HTML to PDF (Letter, 1" margins): Electron's printToPDF in the app, Chromium in tests. */
+  printPdf?: (html: string) => Promise<Uint8Array>
   /** Where pushed events go (recovery reports, backup status, task progress); one of its own if not given. */
   events?: EventHub
   /** Long work that reports progress and can be cancelled; one of its own if not given. */
@@ -48,6 +51,7 @@ export type AppServices = {
   readonly clocks: ClockService
   readonly attachments: AttachmentService
   readonly settings: SettingsService
+  readonly letters: LettersService
   readonly events: EventHub
   readonly tasks: TaskRegistry
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
@@ -76,6 +80,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
+  const queries = caseQueries(context, clocks, cases, tasks)
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -85,10 +90,11 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     patients: patientService(context),
     organizations: organizationService(context),
     cases,
-    queries: caseQueries(context, clocks, cases, tasks),
+    queries,
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
+    letters: lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
     events,
     tasks,
     recoveries: () => store.recoveries,

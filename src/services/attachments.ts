@@ -79,7 +79,7 @@ export function attachmentService(ctx: ServiceContext, cases: CaseService) {
       for (const { id } of ctx.store.records.cases.summaries()) {
         const c = await ctx.store.records.cases.get(id)
         for (const e of c?.events ?? []) for (const a of e.attachments) inUse.add(a.sha256)
-        for (const l of c?.letters ?? []) inUse.add(l.file.sha256)
+        for (const l of c?.letters ?? []) for (const f of [l.file, ...l.extraFiles]) inUse.add(f.sha256)
       }
       for (const p of ctx.store.sharded.patients.all()) for (const r of p.representatives) if (r.authorityDocument) inUse.add(r.authorityDocument.sha256)
       return ctx.store.attachments.prune(inUse)

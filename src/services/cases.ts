@@ -12,7 +12,8 @@ import {
   type CaseEvent,
   type CaseEventInput,
   type CaseFields,
-  type CaseFieldsInput
+  type CaseFieldsInput,
+  type LetterRecord
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
 import { AppError, type IssuePath } from '../shared/errors'
@@ -208,6 +209,31 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const before = await load(caseId)
       if (!before.reminders.some((r) => r.id === reminderId)) throw notFound('reminder', reminderId)
       await save({ before, next: { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId) }, audit: [{ action: 'update', entity: 'case' }] })
+    },
+
+    /**
+     * Letters (services/letters): saves a letter record and, with it, its draft event or the event the
+     * draft became (same id), in one write of the case file. A record or event with the same id is replaced.
+     */
+    async saveLetter(caseId: string, letter: LetterRecord, eventInput?: CaseEventInput & { id: string }): Promise<Case> {
+      const before = await load(caseId)
+      const at = nowIso(ctx)
+      let events = before.events
+      const audit: AuditNote[] = []
+      if (eventInput) {
+        const old = before.events.find((e) => e.id === eventInput.id)
+        const event = parseOrThrow(CaseEventSchema, { ...eventInput, createdAt: old?.createdAt ?? at, updatedAt: at }, 'event')
+        checkEventDate(event, ['event', 'date'])
+        events = [...before.events.filter((e) => e.id !== event.id), event].sort(byDate)
+        audit.push(
+          old
+            ? { action: 'edit-event', entity: 'event', subject: { id: event.id, before: old, after: event } }
+            : { action: 'add-event', entity: 'event', subject: { id: event.id, before: undefined, after: event }, changes: [{ path: 'type', before: null, after: event.type }] }
+        )
+      }
+      const letters = before.letters.some((l) => l.id === letter.id) ? before.letters.map((l) => (l.id === letter.id ? letter : l)) : [...before.letters, letter]
+      audit.push({ action: 'update', entity: 'case', subject: { id: caseId, before: { letters: before.letters }, after: { letters } } })
+      return save({ before, next: { ...before, events, letters }, audit, at })
     },
 
     /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */

@@ -5,7 +5,7 @@ import { summarizeCase } from '../core/cases/summary'
 import { CASE_SUMMARY_VERSION, CaseSummarySchema } from '../core/cases/summary-schema'
 import type { Store, StoreSchema } from '../store/types'
 
-const settingsDefaults: Settings = { savedProfiles: [] }
+const settingsDefaults: Settings = { savedProfiles: [], letterTemplates: [] }
 
 export const storeSchema = {
   records: {

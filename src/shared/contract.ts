@@ -7,6 +7,7 @@ import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
+import { letterChannels } from './channels/letters'
 import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
 import { taskChannels } from './channels/tasks'
@@ -24,6 +25,7 @@ export const contract = mergeChannels(
   settingsChannels,
   taskChannels,
   toolChannels,
+  letterChannels,
   reportChannels
 )
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'DATA_DIR_UNWRITABLE',
   'DISK_FULL',
   'CORRUPT_DATA',
+  /** A tool the action needs is not installed (e.g. LibreOffice for archive PDFs). */
+  'UNAVAILABLE',
   'CANCELLED',
   'INTERNAL'
 ] as const

@@ -88,12 +88,13 @@ describe('random input at every write channel', () => {
     const writeChannels = [
       'patients.add', 'patients.update', 'patients.remove', 'patients.addHolder', 'orgs.add', 'orgs.update', 'orgs.remove',
       'cases.add', 'cases.update', 'cases.addEvent', 'cases.editEvent', 'cases.addReminder', 'cases.trash', 'cases.restore', 'cases.addBatch',
+      'letters.generate', 'letters.markSent', 'letters.saveTemplate', 'letters.duplicateTemplate', 'letters.eml', 'letters.faxCover',
       'workspace.setPerspective'
     ]
-    const ids = fc.constantFrom(patient.id, org.id, c.id, 'nope-123', '', '../../etc')
+    const ids = fc.constantFrom(patient.id, org.id, c.id, 'nope-123', '', '../../etc', 'follow-up', 'ocr-complaint')
     const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-02-30', '2026-11-01', '1800-01-01', 'x'.repeat(600)), ids)
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'id', 'date', 'type', 'patientId', 'organizationId', 'caseId', 'patch', 'event', 'case', 'patient', 'organization', 'amount', 'kind', '__proto__', 'constructor'), tie('v'), { maxKeys: 4 }))
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'id', 'date', 'type', 'patientId', 'organizationId', 'caseId', 'patch', 'event', 'case', 'patient', 'organization', 'amount', 'kind', 'templateId', 'letterId', 'values', 'template', '__proto__', 'constructor'), tie('v'), { maxKeys: 4 }))
     })).v
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writeChannels), value, async (channel, input) => {

@@ -96,6 +96,8 @@ function eventUnion<B extends z.ZodRawShape>(base: B) {
     plain('note'),
     z.strictObject({ ...base, type: z.literal('complaint-filed'), venue: z.enum(['ocr', 'information-blocking', 'state']) }),
     plain('withdrawn'),
+    /** A letter generated but not yet sent; "Mark sent" turns it into the event the letter is. */
+    z.strictObject({ ...base, type: z.literal('letter-draft'), letterId: IdSchema }),
     z.strictObject({ ...base, type: z.literal('resolution'), outcome: ShortTextSchema.optional() })
   ])
 }

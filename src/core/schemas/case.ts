@@ -61,9 +61,22 @@ export const ReminderEntrySchema = z.strictObject({ id: IdSchema, date: DateSche
 export const LetterRecordSchema = z.strictObject({
   id: IdSchema,
   template: ShortTextSchema,
+  /** Added with letters (issue 11); records written before it have none. */
+  templateVersion: z.number().int().positive().optional(),
+  title: ShortTextSchema.optional(),
+  letterDate: DateSchema.optional(),
+  /** Values typed for this letter (merge-field path → text), so its PDF and preview can be made again. */
+  values: z.record(z.string().max(64), z.string().max(4000)).default({}),
   createdAt: InstantSchema,
-  file: AttachmentRefSchema
+  file: AttachmentRefSchema,
+  /** Other renderings of the same letter (PDF, archive PDF/A, .eml draft, fax cover). */
+  extraFiles: z.array(AttachmentRefSchema).max(20).default([]),
+  /** The draft event in the log; after "Mark sent", the event it became (same id). */
+  eventId: IdSchema.optional(),
+  status: z.enum(['draft', 'sent']).default('draft'),
+  sentOn: DateSchema.optional()
 })
+export type LetterRecord = z.infer<typeof LetterRecordSchema>
 
 const dateRange = z
   .strictObject({ from: DateSchema.optional(), to: DateSchema.optional() })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../clocks/schema'
 import { LadderConfigSchema } from '../escalation'
 import { ShortTextSchema } from './primitives'
+import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 
 export const SettingsSchema = z.strictObject({
@@ -9,6 +10,8 @@ export const SettingsSchema = z.strictObject({
   advocateName: ShortTextSchema.optional(),
   savedProfiles: z.array(ProfileDefinitionSchema).max(200).default([]),
   ladder: LadderConfigSchema.optional(),
+  /** The user's own letter templates, every version kept (a letter records the version it used). */
+  letterTemplates: z.array(LetterTemplateSchema).max(500).default([]),
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
   perspective: PerspectiveSchema.optional()
 })

@@ -5,6 +5,7 @@ import type { AppServices } from '../app-services'
 import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
+import { letterHandlers } from './letters'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { AppError } from '../../shared/errors'
@@ -46,6 +47,7 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...caseHandlers(current, hooks),
     ...dataHandlers(current),
     ...toolHandlers(current, hooks),
+    ...letterHandlers(current),
     ...reportHandlers(current)
   }
 }

@@ -37,5 +37,17 @@ export const toolChannels = {
   'attachments.addFile': channel(
     z.strictObject({ caseId: IdSchema, eventId: IdSchema.optional(), path: z.string().min(1, 'name a file').max(4096) }),
     z.object({ attachment: AttachmentRefSchema, eventId: z.string() })
+  ),
+  /** Writes a stored file (checked against its hash) to a path on disk: how the command line saves a letter. */
+  'attachments.saveTo': channel(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 written as 64 hex digits'), path: z.string().min(1, 'name a file').max(4096) }),
+    z.object({ path: z.string(), bytes: z.number() })
   )
 }
+
+/**
+ * Channels that take a path on this computer. The command line runs as the user and may name any
+ * file; the window names files only through the dialog or a drop (one-time tokens), so the main
+ * process refuses these from it.
+ */
+export const COMMAND_LINE_ONLY: ReadonlySet<string> = new Set(['attachments.addFile', 'attachments.saveTo'])

@@ -39,7 +39,8 @@ export const eventTypeLabel = labelFrom({
   note: 'Note',
   'complaint-filed': 'Complaint filed',
   withdrawn: 'Withdrawn',
-  resolution: 'Resolution'
+  resolution: 'Resolution',
+  'letter-draft': 'Letter draft (not sent)'
 })
 
 export const requestKindLabel = labelFrom({

@@ -11,7 +11,8 @@ import { useKeptState } from '../../ui/use-kept-state'
 import { buildEventInput, newDraft, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 
-const TYPE_OPTIONS = CASE_EVENT_TYPES.map((t) => ({ value: t, label: eventTypeLabel(t) }))
+// A letter draft is made by generating a letter, never logged by hand.
+const TYPE_OPTIONS = CASE_EVENT_TYPES.filter((t) => t !== 'letter-draft').map((t) => ({ value: t, label: eventTypeLabel(t) }))
 const CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
 const DIRECTION_OPTIONS = [
   { value: 'outgoing', label: 'Outgoing (we sent it)' },

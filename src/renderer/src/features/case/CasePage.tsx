@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
@@ -10,6 +11,9 @@ import { ClockPanel } from './ClockPanel'
 import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
 import { RemindersPanel } from './RemindersPanel'
+import { LettersPanel } from '../letters/LettersPanel'
+import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
+import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
@@ -19,6 +23,9 @@ export function CasePage({ id }: { id: string }) {
   const settings = useChannel('settings.get', {})
   const savedProfiles = settings.data?.savedProfiles ?? []
   const restoring = useChannelMutation('cases.restore')
+  // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
+  const [preparing, setPreparing] = useState<string | null>(null)
+  const reload = useRefresh()
 
   if (view.isPending) return <p className="muted">Loading the case…</p>
   if (view.isError) {
@@ -52,7 +59,7 @@ export function CasePage({ id }: { id: string }) {
       <div className="case-grid">
         <div className="case-grid__main">
           <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
-          <ClockPanel clock={v.clock} asOf={v.asOf} />
+          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
@@ -61,11 +68,15 @@ export function CasePage({ id }: { id: string }) {
           )}
         </div>
         <aside className="case-grid__side">
+          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />
         </aside>
       </div>
+      {preparing !== null && (
+        <PrepareLetterDialog caseId={id} requestKind={v.case.requestKind} templateId={preparing || undefined} today={v.asOf} onClose={() => setPreparing(null)} onChanged={reload} />
+      )}
     </article>
   )
 }

@@ -9,7 +9,7 @@ import { stepLabel } from '../../ui/labels'
 type Clock = CaseViewValue['clock']
 type Result = Extract<Clock, { state: 'ok' }>['result']
 
-export function ClockPanel({ clock, asOf }: { clock: Clock; asOf: string }) {
+export function ClockPanel({ clock, asOf, onPrepare }: { clock: Clock; asOf: string; onPrepare?: ((letter: string) => void) | undefined }) {
   return (
     <section className="panel clock" aria-labelledby="clock-title" data-testid="clock-panel">
       <h3 id="clock-title" className="panel__title">
@@ -29,12 +29,12 @@ export function ClockPanel({ clock, asOf }: { clock: Clock; asOf: string }) {
           <p role="alert">The clock could not be computed: {clock.message}</p>
         </div>
       )}
-      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} asOf={asOf} />}
+      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} asOf={asOf} onPrepare={onPrepare} />}
     </section>
   )
 }
 
-function ClockResultView({ result: r, receiptAssumed, asOf }: { result: Result; receiptAssumed: boolean; asOf: string }) {
+function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { result: Result; receiptAssumed: boolean; asOf: string; onPrepare?: ((letter: string) => void) | undefined }) {
   return (
     <>
       <div className="clock__summary">
@@ -70,6 +70,11 @@ function ClockResultView({ result: r, receiptAssumed, asOf }: { result: Result; 
                   <span className="muted">
                     (letter <code>{r.nextStep.letter}</code>)
                   </span>
+                  {onPrepare && (
+                    <button type="button" className="button button--small" onClick={() => onPrepare(r.nextStep!.letter)} data-testid="prepare-next-step">
+                      Prepare
+                    </button>
+                  )}
                 </>
               ) : (
                 <span className="muted">none: the clock has stopped</span>

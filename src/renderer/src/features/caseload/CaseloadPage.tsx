@@ -14,6 +14,8 @@ import { CaseloadFilters } from './CaseloadFilters'
 import { CaseloadTable } from './CaseloadTable'
 import { DeepSearch, type DeepResult } from './DeepSearch'
 import { EMPTY_FILTER, isFiltered, toListInput, type CaseloadFilter } from './filters'
+import { BulkLettersDialog } from '../letters/BulkLettersDialog'
+import { useRefresh } from '../letters/refresh'
 
 /** The morning view: every case with its clock as of today, most urgent first. */
 export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
@@ -28,6 +30,8 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const restoring = useChannelMutation('cases.restore')
   const [message, setMessage] = useState<string | null>(null)
   const error = restoring.error ? errorText(restoring.error) : null
+  const [bulk, setBulk] = useState(false)
+  const reload = useRefresh()
 
   const changeFilter = (next: CaseloadFilter) => {
     setFilter(next)
@@ -51,7 +55,11 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
         <button type="button" className="button" onClick={() => navigate({ page: 'patients' })}>
           New request…
         </button>
+        <button type="button" className="button" onClick={() => setBulk(true)}>
+          Generate letters…
+        </button>
       </PageHeader>
+      {bulk && <BulkLettersDialog onClose={() => setBulk(false)} onChanged={reload} />}
       <CaseloadFilters filter={filter} onChange={changeFilter} searchRequest={searchRequest} />
       {filter.trash && <p className="hint">Cases stay in the trash for 30 days; restore one to work on it again.</p>}
       <DeepSearch key={filter.text} text={text} result={deep} onResult={setDeep} />

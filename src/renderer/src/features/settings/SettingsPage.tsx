@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/PageHeader'
 import { AdvocateNameSection } from './AdvocateNameSection'
 import { LadderSection } from './LadderSection'
 import { ProfilesSection } from './ProfilesSection'
+import { TemplatesSection } from '../letters/TemplatesSection'
 
 /** Who the advocate is, the rules the clocks count by, and the escalation ladder. */
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
           <AdvocateNameSection current={settings.data.advocateName ?? ''} />
           <ProfilesSection saved={settings.data.savedProfiles} />
           <LadderSection stored={settings.data.ladder} />
+          <TemplatesSection />
         </>
       )}
     </section>
