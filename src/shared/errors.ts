@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'DATA_DIR_UNWRITABLE',
   'DISK_FULL',
   'CORRUPT_DATA',
+  'CANCELLED',
   'INTERNAL'
 ] as const
 
