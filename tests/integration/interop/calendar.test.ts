@@ -16,8 +16,8 @@ afterEach(async () => {
 type Parsed = { uid: string; start: string; end: string; summary: string; allDay: boolean }
 function parse(text: string): Parsed[] {
   return Object.values(ical.sync.parseICS(text))
-    .filter((c): c is ical.VEvent => c.type === 'VEVENT')
-    .map((e) => ({ uid: e.uid, start: format(e.start, 'yyyy-MM-dd'), end: format(e.end, 'yyyy-MM-dd'), summary: String(e.summary), allDay: e.datetype === 'date' }))
+    .filter((c): c is ical.VEvent => c?.type === 'VEVENT')
+    .map((e) => ({ uid: e.uid, start: format(e.start, 'yyyy-MM-dd'), end: format(e.end ?? e.start, 'yyyy-MM-dd'), summary: String(e.summary), allDay: e.datetype === 'date' }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.uid.localeCompare(b.uid))
 }
 
