@@ -14,6 +14,10 @@ import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
 import { withServices } from './services'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
+import { calendarCommand } from './commands/calendar'
+import { bundleCommand } from './commands/bundle'
 
 // A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
 const clockCommand = makeClockCommand({
@@ -29,7 +33,11 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   backupCommand,
   demoCommand,
   profilesCommand,
-  clockCommand
+  clockCommand,
+  exportCommand,
+  importCommand,
+  calendarCommand,
+  bundleCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

@@ -14,6 +14,7 @@ import {
   REQUEST_KINDS,
   TagSchema,
   UsStateSchema,
+  CaseEventInputSchema,
   type CaseEventInput,
   type CaseFields,
   type OrganizationFields,
@@ -29,7 +30,7 @@ export type RowValues = { row: number; values: Record<string, string>; columnOf:
 
 export type PatientDraft = PatientFields
 export type OrgDraft = OrganizationFields
-export type CaseDraft = { fields: Omit<CaseFields, 'patientId' | 'organizationId'>; events: CaseEventInput[] }
+export type CaseDraft = { fields: Omit<CaseFields, 'patientId' | 'organizationId'>; events: Array<z.output<typeof CaseEventInputSchema>> }
 export type RowDraft = { row: number; patient?: PatientDraft; organization?: OrgDraft; case?: CaseDraft }
 
 export type RowContext = { kind: ImportKind; dateOrder: Record<string, DateOrder | null>; today: string }
@@ -141,7 +142,7 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       if (d && start && d < start) problem(key, `${d} is before the request (${start})`)
     }
     if (sent && received && received < sent) problem('received', `${received} is before the request was sent (${sent})`)
-    if (fields.success) draft.case = { fields: fields.data, events }
+    if (fields.success) draft.case = { fields: fields.data, events: events.map((e) => CaseEventInputSchema.parse(e)) }
   }
   return { draft, problems }
 }
