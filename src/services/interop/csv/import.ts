@@ -295,10 +295,9 @@ export function csvImporter(s: AppServices) {
           tick()
         })
         let events = 0
-        await pool(p.caseRows, 8, progress, 'The import', async (d) => {
-          const c = await s.cases.add({ ...d.case!.fields, patientId: patientIds.get(patientKey(d.patient!))!, organizationId: orgIds.get(orgKey(d.organization!))! })
-          const added = d.case!.events.length ? await s.cases.addEvents(c.id, d.case!.events) : []
-          events += added.length
+        await pool(p.caseRows, 64, progress, 'The import', async (d) => {
+          const c = await s.cases.addWithEvents({ ...d.case!.fields, patientId: patientIds.get(patientKey(d.patient!))!, organizationId: orgIds.get(orgKey(d.organization!))! }, d.case!.events)
+          events += c.events.length
           tick()
         })
         const settings = s.store.singletons.settings.get()
