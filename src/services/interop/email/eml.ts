@@ -29,7 +29,6 @@ const domainOf = (addr: string) => addr.slice(addr.lastIndexOf('@') + 1)
 
 /** A file name that is safe to store and show: no folders, no control characters, not too long. */
 export function safeFileName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').trim()
   const short = cleaned.length > 200 ? `${cleaned.slice(0, 190)}${cleaned.slice(cleaned.lastIndexOf('.')).slice(0, 10)}` : cleaned
   return short || fallback
