@@ -17,6 +17,7 @@ import { AppHeader } from './AppHeader'
 import { DataFolderContext, type DataFolder } from './data-folder'
 import { navigate, useRoute } from './navigation'
 import type { Route } from './routes'
+import { ImportPage } from '../features/import/ImportPage'
 import { SampleBanner } from './SampleBanner'
 import { UnlockScreen } from './UnlockScreen'
 
@@ -98,5 +99,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <BackupsPage />
     case 'settings':
       return <SettingsPage />
+    case 'import':
+      return <ImportPage />
   }
 }
