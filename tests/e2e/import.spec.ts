@@ -24,9 +24,16 @@ test('a CSV of 200 requests goes in through the wizard (mapping, preview, confir
   await page.getByRole('button', { name: 'Import 200 case(s)' }).click()
   await expect(page.getByText(/Imported 200 case\(s\), 200 patient\(s\) and 4 organization\(s\)/)).toBeVisible({ timeout: 60_000 })
   expect(app.services.queries.list()).toHaveLength(200)
+  // The export actions save through downloads.
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calendar (.ics)' }).click()])
+  expect(ics.suggestedFilename()).toBe('access-advocate.ics')
 
   await page.getByRole('link', { name: 'Caseload' }).click()
   await page.getByLabel('Search cases').fill('Patient137 Import')
   await expect(page.getByTestId('case-row')).toHaveCount(1)
   await expect(page.getByTestId('case-row')).toContainText('Practice 1')
+  await page.getByTestId('case-row').click()
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Evidence bundle' }).click()])
+  expect(bundle.suggestedFilename()).toMatch(/^evidence-.*\.zip$/)
+  await expect(page.getByText(/Evidence bundle: 0 exhibit\(s\)/)).toBeVisible()
 })

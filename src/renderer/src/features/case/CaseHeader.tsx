@@ -1,3 +1,4 @@
+import { BundleButton } from '../import/BundleButton'
 import { useState } from 'react'
 import type { ProfileDefinition } from '../../../../core/clocks/schema'
 import { isBuiltInProfileId } from '../../../../core/rules/types'
@@ -44,6 +45,7 @@ export function CaseHeader({ view, savedProfiles, onChanged }: Props) {
             >
               Edit request…
             </button>
+            <BundleButton caseId={c.id} />
             <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
               Move to trash…
             </button>

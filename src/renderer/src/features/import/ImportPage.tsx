@@ -7,6 +7,7 @@ import { errorText } from '../../api/error-text'
 import type { ChannelInput, ChannelOutput } from '../../../../shared/contract'
 import { PageHeader } from '../../ui/PageHeader'
 import { fileToBase64 } from './read-file'
+import { ExportActions } from './ExportActions'
 
 type Kind = ChannelInput<'interop.csvPreview'>['kind']
 type Preview = ChannelOutput<'interop.csvPreview'>
@@ -81,6 +82,8 @@ export function ImportPage() {
   return (
     <section aria-labelledby="import-title">
       <PageHeader title={<span id="import-title">Import a spreadsheet (CSV)</span>} />
+      <ExportActions />
+      <h3>Import</h3>
       <div className="form-row">
         <label>
           What the file holds{' '}
