@@ -18,14 +18,20 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true })
 })
 
+async function fileOf(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'aa-att-'))
+  await writeFile(join(dir, name), text)
+  return join(dir, name)
+}
+
 async function seedCase() {
   const org = await s.organizations.add({ name: 'Mercy General', kind: 'hospital', state: 'CA' })
   const patient = await s.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-29', identifiers: [{ organizationId: org.id, kind: 'mrn', value: 'MRN-556677' }] })
   const c = await s.cases.add({ patientId: patient.id, organizationId: org.id, references: [{ kind: 'holder-request-id', value: 'REQ-9' }] })
   const rec = await s.cases.addEvent(c.id, { type: 'request-received', date: '2026-09-01', summary: 'Request faxed, confirmation received' })
-  await s.attachments.attachBytes(c.id, 'fax confirmation.pdf', new TextEncoder().encode('%PDF fax ok'), rec.id)
+  await s.attachments.attachFile(c.id, await fileOf('fax confirmation.pdf', '%PDF fax ok'), rec.id)
   const ev = await s.cases.addEvent(c.id, { type: 'follow-up-sent', date: '2026-10-09', summary: 'Follow-up letter (DOB 1980-02-29, MRN-556677)' })
-  await s.attachments.attachBytes(c.id, 'follow up.docx', new TextEncoder().encode('letter bytes'), ev.id)
+  await s.attachments.attachFile(c.id, await fileOf('follow up.docx', 'letter bytes'), ev.id)
   return c
 }
 
