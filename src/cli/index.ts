@@ -16,6 +16,10 @@ import { profilesCommand } from './commands/profiles'
 import { lettersCommand } from './commands/letters'
 import { reportCommand } from './commands/report'
 import { callCommand } from './commands/call'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
+import { calendarCommand } from './commands/calendar'
+import { bundleCommand } from './commands/bundle'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
   infoCommand,
@@ -29,7 +33,11 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   lettersCommand,
   clockCommand,
   callCommand,
-  reportCommand
+  reportCommand,
+  exportCommand,
+  importCommand,
+  calendarCommand,
+  bundleCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

@@ -116,13 +116,22 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
 
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
-  async function create(fields: CaseFields): Promise<Case> {
+  async function create(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput> = []): Promise<Case> {
     checkLinks(fields)
     checkReferences(fields)
     const id = ctx.newId('case')
     const at = nowIso(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
-    return save({ before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }] })
+    // Events logged with the case (imports) are validated exactly as addEvents would, in the same write.
+    const events = eventInputs.map((input, i) => {
+      const fieldsOf = parseOrThrow(CaseEventInputSchema, input, `events[${i}]`)
+      const event = parseOrThrow(CaseEventSchema, { ...fieldsOf, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, `events[${i}]`)
+      checkEventDate(event, ['events', i])
+      checkDeliveredItems(c, event, ['events', i])
+      return event
+    })
+    c.events = events.sort(byDate)
+    return save({ before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] })
   }
 
   return {
@@ -130,6 +139,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
 
     async add(input: CaseFieldsInput): Promise<Case> {
       return create(parseOrThrow(CaseFieldsSchema, input, 'case'))
+    },
+
+    /** A case and its first events in one write (imports): one file written, not one per step. */
+    async addWithEvents(input: CaseFieldsInput, events: ReadonlyArray<CaseEventInput>): Promise<Case> {
+      return create(parseOrThrow(CaseFieldsSchema, input, 'case'), events)
     },
 
     /** One patient's requests to several holders, created together under one batch id. */

@@ -10,6 +10,7 @@ import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
 import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
+import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
 import type { EventName, EventPayload } from './event-contract'
 import { mergeChannels } from './merge-channels'
@@ -26,7 +27,8 @@ export const contract = mergeChannels(
   taskChannels,
   toolChannels,
   letterChannels,
-  reportChannels
+  reportChannels,
+  interopChannels
 )
 
 export type Contract = typeof contract

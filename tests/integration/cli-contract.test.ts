@@ -104,6 +104,13 @@ describe('each command calls only the channels it names', () => {
     await step(['backup', 'list'])
     await step(['backup', 'preview', String(b['id'])])
     await step(['clock', '--input', '-'], JSON.stringify({ received: '2026-01-05', asOf: '2026-02-10' }))
+    await step(['letters', 'templates'])
+    await step(['letters', 'render', '--case', String(c['id']), '--template', 'follow-up', '--out', join(dir, 'follow-up.docx')])
+    await step(['report', 'compliance', '--from', '2026-01-01', '--to', '2026-12-31'])
+    await step(['calendar', '--out', join(dir, 'caseload.ics')])
+    await step(['bundle', '--case', String(c['id']), '--out', join(dir, 'bundle.zip')])
+    await step(['export', '--out', join(dir, 'all.zip')])
+    await step(['import', '--in', join(dir, 'all.zip'), '--dry-run'])
     // Every named command was an adapter over at least one of its channels (the clock on built-in
     // profiles is the pure core function and needs none).
     for (const command of named.filter((n) => !['clock', 'demo'].includes(n.name))) {

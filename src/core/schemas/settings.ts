@@ -4,6 +4,7 @@ import { LadderConfigSchema } from '../escalation'
 import { ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
+import { CsvMappingsSchema } from './csv-mapping'
 
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
@@ -13,6 +14,8 @@ export const SettingsSchema = z.strictObject({
   /** The user's own letter templates, every version kept (a letter records the version it used). */
   letterTemplates: z.array(LetterTemplateSchema).max(500).default([]),
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
-  perspective: PerspectiveSchema.optional()
+  perspective: PerspectiveSchema.optional(),
+  /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
+  csvMappings: CsvMappingsSchema.optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

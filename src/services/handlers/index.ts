@@ -8,6 +8,7 @@ import { dataHandlers } from './data'
 import { letterHandlers } from './letters'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
+import { interopHandlers } from './interop'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -48,7 +49,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...dataHandlers(current),
     ...toolHandlers(current, hooks),
     ...letterHandlers(current),
-    ...reportHandlers(current)
+    ...reportHandlers(current),
+    ...interopHandlers(current)
   }
 }
 

@@ -19,6 +19,7 @@ import { RenderFailure } from './RenderFailure'
 import { DataFolderContext, type DataFolder } from './data-folder'
 import { navigate, useRoute } from './navigation'
 import type { Route } from './routes'
+import { ImportPage } from '../features/import/ImportPage'
 import { SampleBanner } from './SampleBanner'
 import { UnlockScreen } from './UnlockScreen'
 
@@ -109,5 +110,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <SettingsPage />
     case 'reports':
       return <ReportsPage key={route.organizationId ?? ''} {...(route.organizationId && { organizationId: route.organizationId })} />
+    case 'import':
+      return <ImportPage />
   }
 }

@@ -6,6 +6,7 @@ const SECTIONS = [
   { page: 'organizations', label: 'Organizations' },
   { page: 'reports', label: 'Reports' },
   { page: 'backups', label: 'Backups' },
+  { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' }
 ] as const
 

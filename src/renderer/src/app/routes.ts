@@ -9,6 +9,7 @@ export type Route =
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'reports'; organizationId?: string }
+  | { page: 'import' }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -28,6 +29,8 @@ export function routeToHash(r: Route): string {
       return '#/settings'
     case 'reports':
       return r.organizationId ? `#/reports/${encodeURIComponent(r.organizationId)}` : '#/reports'
+    case 'import':
+      return '#/import'
   }
 }
 
@@ -49,13 +52,15 @@ export function hashToRoute(hash: string): Route {
       return { page: 'settings' }
     case 'reports':
       return id ? { page: 'reports', organizationId: id } : { page: 'reports' }
+    case 'import':
+      return { page: 'import' }
     default:
       return { page: 'caseload' }
   }
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' {
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'import' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
   return r.page

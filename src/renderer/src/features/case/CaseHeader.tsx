@@ -1,3 +1,4 @@
+import { BundleButton } from '../import/BundleButton'
 import { useState } from 'react'
 import type { ProfileDefinition } from '#core/clocks/schema'
 import { isBuiltInProfileId } from '#core/rules/types'
@@ -45,6 +46,7 @@ export function CaseHeader({ view, savedProfiles }: Props) {
             >
               Edit request…
             </button>
+            <BundleButton caseId={c.id} />
             <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
               Move to trash…
             </button>
