@@ -9,6 +9,7 @@ import { toAppError } from './fs-errors'
 import { LOCAL_DIR, assertValidName } from './layout'
 import { acquireLock } from './lock'
 import { Session } from './session'
+import { SyncEngine } from './sync/engine'
 import type {
   OpenStoreOptions,
   RecordCollection,
@@ -64,14 +65,17 @@ export async function openStore<S extends StoreSchema>(schema: S, options: OpenS
   await prepareFolder(io)
   const lock = await acquireLock(io, options.holder)
   const session = new Session(schema, io, lock, options)
+  const sync = new SyncEngine(session, options.sync ?? {})
   try {
     await session.open()
+    await sync.start()
   } catch (e) {
+    await sync.stop().catch(() => undefined)
     await session.flush().catch(() => undefined)
     await lock.release().catch(() => undefined)
     throw toAppError(e, 'open', io.dataDir, io.dataDir)
   }
-  return facade<S>(schema, session)
+  return facade<S>(schema, session, sync)
 }
 
 /** Looks a loaded collection up on every call: a restore reloads them, and a closed store must refuse. */
@@ -84,7 +88,7 @@ function current<T>(session: Session, map: () => ReadonlyMap<string, T>, key: st
   }
 }
 
-function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
+function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEngine): Store<S> {
   const writable =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -162,7 +166,11 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
       status: () => session.backups.status()
     },
     onRecovery: (listener) => session.onRecovery(listener),
+    sync: sync.handle(),
     flush: () => session.flush(),
-    close: () => session.close()
+    close: async () => {
+      await sync.stop()
+      await session.close()
+    }
   }
 }

@@ -170,6 +170,33 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     }
   }
 
+  // ---- a sync tool replaced a shard (see store/sync) ------------------------------------------
+
+  /** The records shard `n` holds in memory (as last read or written). */
+  shardRecords(n: number): T[] {
+    return [...(this.#shards.get(n)?.db.data.values() ?? [])]
+  }
+
+  /** The rev of shard `n` as last read or written here (0: none). */
+  shardRev(n: number): number {
+    return this.#shards.get(n)?.adapter.rev ?? 0
+  }
+
+  /** Reads shard `n` again after another computer's version arrived; false while our own write to it runs. */
+  async reloadShard(n: number): Promise<boolean> {
+    const shard = this.#shard(n)
+    if (shard.adapter.busy) return false
+    const before = [...shard.db.data.keys()]
+    await this.#loadShard(n)
+    for (const id of before) if (this.#where.get(id) === n && !shard.db.data.has(id)) this.#where.delete(id)
+    for (const id of shard.db.data.keys()) {
+      const seen = this.#where.get(id)
+      if (seen === undefined || n === shardOf(id, this.#count)) this.#where.set(id, n)
+    }
+    this.#all = null
+    return true
+  }
+
   async idle(): Promise<void> {
     await Promise.all([...this.#shards.values()].map((s) => s.adapter.idle()))
   }
