@@ -29,7 +29,8 @@ async function start(): Promise<void> {
       dataDir,
       sampleDir: join(dataDir, '..', 'sample-data'),
       appVersion: app.getVersion(),
-      holder: 'Access Advocate app'
+      holder: 'Access Advocate app',
+      watchFolder: true
     })
   } catch (error) {
     const message = isAppError(error) ? error.message : `Access Advocate could not start: ${String(error)}`

@@ -13,6 +13,8 @@ import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
 import { storeSchema, type AppStore } from './store-schema'
+import { syncService, type SyncService } from './sync'
+import { syncMergers } from './sync-mergers'
 
 export type OpenServicesOptions = {
   dataDir: string
@@ -25,6 +27,11 @@ export type OpenServicesOptions = {
   newId?: (prefix: string) => string
   /** Take the rolling daily backup at open (default true). */
   dailyBackup?: boolean
+  /** Watch the data folder for files a sync tool brings from other computers (the app; default false). */
+  watchFolder?: boolean
+  /** Tests: how soon a change is noticed, and how often the whole folder is rescanned (ms). */
+  watchDebounceMs?: number
+  rescanMs?: number
 }
 
 export type AppServices = {
@@ -40,6 +47,8 @@ export type AppServices = {
   readonly clocks: ClockService
   readonly attachments: AttachmentService
   readonly settings: SettingsService
+  /** A synced caseload: conflicts, merges, files other computers wrote. */
+  readonly sync: SyncService
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -54,7 +63,13 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     codeVersion: `${options.appVersion} rules ${RULES_VERSION}`,
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
-    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup })
+    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
+    sync: {
+      ...syncMergers,
+      watch: options.watchFolder === true,
+      ...(options.watchDebounceMs !== undefined && { debounceMs: options.watchDebounceMs }),
+      ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs })
+    }
   })
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
@@ -72,6 +87,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
+    sync: syncService(context, clocks),
     recoveries: () => store.recoveries,
     close: () => store.close()
   }

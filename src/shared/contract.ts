@@ -7,6 +7,7 @@ import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
+import { syncChannels } from './channels/sync'
 
 export const contract = {
   ...appChannels,
@@ -16,7 +17,8 @@ export const contract = {
   ...attachmentChannels,
   ...searchChannels,
   ...dataChannels,
-  ...settingsChannels
+  ...settingsChannels,
+  ...syncChannels
 }
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import type { AppServices } from '../app-services'
 import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
+import { syncHandlers } from './sync'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -29,7 +30,8 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
     },
     ...directoryHandlers(current),
     ...caseHandlers(current),
-    ...dataHandlers(current)
+    ...dataHandlers(current),
+    ...syncHandlers(current)
   }
 }
 
