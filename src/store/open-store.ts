@@ -66,9 +66,9 @@ export async function openStore<S extends StoreSchema>(schema: S, options: OpenS
   const lock = await acquireLock(io, options.holder)
   const session = new Session(schema, io, lock, options)
   const sync = new SyncEngine(session, options.sync ?? {})
+  session.beforeReady = () => sync.start()
   try {
     await session.open()
-    await sync.start()
   } catch (e) {
     await sync.stop().catch(() => undefined)
     await session.flush().catch(() => undefined)
