@@ -10,6 +10,7 @@ import { LOCAL_DIR, assertValidName } from './layout'
 import { acquireLock } from './lock'
 import { Session } from './session'
 import { SyncEngine } from './sync/engine'
+import { ensureStignore } from './sync/stignore'
 import type {
   OpenStoreOptions,
   RecordCollection,
@@ -62,6 +63,8 @@ async function prepareFolder(io: FileIo): Promise<void> {
 export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
   checkSchema(schema)
   const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
+  // First, so a sync tool never sees .local/ before it is told to leave it alone.
+  await ensureStignore(io).catch(() => undefined)
   await prepareFolder(io)
   const lock = await acquireLock(io, options.holder)
   const session = new Session(schema, io, lock, options)

@@ -12,10 +12,10 @@ import { LOCAL_DIR, META_FILE, shardNumberOf, singletonFile } from '../layout'
 import type { Session } from '../session'
 import { FILE_RECORD_ID, type StoredRecord } from '../types'
 import { parseConflictName } from '../../core/sync/conflict-name'
-import { decodeAs, headerOf, readableText } from './decode'
+import { canonical } from '../../core/sync/keys'
+import { decodeAs, envelopeOf, headerOf, readableText } from './decode'
 import { DEVICES_DIR, DeviceNames, defaultDeviceName } from './devices'
 import { copyAside, moveAside, readMergeRecords, writeMergeRecord } from './journal'
-import { ensureStignore } from './stignore'
 import type { FileOrigin, SyncChange, SyncConflict, SyncEvent, SyncHandle, SyncMerge, SyncOptions } from './types'
 import { FolderWatcher } from './watcher'
 
@@ -56,8 +56,7 @@ export class SyncEngine {
   // ---- lifecycle --------------------------------------------------------------------------
 
   async start(): Promise<void> {
-    // None of this may keep the data from opening (a full disk, a read-only .stignore): it is tried again next open.
-    await ensureStignore(this.io).catch(() => undefined)
+    // None of this may keep the data from opening (a full disk): it is tried again next open.
     await this.#names.load().catch(() => undefined)
     this.#deviceName = this.#names.get(this.session.deviceId) ?? this.options.deviceName ?? defaultDeviceName()
     await this.#names.claim(this.session.deviceId, this.#deviceName).catch(() => undefined)
@@ -289,6 +288,17 @@ export class SyncEngine {
       const current = this.session.loaded.singletons.get(target.key)?.get()
       if (JSON.stringify(current) === JSON.stringify(copy.value)) {
         return { devices: [this.session.deviceId, copy.envelope.deviceId], notes: ['both versions hold the same settings'], how: 'identical' }
+      }
+    }
+    if (target.file === META_FILE) {
+      // Two computers that each opened the folder once: the same folder if versions and encryption agree.
+      const current = await this.io.readRaw(META_FILE)
+      const same = (x: Uint8Array): string => {
+        const data = envelopeOf(this.io, META_FILE, x).data as { collections?: unknown; encryption?: unknown }
+        return canonical([data.collections, data.encryption ?? null])
+      }
+      if (current !== null && same(current) === same(copyRaw)) {
+        return { devices: [this.session.deviceId, envelopeOf(this.io, META_FILE, copyRaw).deviceId], notes: ['both describe the same folder (versions and encryption)'], how: 'identical' }
       }
     }
     throw new FileProblem(`${target.file} is not merged automatically: choose the version to keep`)
