@@ -29,7 +29,7 @@ async function closeAll(): Promise<void> {
   await Promise.all(apps.splice(0).map((s) => s.close().catch(() => undefined)))
 }
 
-const conflictCopies = async (dir: string): Promise<string[]> => (await readdir(join(dir, 'cases')).catch(() => [])).filter((n) => n.includes('.sync-conflict-'))
+const conflictCopies = async (dir: string): Promise<string[]> => (await readdir(join(dir, 'cases')).catch((): string[] => [])).filter((n) => n.includes('.sync-conflict-'))
 
 describe.skipIf(missing !== null)(`two computers sharing a caseload through Syncthing${missing ? ` (skipped: ${missing})` : ''}`, () => {
   const a = (): string => join(root, 'a-data')
@@ -61,8 +61,8 @@ describe.skipIf(missing !== null)(`two computers sharing a caseload through Sync
     await nb.addDevice(na)
     await na.shareFolder(FOLDER, a(), [nb])
     await nb.shareFolder(FOLDER, b(), [na])
-    await until('B holds the case file', async () => (await readdir(join(b(), 'cases')).catch(() => [])).includes(`${c.id}.json`), STEP_MS)
-    await until('B holds the patients', async () => (await readdir(join(b(), 'patients')).catch(() => [])).length > 0, STEP_MS)
+    await until('B holds the case file', async () => (await readdir(join(b(), 'cases')).catch((): string[] => [])).includes(`${c.id}.json`), STEP_MS)
+    await until('B holds the patients', async () => (await readdir(join(b(), 'patients')).catch((): string[] => [])).length > 0, STEP_MS)
     await until('the folders are in sync', async () => (await na.inSync(FOLDER, nb)) && (await nb.inSync(FOLDER, na)), STEP_MS)
 
     const sb = await app(b())

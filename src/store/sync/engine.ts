@@ -154,6 +154,16 @@ export class SyncEngine {
     }
   }
 
+  #changeOf(target: Target, origin: FileOrigin | null): SyncChange {
+    return {
+      file: target.file,
+      kind: target.kind,
+      collection: target.kind === 'record' || target.kind === 'shard' ? target.collection : null,
+      id: target.kind === 'record' ? target.id : null,
+      origin
+    }
+  }
+
   // ---- files that changed while open --------------------------------------------------------
 
   async #handle(rels: ReadonlySet<string>): Promise<void> {
@@ -187,7 +197,7 @@ export class SyncEngine {
       const known = found.has(target.id)
       await found.get(target.id) // re-reads a replaced file (its stamp changed) and heals its index entry
       if (origin === null && !known) return null
-      return { file: target.file, kind: 'record', collection: target.collection, id: target.id, origin }
+      return this.#changeOf(target, origin)
     }
     if (target.kind === 'shard') {
       const found = this.#shardStore(target.collection)?.store
@@ -196,11 +206,11 @@ export class SyncEngine {
         this.#watcher?.rescanNow().catch(() => undefined) // our own write is in flight: look again shortly
         return null
       }
-      return { file: target.file, kind: 'shard', collection: target.collection, id: null, origin }
+      return this.#changeOf(target, origin)
     }
     if (target.kind === 'singleton') {
       await this.session.loaded.singletons.get(target.key)?.reload()
-      return { file: target.file, kind: 'singleton', collection: null, id: null, origin }
+      return this.#changeOf(target, origin)
     }
     return null
   }
@@ -226,7 +236,7 @@ export class SyncEngine {
       this.#conflicts.delete(copyRel)
       const quarantined = await moveAside(this.io, copyRel)
       await this.#record({ at: this.io.now().toISOString(), file, copy: copyRel, quarantined, ...result })
-      this.#emit({ type: 'changed', changes: [{ file, kind: this.#target(file).kind, collection: null, id: null, origin: await this.origin(file) }] })
+      this.#emit({ type: 'changed', changes: [this.#changeOf(this.#target(file), await this.origin(file))] })
     } catch (e) {
       // Whatever keeps it from merging (a copy that does not decode, a merge that would not validate,
       // a full disk), the copy stays where it is and the case still opens: a person decides.
@@ -340,7 +350,7 @@ export class SyncEngine {
       this.#conflicts.delete(id)
       const quarantined = await moveAside(this.io, id)
       await this.#record({ at: this.io.now().toISOString(), file: conflict.file, copy: id, quarantined, devices, notes, how: keep === 'copy' ? 'kept-copy' : 'kept-current' })
-      this.#emit({ type: 'changed', changes: [{ file: conflict.file, kind: this.#target(conflict.file).kind, collection: null, id: null, origin: await this.origin(conflict.file) }] })
+      this.#emit({ type: 'changed', changes: [this.#changeOf(this.#target(conflict.file), await this.origin(conflict.file))] })
     })
   }
 
