@@ -12,6 +12,8 @@ import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { SyncBanner } from '../features/sync/SyncBanner'
+import { SyncPage } from '../features/sync/SyncPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
 import { DataFolderContext, type DataFolder } from './data-folder'
@@ -67,6 +69,7 @@ export function App() {
         <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
           {ready && <RecoveryBanner />}
           {ready && <BackupFailureBanner />}
+          {ready && <SyncBanner />}
           {ready?.sample && <SampleBanner />}
           <main className="app-main" id="main" tabIndex={-1}>
             <ErrorMessage message={switchError} />
@@ -98,5 +101,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <BackupsPage />
     case 'settings':
       return <SettingsPage />
+    case 'sync':
+      return <SyncPage />
   }
 }

@@ -5,6 +5,7 @@ const SECTIONS = [
   { page: 'patients', label: 'Patients' },
   { page: 'organizations', label: 'Organizations' },
   { page: 'backups', label: 'Backups' },
+  { page: 'sync', label: 'Sharing' },
   { page: 'settings', label: 'Settings' }
 ] as const
 

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'organizations' }
   | { page: 'backups' }
   | { page: 'settings' }
+  | { page: 'sync' }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -25,6 +26,8 @@ export function routeToHash(r: Route): string {
       return '#/backups'
     case 'settings':
       return '#/settings'
+    case 'sync':
+      return '#/sync'
   }
 }
 
@@ -44,13 +47,15 @@ export function hashToRoute(hash: string): Route {
       return { page: 'backups' }
     case 'settings':
       return { page: 'settings' }
+    case 'sync':
+      return { page: 'sync' }
     default:
       return { page: 'caseload' }
   }
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' {
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'sync' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
   return r.page

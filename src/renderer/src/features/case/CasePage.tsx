@@ -6,6 +6,8 @@ import { Link } from '../../app/Link'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { formatInstant } from '../../ui/format'
 import { AddEventForm } from './AddEventForm'
+import { CaseOrigin } from '../sync/CaseOrigin'
+import { useSyncTick } from '../sync/use-sync-changes'
 import { CaseHeader } from './CaseHeader'
 import { Checklist } from './Checklist'
 import { ClockPanel } from './ClockPanel'
@@ -15,7 +17,9 @@ import { RemindersPanel } from './RemindersPanel'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
-  const [view, reload] = useQuery(() => call('cases.get', { id }), [id])
+  // Another computer's edit of this case (through a sync tool) reloads it.
+  const synced = useSyncTick((c) => c.collection !== 'cases' || c.id === id)
+  const [view, reload] = useQuery(() => call('cases.get', { id }), [id, synced])
   // The user's saved rule profiles: their names in the header, and choices in "Edit request".
   const [settings] = useQuery(() => call('settings.get', {}), [])
   const savedProfiles = settings.status === 'ready' ? settings.data.savedProfiles : []
@@ -58,6 +62,7 @@ export function CasePage({ id }: { id: string }) {
       )}
       <ErrorMessage message={restoreError} />
       <CaseHeader view={v} savedProfiles={savedProfiles} onChanged={reload} />
+      <CaseOrigin caseId={id} refresh={view.data} />
       <div className="case-grid">
         <div className="case-grid__main">
           <ClockPanel clock={v.clock} asOf={v.asOf} />

@@ -12,6 +12,7 @@ import { plural } from '../../ui/format'
 import { useDebounced } from '../../ui/use-debounced'
 import { useKeptState } from '../../ui/use-kept-state'
 import { CaseloadFilters } from './CaseloadFilters'
+import { useSyncTick } from '../sync/use-sync-changes'
 import { CaseloadTable } from './CaseloadTable'
 import { EMPTY_FILTER, isFiltered, toListInput, type CaseloadFilter } from './filters'
 
@@ -21,7 +22,9 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const [pageIndex, setPageIndex] = useKeptState('caseload.page', 0)
   const text = useDebounced(filter.text, 250)
   const input = toListInput(filter, text)
-  const [list, reload, updating] = useQuery(() => call('cases.list', input), [JSON.stringify(input)])
+  // Files another computer wrote (through a sync tool) reload the list.
+  const synced = useSyncTick(() => true)
+  const [list, reload, updating] = useQuery(() => call('cases.list', input), [JSON.stringify(input), synced])
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
