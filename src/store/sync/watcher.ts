@@ -57,7 +57,7 @@ export class FolderWatcher {
     for (const [rel, stamp] of now) if (this.#snapshot.get(rel) !== stamp) this.#dirty.add(rel)
     for (const rel of this.#snapshot.keys()) if (!now.has(rel)) this.#dirty.add(rel)
     this.#snapshot = now
-    if (this.#dirty.size > 0) this.#flushSoon(0)
+    if (this.#dirty.size > 0) this.#flushNow()
     await this.idle()
   }
 
@@ -69,13 +69,16 @@ export class FolderWatcher {
 
   #flushSoon(ms: number): void {
     if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = null
-      const batch = new Set(this.#dirty)
-      this.#dirty.clear()
-      this.#running = this.#running.then(() => (this.#stopped ? undefined : this.options.onChange(batch))).catch((e: unknown) => this.options.onError(e))
-    }, ms)
+    this.#timer = setTimeout(() => this.#flushNow(), ms)
     this.#timer.unref()
+  }
+
+  #flushNow(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer)
+    this.#timer = null
+    const batch = new Set(this.#dirty)
+    this.#dirty.clear()
+    this.#running = this.#running.then(() => (this.#stopped ? undefined : this.options.onChange(batch))).catch((e: unknown) => this.options.onError(e))
   }
 
   async #scan(): Promise<Snapshot> {
