@@ -20,6 +20,8 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   readonly #shards = new Map<number, Shard<T>>()
   /** Which shard holds each id. */
   readonly #where = new Map<string, number>()
+  /** How each shard file looked when we last read or wrote it (see #freshen). */
+  readonly #stamps = new Map<number, string>()
   #all: T[] | null = null
   readonly #count: number
 
@@ -56,6 +58,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     const shard = this.#shard(n)
     try {
       await shard.db.read()
+      await this.#stampOf(n)
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e
       const { value, recovery } = await quarantineAndRestore(
@@ -97,6 +100,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
 
   async rewrite(n: number): Promise<void> {
     await this.ctx.track(this.#shard(n).db.write())
+    await this.#stampOf(n)
   }
 
   get size(): number {
@@ -123,6 +127,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   async put(record: T): Promise<void> {
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
     const home = shardOf(parsed.id, this.#count)
+    await this.#freshen(home)
     const from = this.#where.get(parsed.id)
     const shard = this.#shard(home)
     const previous = shard.db.data.get(parsed.id)
@@ -131,6 +136,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     this.#all = null
     try {
       await this.ctx.track(shard.db.write())
+      await this.#stampOf(home)
     } catch (e) {
       // Undo in memory unless a later put already replaced it: memory must match the disk.
       if (shard.db.data.get(parsed.id) === parsed) {
@@ -147,12 +153,14 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       const old = this.#shard(from)
       old.db.data.delete(parsed.id)
       await this.ctx.track(old.db.write())
+      await this.#stampOf(from)
     }
   }
 
   async remove(id: string): Promise<void> {
     const n = this.#where.get(id)
     if (n === undefined) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)
+    await this.#freshen(n)
     const shard = this.#shard(n)
     const previous = shard.db.data.get(id)
     shard.db.data.delete(id)
@@ -160,6 +168,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     this.#all = null
     try {
       await this.ctx.track(shard.db.write())
+      await this.#stampOf(n)
     } catch (e) {
       if (previous !== undefined && !shard.db.data.has(id) && !this.#where.has(id)) {
         shard.db.data.set(id, previous)
@@ -180,6 +189,26 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   /** The rev of shard `n` as last read or written here (0: none). */
   shardRev(n: number): number {
     return this.#shards.get(n)?.adapter.rev ?? 0
+  }
+
+  /**
+   * Before an edit: if a sync tool replaced shard `n` since we last read or wrote it (its rev on disk
+   * is not ours), read it again first, so the edit is made to that version instead of saving over it.
+   */
+  async #freshen(n: number): Promise<void> {
+    const known = this.#stamps.get(n)
+    const shard = this.#shards.get(n)
+    if (known === undefined || shard === undefined || shard.adapter.busy) return
+    // A stat, not a read: an edit must stay cheap. The stamp changes only when the file was replaced.
+    const now = await this.ctx.io.stamp(shard.adapter.rel)
+    if (now !== null && now !== known && !shard.adapter.busy) await this.reloadShard(n)
+  }
+
+  /** Notes how shard `n` looks on disk now that we read or wrote it. */
+  async #stampOf(n: number): Promise<void> {
+    const stamp = await this.ctx.io.stamp(shardFile(this.spec.name, n))
+    if (stamp === null) this.#stamps.delete(n)
+    else this.#stamps.set(n, stamp)
   }
 
   /** Reads shard `n` again after another computer's version arrived; false while our own write to it runs. */

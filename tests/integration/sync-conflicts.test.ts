@@ -9,6 +9,7 @@ import { CaseSchema } from '../../src/core/schemas'
 import { SECOND_VERSION_PREFIX } from '../../src/core/sync'
 import { openServices, type AppServices, type OpenServicesOptions } from '../../src/services/app-services'
 import type { SyncEvent } from '../../src/store'
+import { shardOf } from '../../src/store/layout'
 
 const dirs: string[] = []
 const open: AppServices[] = []
@@ -167,6 +168,33 @@ describe('a folder being synced while the app is open', () => {
     await writeFile(join(a, 'cases', conflictName(`${caseId}.json`)), await readFile(join(b, 'cases', `${caseId}.json`)))
     await until(() => events.some((e) => e.type === 'merged'))
     expect((await s.cases.load(caseId)).events.map((e) => e.summary).sort()).toEqual(['Arrived on B', 'Called on A', 'Noted on B', 'Request faxed'])
+  })
+
+  it('an edit made before the app noticed another computer\'s version of the shard does not save over it', async () => {
+    // Two patients that live in the same shard (ids chosen so).
+    const ids = Array.from({ length: 200 }, (_, i) => `pat-${String(i).padStart(4, '0')}`)
+    const first = ids[0] ?? ''
+    const second = ids.find((id) => id !== first && shardOf(id, 16) === shardOf(first, 16)) ?? ''
+    const queue = [first, second]
+    const a = await tempDir()
+    const s0 = await services(a, { newId: (p) => (p === 'pat' ? (queue.shift() ?? `pat-x${tick}`) : `${p}-${tick}`) })
+    await s0.patients.add({ name: 'First Patient' })
+    await s0.patients.add({ name: 'Second Patient' })
+    await close(s0)
+    const b = await tempDir()
+    await cp(a, b, { recursive: true, filter: (src) => !src.includes(`${a}/.local`) })
+    const sb = await services(b)
+    await sb.patients.update(first, { notes: 'edited on B' })
+    await close(sb)
+    const sa = await services(a) // not watching: only the edit itself can notice
+    const shard = `patients/shard-${String(shardOf(first, 16)).padStart(2, '0')}.json`
+    await writeFile(join(a, `${shard}.incoming`), await readFile(join(b, shard)))
+    await rename(join(a, `${shard}.incoming`), join(a, shard))
+    await sa.patients.update(second, { notes: 'edited on A' })
+    await close(sa)
+    const s = await services(a)
+    expect(s.patients.get(first)?.notes).toBe('edited on B')
+    expect(s.patients.get(second)?.notes).toBe('edited on A')
   })
 
   it('writes a .stignore for the machine-local folders, and an edit rewrites only its case file', async () => {
