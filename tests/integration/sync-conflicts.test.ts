@@ -240,3 +240,15 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+describe('the command line', () => {
+  it('warns about a conflict it could not merge, and still shows the case', async () => {
+    const { a, caseId } = await twoComputers()
+    await writeFile(join(a, 'cases', `${caseId}.sync-conflict-20261125-150000-BBBBBBB.json`), 'not json')
+    const { cli } = await import('./helpers/cli')
+    const r = await cli(['cases', 'show', caseId, '--data-dir', a, '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ case: { id: caseId } })
+    expect(r.stderr).toMatch(new RegExp(`cases/${caseId}\\.json was changed on two computers at once and could not be merged`))
+  })
+})
