@@ -22,6 +22,8 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   readonly #where = new Map<string, number>()
   /** How each shard file looked when we last read or wrote it (see #freshen). */
   readonly #stamps = new Map<number, string>()
+  /** Our own writes of each shard not yet stamped: never mistaken for another computer's. */
+  readonly #writing = new Map<number, number>()
   #all: T[] | null = null
   readonly #count: number
 
@@ -99,8 +101,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   }
 
   async rewrite(n: number): Promise<void> {
-    await this.ctx.track(this.#shard(n).db.write())
-    await this.#stampOf(n)
+    await this.#ownWrite(n)
   }
 
   get size(): number {
@@ -135,8 +136,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     this.#where.set(parsed.id, home)
     this.#all = null
     try {
-      await this.ctx.track(shard.db.write())
-      await this.#stampOf(home)
+      await this.#ownWrite(home)
     } catch (e) {
       // Undo in memory unless a later put already replaced it: memory must match the disk.
       if (shard.db.data.get(parsed.id) === parsed) {
@@ -152,8 +152,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       // Written to its home first, so a crash in between leaves two copies, never none.
       const old = this.#shard(from)
       old.db.data.delete(parsed.id)
-      await this.ctx.track(old.db.write())
-      await this.#stampOf(from)
+      await this.#ownWrite(from)
     }
   }
 
@@ -167,8 +166,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     this.#where.delete(id)
     this.#all = null
     try {
-      await this.ctx.track(shard.db.write())
-      await this.#stampOf(n)
+      await this.#ownWrite(n)
     } catch (e) {
       if (previous !== undefined && !shard.db.data.has(id) && !this.#where.has(id)) {
         shard.db.data.set(id, previous)
@@ -197,11 +195,27 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
    */
   async #freshen(n: number): Promise<void> {
     const known = this.#stamps.get(n)
-    const shard = this.#shards.get(n)
-    if (known === undefined || shard === undefined || shard.adapter.busy) return
+    if (known === undefined || this.#isWriting(n)) return
     // A stat, not a read: an edit must stay cheap. The stamp changes only when the file was replaced.
-    const now = await this.ctx.io.stamp(shard.adapter.rel)
-    if (now !== null && now !== known && !shard.adapter.busy) await this.reloadShard(n)
+    const now = await this.ctx.io.stamp(shardFile(this.spec.name, n))
+    if (now !== null && now !== known) await this.reloadShard(n)
+  }
+
+  #isWriting(n: number): boolean {
+    return (this.#shards.get(n)?.adapter.busy ?? false) || (this.#writing.get(n) ?? 0) > 0
+  }
+
+  /** Writes shard `n` and notes how it looks on disk afterwards, counting it as ours until then. */
+  async #ownWrite(n: number): Promise<void> {
+    this.#writing.set(n, (this.#writing.get(n) ?? 0) + 1)
+    try {
+      await this.ctx.track(this.#shard(n).db.write())
+      await this.#stampOf(n)
+    } finally {
+      const left = (this.#writing.get(n) ?? 1) - 1
+      if (left === 0) this.#writing.delete(n)
+      else this.#writing.set(n, left)
+    }
   }
 
   /** Notes how shard `n` looks on disk now that we read or wrote it. */
@@ -211,12 +225,28 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     else this.#stamps.set(n, stamp)
   }
 
-  /** Reads shard `n` again after another computer's version arrived; false while our own write to it runs. */
+  /**
+   * Reads shard `n` again after another computer's version arrived. False, and nothing changed, while
+   * one of our own writes to it runs or starts meanwhile: that edit wins, and the sync engine looks again.
+   */
   async reloadShard(n: number): Promise<boolean> {
     const shard = this.#shard(n)
-    if (shard.adapter.busy) return false
+    if (this.#isWriting(n)) return false
+    // Stamp first: a change during the read only makes the next edit read it once more.
+    const stamp = await this.ctx.io.stamp(shard.adapter.rel)
+    let value: ShardData<T> | null
+    try {
+      value = await shard.adapter.read()
+    } catch (e) {
+      if (!(e instanceof FileProblem) || this.#isWriting(n)) throw e
+      await this.#loadShard(n) // damaged: quarantined and restored as at open
+      value = shard.db.data
+    }
+    if (this.#isWriting(n)) return false
     const before = [...shard.db.data.keys()]
-    await this.#loadShard(n)
+    shard.db.data = value ?? new Map()
+    if (stamp === null) this.#stamps.delete(n)
+    else this.#stamps.set(n, stamp)
     for (const id of before) if (this.#where.get(id) === n && !shard.db.data.has(id)) this.#where.delete(id)
     for (const id of shard.db.data.keys()) {
       const seen = this.#where.get(id)

@@ -197,6 +197,13 @@ describe('a folder being synced while the app is open', () => {
     expect(s.patients.get(second)?.notes).toBe('edited on A')
   })
 
+  it('many edits of one shard at once are never mistaken for another computer\'s version', async () => {
+    const s = await services(await tempDir())
+    const added = await Promise.all(Array.from({ length: 64 }, (_, i) => s.organizations.add({ name: `Holder ${i}`, kind: 'hospital' })))
+    for (const o of added) expect(s.organizations.get(o.id)?.name).toBe(o.name)
+    await close(s)
+  })
+
   it('writes a .stignore for the machine-local folders, and an edit rewrites only its case file', async () => {
     const { a, caseId } = await twoComputers()
     const s = await services(a)
