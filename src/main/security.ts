@@ -10,6 +10,8 @@ export function makeAppUrlCheck(rendererDir: string, devServerUrl: string | unde
   return (url) => {
     // blob: and data: URLs are minted by the page itself (attachment previews, "Save a copy…"): nothing remote.
     if (url.startsWith('blob:') || url.startsWith('data:')) return true
+    // Stored files, served by hash by the app itself (src/services/files.ts).
+    if (url.startsWith('aa-file://')) return true
     if (url.startsWith(fileRoot) && !url.slice(fileRoot.length).includes('..')) return true
     if (devServerUrl && (url === devServerUrl || url.startsWith(`${devServerUrl.replace(/\/$/, '')}/`))) return true
     return url.startsWith('devtools://')
@@ -23,8 +25,8 @@ export function hardenSession(session: Session, isAppUrl: AppUrlCheck): void {
     callback({ cancel: !isAppUrl(details.url) })
   })
   session.on('will-download', (event, item) => {
-    // The only download the app makes is "Save a copy…" of an attachment, from a blob: URL it created.
-    if (!item.getURL().startsWith('blob:')) {
+    // The only download the app makes is "Save a copy…" of a stored file (aa-file://…?download=1).
+    if (!item.getURL().startsWith('aa-file://') && !item.getURL().startsWith('blob:')) {
       event.preventDefault()
       return
     }

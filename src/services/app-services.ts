@@ -2,7 +2,7 @@
 // data folder. Front doors differ only in how they obtain the folder and who they say they are.
 import { RULES_VERSION } from '../core/rules/version'
 import { openStore } from '../store'
-import type { Recovery } from '../store/types'
+import type { Recovery, StoreFs } from '../store/types'
 import { attachmentService, type AttachmentService } from './attachments'
 import { caseQueries, type CaseQueries } from './case-queries'
 import { caseService, type CaseService } from './cases'
@@ -15,6 +15,8 @@ import { settingsService, type SettingsService } from './settings'
 import { storeSchema, type AppStore } from './store-schema'
 import { syncService, type SyncService } from './sync'
 import { syncMergers } from './sync-mergers'
+import { createEventHub, type EventHub } from './event-hub'
+import { createTaskRegistry, type TaskRegistry } from './tasks'
 
 export type OpenServicesOptions = {
   dataDir: string
@@ -32,6 +34,12 @@ export type OpenServicesOptions = {
   /** Tests: how soon a change is noticed, and how often the whole folder is rescanned (ms). */
   watchDebounceMs?: number
   rescanMs?: number
+  /** Where pushed events go (recovery reports, backup status, task progress); one of its own if not given. */
+  events?: EventHub
+  /** Long work that reports progress and can be cancelled; one of its own if not given. */
+  tasks?: TaskRegistry
+  /** Tests only: a stand-in for node:fs/promises under the store (a slow or failing disk). */
+  fs?: StoreFs
 }
 
 export type AppServices = {
@@ -49,6 +57,8 @@ export type AppServices = {
   readonly settings: SettingsService
   /** A synced caseload: conflicts, merges, files other computers wrote. */
   readonly sync: SyncService
+  readonly events: EventHub
+  readonly tasks: TaskRegistry
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -69,8 +79,20 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
       watch: options.watchFolder === true,
       ...(options.watchDebounceMs !== undefined && { debounceMs: options.watchDebounceMs }),
       ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs })
-    }
+    },
+    ...(options.fs !== undefined && { fs: options.fs })
   })
+  const events = options.events ?? createEventHub()
+  const tasks = options.tasks ?? createTaskRegistry(events)
+  // The window hears what the store finds and how the backup fares as it happens: no polling.
+  const unsubscribe = [
+    store.onRecovery((r) => events.emit('recovery.reported', r)),
+    store.backups.onStatus((st) => events.emit('backup.status', st)),
+    // Another computer's files, merges and conflicts: the window refreshes what they touch.
+    store.sync.subscribe((e) => events.emit('sync.changed', { changes: e.type === 'changed' ? e.changes.slice(0, 1000) : [], conflicts: store.sync.conflicts().length }))
+  ]
+  // The daily backup may already have changed its status during open, before anyone could listen.
+  events.emit('backup.status', store.backups.status())
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
@@ -83,13 +105,18 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     patients: patientService(context),
     organizations: organizationService(context),
     cases,
-    queries: caseQueries(context, clocks, cases),
+    queries: caseQueries(context, clocks, cases, tasks),
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
     sync: syncService(context, clocks),
+    events,
+    tasks,
     recoveries: () => store.recoveries,
-    close: () => store.close()
+    close: async () => {
+      await store.close()
+      for (const stop of unsubscribe) stop()
+    }
   }
   await cases.purgeExpiredTrash()
   return services

@@ -8,6 +8,8 @@ import { attachmentChannels, caseChannels, searchChannels } from './channels/cas
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { syncChannels } from './channels/sync'
+import { taskChannels } from './channels/tasks'
+import type { EventName, EventPayload } from './event-contract'
 
 export const contract = {
   ...appChannels,
@@ -18,7 +20,8 @@ export const contract = {
   ...searchChannels,
   ...dataChannels,
   ...settingsChannels,
-  ...syncChannels
+  ...syncChannels,
+  ...taskChannels
 }
 
 export type Contract = typeof contract
@@ -36,9 +39,11 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: AppEr
 
 export const InvokeFailureSchema = z.object({ ok: z.literal(false), error: AppErrorValueSchema })
 
-/** The only thing the preload exposes on `window.api`. */
+/** The only things the preload exposes on `window.api`: calls, and pushed events (see event-contract.ts). */
 export type Api = {
   invoke: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<InvokeResult<ChannelOutput<C>>>
+  /** Calls `handler` with each `event` the main process pushes; returns the way to stop listening. */
+  on: <E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void) => () => void
 }
 
 export const isChannel = (name: unknown): name is Channel =>
@@ -48,3 +53,5 @@ export const isChannel = (name: unknown): name is Channel =>
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 /** The single Electron IPC channel every call travels on. */
 export const IPC_INVOKE = 'aa:invoke'
+
+export { events, EVENT_NAMES, IPC_EVENT, isEventName, type EventName, type EventPayload, type Events } from './event-contract'

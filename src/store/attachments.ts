@@ -9,6 +9,8 @@ import type { FileIo } from './file-io'
 import { errnoOf } from './fs-errors'
 import { ATTACHMENTS_DIR, attachmentFile } from './layout'
 import type { AttachmentInfo, Attachments } from './types'
+import { addFileStreaming, openStoredStream, type StreamAddOptions } from './attachment-stream'
+import type { Readable } from 'node:stream'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -36,6 +38,17 @@ export class AttachmentStore implements Attachments {
     })().finally(() => this.#adding.delete(sha256))
     this.#adding.set(sha256, work)
     return this.track(work)
+  }
+
+  /** Copies a file into the data folder by path, streaming (see attachment-stream.ts). */
+  addFile(path: string, options: Omit<StreamAddOptions, 'has'>): Promise<AttachmentInfo> {
+    return this.track(addFileStreaming(this.io, path, { ...options, has: (sha) => this.has(sha) }))
+  }
+
+  /** A stored file as a stream, checked against its hash as it is read. */
+  openStream(sha256: string): Promise<{ stream: Readable; size: number }> {
+    this.#assertHash(sha256)
+    return openStoredStream(this.io, sha256)
   }
 
   async read(sha256: string): Promise<Uint8Array> {

@@ -1,17 +1,21 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { formatInstant } from '../../ui/format'
 
-/** What the store found wrong when it opened the data folder, and what it did about each file. */
+/**
+ * What the store found wrong when it opened the data folder, or later (a recovery.reported event
+ * marks this list stale, so a file found damaged while the window is open shows up at once), and
+ * what it did about each file. Dismissing hides what was shown; a new report brings it back.
+ */
 export function RecoveryBanner() {
-  const [state] = useQuery(() => call('data.recoveries', {}), [])
-  const [dismissed, setDismissed] = useState(false)
-  if (dismissed || state.status === 'loading') return null
-  if (state.status === 'error') {
+  const state = useChannel('data.recoveries', {})
+  const [dismissed, setDismissed] = useState(0)
+  if (state.isPending || (state.data !== undefined && dismissed >= state.data.length)) return null
+  if (state.isError) {
     return (
       <div className="banner banner--danger" role="alert">
-        Could not check the data folder for damaged files: {state.message}
+        Could not check the data folder for damaged files: {errorText(state.error)}
       </div>
     )
   }
@@ -31,7 +35,7 @@ export function RecoveryBanner() {
           ))}
         </ul>
       </div>
-      <button type="button" className="button" onClick={() => setDismissed(true)}>
+      <button type="button" className="button" onClick={() => setDismissed(state.data.length)}>
         Dismiss
       </button>
     </section>

@@ -1,25 +1,17 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 
 /** The name other computers show for this one ("updated on <name> at <time>"). Keyed by `name` where used, so a saved name starts a fresh draft. */
-export function DeviceNameForm({ name, deviceId, onSaved }: { name: string; deviceId: string; onSaved: () => void }) {
+export function DeviceNameForm({ name, deviceId }: { name: string; deviceId: string }) {
   const [draft, setDraft] = useState(name)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  const save = async (e: React.FormEvent) => {
+  const rename = useChannelMutation('sync.rename')
+  const error = rename.error ? errorText(rename.error) : null
+  const saving = rename.isPending
+  const save = (e: React.FormEvent) => {
     e.preventDefault()
-    setSaving(true)
-    setError(null)
-    try {
-      await call('sync.rename', { name: draft })
-      onSaved()
-    } catch (err) {
-      setError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    rename.mutate({ name: draft })
   }
   return (
     <form className="sync-device" onSubmit={save} aria-labelledby="sync-device-title">

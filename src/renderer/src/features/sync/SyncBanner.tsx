@@ -1,18 +1,11 @@
-import { useEffect } from 'react'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { useChannel } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { plural } from '../../ui/format'
-import { SYNC_POLL_MS } from './use-sync-changes'
 
-/** Says when conflicting versions of a file wait for a choice (nothing is lost meanwhile). */
+/** Says when conflicting versions of a file wait for a choice (nothing is lost meanwhile). Refreshed by the sync.changed event. */
 export function SyncBanner() {
-  const [status, reload] = useQuery(() => call('sync.status', {}), [])
-  useEffect(() => {
-    const timer = window.setInterval(reload, SYNC_POLL_MS * 2)
-    return () => window.clearInterval(timer)
-  }, [reload])
-  if (status.status !== 'ready' || status.data.conflicts === 0) return null
+  const status = useChannel('sync.status', {})
+  if (status.data === undefined || status.data.conflicts === 0) return null
   return (
     <div className="banner banner--warn" role="status" data-testid="sync-banner">
       <span>

@@ -1,15 +1,13 @@
 import './sync.css'
 import { useState } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { formatInstant } from '../../ui/format'
 import { ConflictCard } from './ConflictCard'
 import { DeviceNameForm } from './DeviceNameForm'
-import { useSyncTick } from './use-sync-changes'
 
 const HOW: Record<string, string> = {
   merged: 'merged',
@@ -20,27 +18,26 @@ const HOW: Record<string, string> = {
 
 /** A caseload shared with other computers: conflicts waiting for a choice, and merges done. */
 export function SyncPage() {
-  const tick = useSyncTick(() => true)
-  const [status, reloadStatus] = useQuery(() => call('sync.status', {}), [tick])
-  const [conflicts, reloadConflicts] = useQuery(() => call('sync.conflicts', {}), [tick])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const statusQuery = useChannel('sync.status', {})
+  const conflictsQuery = useChannel('sync.conflicts', {})
+  const resolve = useChannelMutation('sync.resolve')
   const [message, setMessage] = useState<string | null>(null)
+  const busy = resolve.isPending
+  const error = resolve.error ? errorText(resolve.error) : null
+  const status = statusQuery.data === undefined ? { status: 'loading' as const } : { status: 'ready' as const, data: statusQuery.data }
+  const conflicts =
+    conflictsQuery.error !== null
+      ? { status: 'error' as const, message: errorText(conflictsQuery.error) }
+      : conflictsQuery.data === undefined
+        ? { status: 'loading' as const }
+        : { status: 'ready' as const, data: conflictsQuery.data }
 
-  const keep = async (id: string, file: string, which: 'current' | 'copy') => {
-    setBusy(true)
-    setError(null)
+  const keep = (id: string, file: string, which: 'current' | 'copy') => {
     setMessage(null)
-    try {
-      await call('sync.resolve', { id, keep: which })
-      setMessage(`Kept ${which === 'current' ? 'the version in use' : 'the other version'} of ${file}; the other one is set aside in quarantine/.`)
-      reloadConflicts()
-      reloadStatus()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    resolve.mutate(
+      { id, keep: which },
+      { onSuccess: () => setMessage(`Kept ${which === 'current' ? 'the version in use' : 'the other version'} of ${file}; the other one is set aside in quarantine/.`) }
+    )
   }
 
   return (
@@ -51,12 +48,12 @@ export function SyncPage() {
       />
       <Notice message={message} />
       <ErrorMessage message={error} />
-      {status.status === 'ready' && <DeviceNameForm key={status.data.deviceName} name={status.data.deviceName} deviceId={status.data.deviceId} onSaved={reloadStatus} />}
+      {status.status === 'ready' && <DeviceNameForm key={status.data.deviceName} name={status.data.deviceName} deviceId={status.data.deviceId} />}
       <h2>Conflicts waiting for a choice</h2>
       {conflicts.status === 'loading' && <p className="muted">Loading…</p>}
       {conflicts.status === 'error' && <ErrorMessage message={conflicts.message} />}
       {conflicts.status === 'ready' && conflicts.data.length === 0 && <EmptyState title="No conflicts">Every file edited on two computers at once was merged.</EmptyState>}
-      {conflicts.status === 'ready' && conflicts.data.map((c) => <ConflictCard key={c.id} conflict={c} busy={busy} onKeep={(which) => void keep(c.id, c.file, which)} />)}
+      {conflicts.status === 'ready' && conflicts.data.map((c) => <ConflictCard key={c.id} conflict={c} busy={busy} onKeep={(which) => keep(c.id, c.file, which)} />)}
       <h2>Merged</h2>
       {status.status === 'ready' && status.data.merges.length === 0 && <p className="muted">Nothing has needed merging on this computer.</p>}
       {status.status === 'ready' && status.data.merges.length > 0 && (
