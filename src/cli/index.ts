@@ -13,6 +13,7 @@ import { attachmentsCommand } from './commands/attachments'
 import { backupCommand } from './commands/backup'
 import { demoCommand } from './commands/demo'
 import { profilesCommand } from './commands/profiles'
+import { reportCommand } from './commands/report'
 import { withServices } from './services'
 
 // A saved profile id needs the data folder; built-in profiles and inline ones do not touch it.
@@ -29,7 +30,8 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   backupCommand,
   demoCommand,
   profilesCommand,
-  clockCommand
+  clockCommand,
+  reportCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

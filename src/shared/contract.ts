@@ -8,6 +8,7 @@ import { attachmentChannels, caseChannels, searchChannels } from './channels/cas
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { syncChannels } from './channels/sync'
+import { reportChannels } from './channels/reports'
 import { taskChannels } from './channels/tasks'
 import type { EventName, EventPayload } from './event-contract'
 
@@ -21,7 +22,8 @@ export const contract = {
   ...dataChannels,
   ...settingsChannels,
   ...syncChannels,
-  ...taskChannels
+  ...taskChannels,
+  ...reportChannels
 }
 
 export type Contract = typeof contract

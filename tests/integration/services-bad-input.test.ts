@@ -87,7 +87,8 @@ describe('random input at every write channel', () => {
     const router = createRouter(createHandlers(s), { validateOutput: true, logError: () => {} })
     const writeChannels = [
       'patients.add', 'patients.update', 'patients.remove', 'patients.addHolder', 'orgs.add', 'orgs.update', 'orgs.remove',
-      'cases.add', 'cases.update', 'cases.addEvent', 'cases.editEvent', 'cases.addReminder', 'cases.trash', 'cases.restore', 'cases.addBatch'
+      'cases.add', 'cases.update', 'cases.addEvent', 'cases.editEvent', 'cases.addReminder', 'cases.trash', 'cases.restore', 'cases.addBatch',
+      'workspace.setPerspective'
     ]
     const ids = fc.constantFrom(patient.id, org.id, c.id, 'nope-123', '', '../../etc')
     const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-02-30', '2026-11-01', '1800-01-01', 'x'.repeat(600)), ids)

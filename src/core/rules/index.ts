@@ -2,5 +2,6 @@
 export * from './types'
 export * from './law'
 export { BUILT_IN_PROFILES } from './profiles'
+export { AUDIT, SCORECARD } from './audit'
 export { isInForceOn, pickVersion, type Versioned, type VersionChoice } from './resolve'
 export * from './holiday-calendars'

@@ -13,6 +13,7 @@ import {
 } from './primitives'
 import { AuditEntrySchema } from './audit'
 import { CaseEventSchema } from './case-event'
+import { PerspectiveSchema, RequestLogSchema } from './request-log'
 
 export const REQUEST_KINDS = [
   'access-self',
@@ -94,7 +95,11 @@ export const CaseFieldsSchema = z.strictObject({
   assignee: ShortTextSchema.optional(),
   tags: z.array(TagSchema).max(30).default([]),
   priority: z.enum(PRIORITIES).default('normal'),
-  notes: LongTextSchema.optional()
+  notes: LongTextSchema.optional(),
+  /** Left out: the workspace's perspective (settings), advocate by default. */
+  perspective: PerspectiveSchema.optional(),
+  /** Practice audit mode's request log (DOMAIN 7.2). */
+  requestLog: RequestLogSchema.optional()
 })
 export type CaseFields = z.infer<typeof CaseFieldsSchema>
 export type CaseFieldsInput = z.input<typeof CaseFieldsSchema>

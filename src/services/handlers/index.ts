@@ -6,6 +6,7 @@ import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
 import { syncHandlers } from './sync'
+import { reportHandlers } from './reports'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -39,7 +40,8 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
     ...directoryHandlers(current),
     ...caseHandlers(current),
     ...dataHandlers(current),
-    ...syncHandlers(current)
+    ...syncHandlers(current),
+    ...reportHandlers(current)
   }
 }
 

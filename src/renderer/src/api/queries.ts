@@ -15,6 +15,7 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'settings.update': ['settings.', 'cases.'],
   'profiles.save': ['settings.', 'cases.'],
   'profiles.remove': ['settings.', 'cases.'],
+  'workspace.setPerspective': ['settings.', 'reports.'],
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
   'files.pick': [],

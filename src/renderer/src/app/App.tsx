@@ -11,6 +11,7 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SyncBanner } from '../features/sync/SyncBanner'
 import { SyncPage } from '../features/sync/SyncPage'
@@ -111,5 +112,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <SettingsPage />
     case 'sync':
       return <SyncPage />
+    case 'reports':
+      return <ReportsPage key={route.organizationId ?? ''} {...(route.organizationId && { organizationId: route.organizationId })} />
   }
 }

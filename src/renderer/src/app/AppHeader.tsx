@@ -4,6 +4,7 @@ const SECTIONS = [
   { page: 'caseload', label: 'Caseload' },
   { page: 'patients', label: 'Patients' },
   { page: 'organizations', label: 'Organizations' },
+  { page: 'reports', label: 'Reports' },
   { page: 'backups', label: 'Backups' },
   { page: 'sync', label: 'Sharing' },
   { page: 'settings', label: 'Settings' }

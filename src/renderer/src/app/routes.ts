@@ -9,6 +9,7 @@ export type Route =
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'sync' }
+  | { page: 'reports'; organizationId?: string }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -28,6 +29,8 @@ export function routeToHash(r: Route): string {
       return '#/settings'
     case 'sync':
       return '#/sync'
+    case 'reports':
+      return r.organizationId ? `#/reports/${encodeURIComponent(r.organizationId)}` : '#/reports'
   }
 }
 
@@ -49,13 +52,15 @@ export function hashToRoute(hash: string): Route {
       return { page: 'settings' }
     case 'sync':
       return { page: 'sync' }
+    case 'reports':
+      return id ? { page: 'reports', organizationId: id } : { page: 'reports' }
     default:
       return { page: 'caseload' }
   }
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'sync' {
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'sync' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
   return r.page

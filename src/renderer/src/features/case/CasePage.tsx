@@ -11,6 +11,7 @@ import { ClockPanel } from './ClockPanel'
 import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
 import { RemindersPanel } from './RemindersPanel'
+import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
@@ -52,6 +53,7 @@ export function CasePage({ id }: { id: string }) {
       <CaseOrigin caseId={id} />
       <div className="case-grid">
         <div className="case-grid__main">
+          <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
           <ClockPanel clock={v.clock} asOf={v.asOf} />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
