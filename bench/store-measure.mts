@@ -25,8 +25,8 @@ const openStats = await time(10, async () => {
   await s.close()
 })
 
-// The floor: the bytes an open reads (everything but case files, backups and attachments), as one file.
-const openedFiles = listFiles(dataDir).filter((f) => !/^(cases|backups|attachments|quarantine)\//.test(f) && !f.includes('lock'))
+// The floor: the JSON an open reads (everything but case files, backups and attachments), as one file.
+const openedFiles = listFiles(dataDir).filter((f) => f.endsWith('.json') && !/^(cases|backups|attachments|quarantine)\//.test(f) && !f.includes('lock'))
 const floorFile = join(dataDir, '..', `aa-bench-floor-${process.pid}.json`)
 writeFileSync(floorFile, `[${openedFiles.map((f) => readFileSync(join(dataDir, f), 'utf8')).join(',')}]`)
 const floorBytes = statSync(floorFile).size

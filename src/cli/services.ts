@@ -20,6 +20,10 @@ export async function withServices<T>(
   for (const r of services.recoveries()) {
     ctx.io.stderr(`warning: ${r.file}: ${r.problem}. ${r.action}\n`)
   }
+  // Versions a sync tool left that could not be merged: both are kept until someone chooses.
+  for (const c of services.sync.conflicts()) {
+    ctx.io.stderr(`warning: ${c.file} was changed on two computers at once and could not be merged (${c.reason}); both versions are kept (${c.id}). Choose one on the app's Sharing page.\n`)
+  }
   try {
     return await work(services)
   } finally {

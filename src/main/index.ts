@@ -46,6 +46,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       holder: 'Access Advocate app',
       printPdf: printHtmlToPdf,
+      watchFolder: true,
       pickFiles,
       filesUrl: DEFAULT_FILES_URL
     })

@@ -14,6 +14,8 @@ import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
 import { lettersService, type LettersService } from './letters/service'
 import { storeSchema, type AppStore } from './store-schema'
+import { syncService, type SyncService } from './sync'
+import { syncMergers } from './sync-mergers'
 import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
 
@@ -30,6 +32,11 @@ export type OpenServicesOptions = {
   dailyBackup?: boolean
   /** Prints a letter's HTML to PDF (Letter, 1" margins): Electron's printToPDF in the app, Chromium in tests. */
   printPdf?: (html: string) => Promise<Uint8Array>
+  /** Watch the data folder for files a sync tool brings from other computers (the app; default false). */
+  watchFolder?: boolean
+  /** Tests: how soon a change is noticed, and how often the whole folder is rescanned (ms). */
+  watchDebounceMs?: number
+  rescanMs?: number
   /** Where pushed events go (recovery reports, backup status, task progress); one of its own if not given. */
   events?: EventHub
   /** Long work that reports progress and can be cancelled; one of its own if not given. */
@@ -52,6 +59,8 @@ export type AppServices = {
   readonly attachments: AttachmentService
   readonly settings: SettingsService
   readonly letters: LettersService
+  /** A synced caseload: conflicts, merges, files other computers wrote. */
+  readonly sync: SyncService
   readonly events: EventHub
   readonly tasks: TaskRegistry
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
@@ -69,12 +78,23 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
     ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
+    sync: {
+      ...syncMergers,
+      watch: options.watchFolder === true,
+      ...(options.watchDebounceMs !== undefined && { debounceMs: options.watchDebounceMs }),
+      ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs })
+    },
     ...(options.fs !== undefined && { fs: options.fs })
   })
   const events = options.events ?? createEventHub()
   const tasks = options.tasks ?? createTaskRegistry(events)
   // The window hears what the store finds and how the backup fares as it happens: no polling.
-  const unsubscribe = [store.onRecovery((r) => events.emit('recovery.reported', r)), store.backups.onStatus((st) => events.emit('backup.status', st))]
+  const unsubscribe = [
+    store.onRecovery((r) => events.emit('recovery.reported', r)),
+    store.backups.onStatus((st) => events.emit('backup.status', st)),
+    // Another computer's files, merges and conflicts: the window refreshes what they touch.
+    store.sync.subscribe((e) => events.emit('sync.changed', { changes: e.type === 'changed' ? e.changes.slice(0, 1000) : [], conflicts: store.sync.conflicts().length }))
+  ]
   // The daily backup may already have changed its status during open, before anyone could listen.
   events.emit('backup.status', store.backups.status())
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
@@ -95,6 +115,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
     letters: lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
+    sync: syncService(context, clocks),
     events,
     tasks,
     recoveries: () => store.recoveries,

@@ -8,6 +8,7 @@ import { attachmentChannels, caseChannels, searchChannels } from './channels/cas
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
+import { syncChannels } from './channels/sync'
 import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
@@ -28,7 +29,8 @@ export const contract = mergeChannels(
   toolChannels,
   letterChannels,
   reportChannels,
-  interopChannels
+  interopChannels,
+  syncChannels
 )
 
 export type Contract = typeof contract

@@ -1,6 +1,8 @@
 // The store's public entry point: services import from here (and from ./types) only.
 export { openStore, defineSchema } from './open-store'
 export { FILE_RECORD_ID } from './types'
+export { recordFile } from './layout'
+export type { FileOrigin, RecordMerger, ShardMerger, SyncChange, SyncConflict, SyncEvent, SyncHandle, SyncMerge, SyncOptions } from './sync/types'
 export type {
   AnyCollectionSpec,
   AnySingletonSpec,

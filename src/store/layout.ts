@@ -24,11 +24,16 @@ export const BACKUPS_DIR = 'backups'
 export const QUARANTINE_DIR = 'quarantine'
 export const ATTACHMENTS_DIR = 'attachments'
 
-/** Top-level names no collection or singleton may take. */
-export const RESERVED_NAMES = new Set(['meta', LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, ATTACHMENTS_DIR])
+/** Display names of the computers sharing a synced folder (store/sync/devices.ts). */
+export const DEVICES_DIR = 'devices'
+/** What a sync tool keeps in the folder for itself (Syncthing's ignore file, marker and versions). */
+export const SYNC_TOOL_FILES = ['.stignore', '.stfolder', '.stversions']
 
-/** Never copied into a backup. */
-export const NOT_BACKED_UP = new Set([LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR])
+/** Top-level names no collection or singleton may take. */
+export const RESERVED_NAMES = new Set(['meta', LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, ATTACHMENTS_DIR, DEVICES_DIR])
+
+/** Never copied into a backup, nor removed by a restore. */
+export const NOT_BACKED_UP = new Set([LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, DEVICES_DIR, ...SYNC_TOOL_FILES])
 
 const NAME = /^[a-z][a-z0-9-]{0,63}$/
 

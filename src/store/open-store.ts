@@ -9,6 +9,8 @@ import { toAppError } from './fs-errors'
 import { LOCAL_DIR, assertValidName } from './layout'
 import { acquireLock } from './lock'
 import { Session } from './session'
+import { SyncEngine } from './sync/engine'
+import { ensureStignore } from './sync/stignore'
 import type {
   OpenStoreOptions,
   RecordCollection,
@@ -61,17 +63,22 @@ async function prepareFolder(io: FileIo): Promise<void> {
 export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
   checkSchema(schema)
   const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
+  // First, so a sync tool never sees .local/ before it is told to leave it alone.
+  await ensureStignore(io).catch(() => undefined)
   await prepareFolder(io)
   const lock = await acquireLock(io, options.holder)
   const session = new Session(schema, io, lock, options)
+  const sync = new SyncEngine(session, options.sync ?? {})
+  session.beforeReady = () => sync.start()
   try {
     await session.open()
   } catch (e) {
+    await sync.stop().catch(() => undefined)
     await session.flush().catch(() => undefined)
     await lock.release().catch(() => undefined)
     throw toAppError(e, 'open', io.dataDir, io.dataDir)
   }
-  return facade<S>(schema, session)
+  return facade<S>(schema, session, sync)
 }
 
 /** Looks a loaded collection up on every call: a restore reloads them, and a closed store must refuse. */
@@ -84,7 +91,7 @@ function current<T>(session: Session, map: () => ReadonlyMap<string, T>, key: st
   }
 }
 
-function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
+function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEngine): Store<S> {
   const writable =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -168,7 +175,11 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
       onStatus: (listener) => session.backups.onStatus(listener)
     },
     onRecovery: (listener) => session.onRecovery(listener),
+    sync: sync.handle(),
     flush: () => session.flush(),
-    close: () => session.close()
+    close: async () => {
+      await sync.stop()
+      await session.close()
+    }
   }
 }

@@ -41,6 +41,8 @@ export class Session {
   #loaded: Loaded | null = null
   #validated: ValidatedCache | undefined
   #state: 'open' | 'restoring' | 'closed' = 'open'
+  /** Runs once the data is loaded, before open() returns and before the daily backup starts. */
+  beforeReady: (() => Promise<void>) | null = null
 
   constructor(
     readonly schema: StoreSchema,
@@ -139,6 +141,8 @@ export class Session {
       })
     }
     await this.#load(force)
+    // The sync engine (store/sync): merges conflict copies before anything reads the data.
+    if (this.beforeReady !== null) await this.beforeReady()
     if (this.options.dailyBackup !== false) {
       // In the background: open returns now; close() and flush() wait for it. It never throws: a
       // failure is kept in backups.status() for the app and the CLI to show.

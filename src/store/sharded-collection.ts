@@ -20,6 +20,10 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   readonly #shards = new Map<number, Shard<T>>()
   /** Which shard holds each id. */
   readonly #where = new Map<string, number>()
+  /** How each shard file looked when we last read or wrote it (see #freshen). */
+  readonly #stamps = new Map<number, string>()
+  /** Our own writes of each shard not yet stamped: never mistaken for another computer's. */
+  readonly #writing = new Map<number, number>()
   #all: T[] | null = null
   readonly #count: number
 
@@ -56,6 +60,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     const shard = this.#shard(n)
     try {
       await shard.db.read()
+      await this.#stampOf(n)
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e
       const { value, recovery } = await quarantineAndRestore(
@@ -96,7 +101,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   }
 
   async rewrite(n: number): Promise<void> {
-    await this.ctx.track(this.#shard(n).db.write())
+    await this.#ownWrite(n)
   }
 
   get size(): number {
@@ -123,6 +128,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
   async put(record: T): Promise<void> {
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
     const home = shardOf(parsed.id, this.#count)
+    await this.#freshen(home)
     const from = this.#where.get(parsed.id)
     const shard = this.#shard(home)
     const previous = shard.db.data.get(parsed.id)
@@ -130,7 +136,7 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     this.#where.set(parsed.id, home)
     this.#all = null
     try {
-      await this.ctx.track(shard.db.write())
+      await this.#ownWrite(home)
     } catch (e) {
       // Undo in memory unless a later put already replaced it: memory must match the disk.
       if (shard.db.data.get(parsed.id) === parsed) {
@@ -146,20 +152,21 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       // Written to its home first, so a crash in between leaves two copies, never none.
       const old = this.#shard(from)
       old.db.data.delete(parsed.id)
-      await this.ctx.track(old.db.write())
+      await this.#ownWrite(from)
     }
   }
 
   async remove(id: string): Promise<void> {
     const n = this.#where.get(id)
     if (n === undefined) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)
+    await this.#freshen(n)
     const shard = this.#shard(n)
     const previous = shard.db.data.get(id)
     shard.db.data.delete(id)
     this.#where.delete(id)
     this.#all = null
     try {
-      await this.ctx.track(shard.db.write())
+      await this.#ownWrite(n)
     } catch (e) {
       if (previous !== undefined && !shard.db.data.has(id) && !this.#where.has(id)) {
         shard.db.data.set(id, previous)
@@ -168,6 +175,85 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       }
       throw e
     }
+  }
+
+  // ---- a sync tool replaced a shard (see store/sync) ------------------------------------------
+
+  /** The records shard `n` holds in memory (as last read or written). */
+  shardRecords(n: number): T[] {
+    return [...(this.#shards.get(n)?.db.data.values() ?? [])]
+  }
+
+  /** The rev of shard `n` as last read or written here (0: none). */
+  shardRev(n: number): number {
+    return this.#shards.get(n)?.adapter.rev ?? 0
+  }
+
+  /**
+   * Before an edit: if a sync tool replaced shard `n` since we last read or wrote it (its rev on disk
+   * is not ours), read it again first, so the edit is made to that version instead of saving over it.
+   */
+  async #freshen(n: number): Promise<void> {
+    const known = this.#stamps.get(n)
+    if (known === undefined || this.#isWriting(n)) return
+    // A stat, not a read: an edit must stay cheap. The stamp changes only when the file was replaced.
+    const now = await this.ctx.io.stamp(shardFile(this.spec.name, n))
+    if (now !== null && now !== known) await this.reloadShard(n)
+  }
+
+  #isWriting(n: number): boolean {
+    return (this.#shards.get(n)?.adapter.busy ?? false) || (this.#writing.get(n) ?? 0) > 0
+  }
+
+  /** Writes shard `n` and notes how it looks on disk afterwards, counting it as ours until then. */
+  async #ownWrite(n: number): Promise<void> {
+    this.#writing.set(n, (this.#writing.get(n) ?? 0) + 1)
+    try {
+      await this.ctx.track(this.#shard(n).db.write())
+      await this.#stampOf(n)
+    } finally {
+      const left = (this.#writing.get(n) ?? 1) - 1
+      if (left === 0) this.#writing.delete(n)
+      else this.#writing.set(n, left)
+    }
+  }
+
+  /** Notes how shard `n` looks on disk now that we read or wrote it. */
+  async #stampOf(n: number): Promise<void> {
+    const stamp = await this.ctx.io.stamp(shardFile(this.spec.name, n))
+    if (stamp === null) this.#stamps.delete(n)
+    else this.#stamps.set(n, stamp)
+  }
+
+  /**
+   * Reads shard `n` again after another computer's version arrived. False, and nothing changed, while
+   * one of our own writes to it runs or starts meanwhile: that edit wins, and the sync engine looks again.
+   */
+  async reloadShard(n: number): Promise<boolean> {
+    const shard = this.#shard(n)
+    if (this.#isWriting(n)) return false
+    // Stamp first: a change during the read only makes the next edit read it once more.
+    const stamp = await this.ctx.io.stamp(shard.adapter.rel)
+    let value: ShardData<T> | null
+    try {
+      value = await shard.adapter.read()
+    } catch (e) {
+      if (!(e instanceof FileProblem) || this.#isWriting(n)) throw e
+      await this.#loadShard(n) // damaged: quarantined and restored as at open
+      value = shard.db.data
+    }
+    if (this.#isWriting(n)) return false
+    const before = [...shard.db.data.keys()]
+    shard.db.data = value ?? new Map()
+    if (stamp === null) this.#stamps.delete(n)
+    else this.#stamps.set(n, stamp)
+    for (const id of before) if (this.#where.get(id) === n && !shard.db.data.has(id)) this.#where.delete(id)
+    for (const id of shard.db.data.keys()) {
+      const seen = this.#where.get(id)
+      if (seen === undefined || n === shardOf(id, this.#count)) this.#where.set(id, n)
+    }
+    this.#all = null
+    return true
   }
 
   async idle(): Promise<void> {

@@ -50,6 +50,11 @@ export class SingletonDoc<T> implements Singleton<T> {
     }
   }
 
+  /** Reads the file again after another computer's version arrived (skipped while our own write runs). */
+  async reload(): Promise<void> {
+    if (!this.#adapter.busy) await this.#read()
+  }
+
   get(): T {
     return this.#db.data
   }

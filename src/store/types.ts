@@ -2,6 +2,7 @@
 // (file layout, durability, locking, encryption, backups, recovery) is the store's business.
 import type * as fsp from 'node:fs/promises'
 import type { z } from 'zod'
+import type { SyncHandle, SyncOptions } from './sync/types'
 
 /** Every stored record has a stable string id. */
 export type StoredRecord = { id: string }
@@ -201,6 +202,8 @@ export type OpenStoreOptions = {
   codeVersion?: string
   /** Tests only: a node:fs/promises stand-in, to simulate read-only or full disks honestly. */
   fs?: StoreFs
+  /** A synced folder: watching it while open, and how to merge each collection's conflict copies (store/sync). */
+  sync?: SyncOptions
 }
 
 export type Store<S extends StoreSchema> = {
@@ -215,6 +218,8 @@ export type Store<S extends StoreSchema> = {
   attachments: Attachments
   backups: Backups
   onRecovery: (listener: (r: Recovery) => void) => () => void
+  /** Files other computers wrote, conflict copies merged or waiting for a choice (store/sync). */
+  sync: SyncHandle
   /** Waits for every pending write, including the background backup and the local index. */
   flush: () => Promise<void>
   /** flush, then release the lock. The store must not be used afterwards. */

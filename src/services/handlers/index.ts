@@ -6,6 +6,7 @@ import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
 import { letterHandlers } from './letters'
+import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
@@ -50,7 +51,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...toolHandlers(current, hooks),
     ...letterHandlers(current),
     ...reportHandlers(current),
-    ...interopHandlers(current)
+    ...interopHandlers(current),
+    ...syncHandlers(current)
   }
 }
 

@@ -47,6 +47,8 @@ export function installPushEvents(client: QueryClient): () => void {
     onEvent('backup.status', (status) => client.setQueryData(queryKey('backup.status', {}), status)),
     onEvent('recovery.reported', () => void client.invalidateQueries({ queryKey: ['data.recoveries'] })),
     onEvent('data.switched', () => void client.invalidateQueries()),
+    // Files another computer wrote (through a sync tool), merges and conflicts: cases, the directory and the sync views.
+    onEvent('sync.changed', () => void client.invalidateQueries({ predicate: (q) => /^(cases|patients|organizations|settings|sync)\./.test(String(q.queryKey[0])) })),
     onEvent('task.progress', noteTask)
   ]
   return () => stops.forEach((stop) => stop())

@@ -13,6 +13,8 @@ import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
 import { ReportsPage } from '../features/reports/ReportsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { SyncBanner } from '../features/sync/SyncBanner'
+import { SyncPage } from '../features/sync/SyncPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
 import { RenderFailure } from './RenderFailure'
@@ -72,6 +74,7 @@ export function App() {
         <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
           {ready && <RecoveryBanner />}
           {ready && <BackupFailureBanner />}
+          {ready && <SyncBanner />}
           {ready?.sample && <SampleBanner />}
           <main className="app-main" id="main" tabIndex={-1}>
             <ErrorMessage message={switchError ? errorText(switchError) : null} />
@@ -108,6 +111,8 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <BackupsPage />
     case 'settings':
       return <SettingsPage />
+    case 'sync':
+      return <SyncPage />
     case 'reports':
       return <ReportsPage key={route.organizationId ?? ''} {...(route.organizationId && { organizationId: route.organizationId })} />
     case 'import':

@@ -7,6 +7,7 @@ const SECTIONS = [
   { page: 'reports', label: 'Reports' },
   { page: 'backups', label: 'Backups' },
   { page: 'import', label: 'Import' },
+  { page: 'sync', label: 'Sharing' },
   { page: 'settings', label: 'Settings' }
 ] as const
 

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'organizations' }
   | { page: 'backups' }
   | { page: 'settings' }
+  | { page: 'sync' }
   | { page: 'reports'; organizationId?: string }
   | { page: 'import' }
 
@@ -27,6 +28,8 @@ export function routeToHash(r: Route): string {
       return '#/backups'
     case 'settings':
       return '#/settings'
+    case 'sync':
+      return '#/sync'
     case 'reports':
       return r.organizationId ? `#/reports/${encodeURIComponent(r.organizationId)}` : '#/reports'
     case 'import':
@@ -50,6 +53,8 @@ export function hashToRoute(hash: string): Route {
       return { page: 'backups' }
     case 'settings':
       return { page: 'settings' }
+    case 'sync':
+      return { page: 'sync' }
     case 'reports':
       return id ? { page: 'reports', organizationId: id } : { page: 'reports' }
     case 'import':
@@ -60,7 +65,7 @@ export function hashToRoute(hash: string): Route {
 }
 
 /** The top-level section a route belongs to, for the navigation bar. */
-export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'import' {
+export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'import' | 'sync' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
   return r.page

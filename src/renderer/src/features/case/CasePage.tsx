@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { CaseOrigin } from '../sync/CaseOrigin'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
@@ -56,6 +57,7 @@ export function CasePage({ id }: { id: string }) {
       )}
       <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
       <CaseHeader view={v} savedProfiles={savedProfiles} />
+      <CaseOrigin caseId={id} />
       <div className="case-grid">
         <div className="case-grid__main">
           <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
