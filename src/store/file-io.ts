@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path'
 import { errnoOf, toAppError } from './fs-errors'
 import { fsyncDir, removeFileDurably, writeFileAtomic } from './durable-write'
 import type { Cipher } from './encryption'
+import { AppError } from '../shared/errors'
+import { isSafeRelPath } from './layout'
 import type { StoreFs } from './types'
 
 export class FileIo {
@@ -16,7 +18,9 @@ export class FileIo {
     readonly now: () => Date
   ) {}
 
+  /** The absolute path of `rel`; refuses (INTERNAL) any path that would leave the folder. */
   abs(rel: string): string {
+    if (rel !== '' && !isSafeRelPath(rel)) throw new AppError('INTERNAL', `Refused a path outside the data folder: ${JSON.stringify(rel)}.`)
     return join(this.dataDir, ...rel.split('/'))
   }
 

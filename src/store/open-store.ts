@@ -145,7 +145,8 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
         session.assertOpen()
         return session.attachments.has(sha)
       },
-      prune: writable((inUse: ReadonlySet<string>) => session.attachments.prune(inUse))
+      prune: writable((inUse: ReadonlySet<string>) => session.attachments.prune(inUse)),
+      verify: writable(() => session.attachments.verify())
     },
     backups: {
       create: writable((reason) => session.track(session.backups.create(reason))),

@@ -10,11 +10,12 @@ import { isTempName } from './durable-write'
 import { type Cipher, createEncryption, plainCipher, unlockEncryption } from './encryption'
 import { FileProblem, newerVersionError } from './envelope'
 import type { FileIo } from './file-io'
-import { BACKUPS_DIR, DEVICE_FILE, LOCAL_DIR, LOCK_FILE, META_FILE, RESTORE_MARKER, singletonFile } from './layout'
+import { ATTACHMENTS_DIR, BACKUPS_DIR, DEVICE_FILE, LOCAL_DIR, LOCK_FILE, META_FILE, RESTORE_MARKER, shardNumberOf, singletonFile } from './layout'
 import type { Lock } from './lock'
 import { type Meta, decodeMeta, writeMeta } from './meta'
 import { FileRecordStore } from './record-collection'
-import { quarantineAndRestore } from './recovery'
+import { quarantine, quarantineAndRestore } from './recovery'
+import { appendJournal } from './journal'
 import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
 import { ShardedStore } from './sharded-collection'
 import { SingletonDoc } from './singleton'
@@ -41,6 +42,9 @@ export class Session {
   #loaded: Loaded | null = null
   #validated: ValidatedCache | undefined
   #state: 'open' | 'restoring' | 'closed' = 'open'
+  #expected: ReadonlySet<string> | undefined
+  /** The background check of every record file after open; backups wait for it. */
+  #verified: Promise<void> = Promise.resolve()
 
   constructor(
     readonly schema: StoreSchema,
@@ -48,8 +52,12 @@ export class Session {
     readonly lock: Lock,
     readonly options: OpenStoreOptions
   ) {
-    this.backups = new BackupStore(io, { counts: () => this.counts(), flush: () => this.flushWrites() })
-    this.attachments = new AttachmentStore(io, (w) => this.track(w))
+    this.backups = new BackupStore(io, {
+      counts: () => this.counts(),
+      flush: () => this.flushWrites(),
+      check: (rel, raw) => this.#checkFile(rel, raw)
+    })
+    this.attachments = new AttachmentStore(io, (w) => this.track(w), { backups: () => this.backups, report: (r) => this.report(r) })
   }
 
   get loaded(): Loaded {
@@ -77,13 +85,68 @@ export class Session {
       report: (r) => this.report(r),
       track: (w) => this.track(w),
       indexDebounceMs: this.options.indexDebounceMs ?? 1000,
-      ...(this.#validated ? { validated: this.#validated } : {})
+      ...(this.#validated ? { validated: this.#validated } : {}),
+      ...(this.#expected ? { expected: this.#expected } : {})
     }
   }
 
+  /** Every repair, restore and loss: kept for this session, appended to the journal, told to listeners. */
   report(recovery: Recovery): void {
     this.recoveries.push(recovery)
+    // A journal that cannot be written (disk full) must not hide the report itself.
+    this.track(appendJournal(this.io, recovery)).catch(() => undefined)
     for (const listener of this.#listeners) listener(recovery)
+  }
+
+  /** Validates every listed record file whose stamp changed (see FileRecordStore.verify). */
+  async verifyRecords(): Promise<void> {
+    await Promise.all([...this.loaded.records.values()].map((r) => r.verify()))
+  }
+
+  /** The bytes a backup may hold for `rel` (see BackupDeps.check). */
+  async #checkFile(rel: string, raw: Uint8Array): Promise<Uint8Array | null> {
+    const loaded = this.#loaded
+    if (loaded === null) return raw
+    const [top, name, third] = rel.split('/')
+    if (top === ATTACHMENTS_DIR && third !== undefined) return this.attachments.checkedBytes(third, raw)
+    for (const [key, spec] of Object.entries(this.schema.records)) {
+      if (top === spec.name && name !== undefined && name.endsWith('.json') && third === undefined) {
+        return loaded.records.get(key)?.checkedBytes(name.slice(0, -5), raw) ?? raw
+      }
+    }
+    for (const [key, spec] of Object.entries(this.schema.sharded)) {
+      const n = name === undefined ? undefined : shardNumberOf(name)
+      const store = loaded.sharded.get(key)
+      if (top === spec.name && n !== undefined && store !== undefined) {
+        const problem = store.problemWith(n, raw)
+        if (problem === null) return raw
+        await store.repairFromMemory(n, problem)
+        return this.io.readRaw(rel)
+      }
+    }
+    for (const [key, spec] of Object.entries(this.schema.singletons)) {
+      const doc = loaded.singletons.get(key)
+      if (rel === singletonFile(spec.name) && doc !== undefined) {
+        const problem = doc.problemWith(raw)
+        if (problem === null) return raw
+        await doc.repairFromMemory(problem)
+        return this.io.readRaw(rel)
+      }
+    }
+    if (rel === META_FILE) {
+      try {
+        decodeMeta(raw, this.io.dataDir)
+        return raw
+      } catch (e) {
+        if (!(e instanceof FileProblem)) throw e
+        const at = this.io.now()
+        const aside = await quarantine(this.io, META_FILE, at)
+        await writeMeta(this.io, loaded.meta, ++loaded.metaRev, this.deviceId)
+        this.report({ file: META_FILE, problem: e.message, action: `moved aside to ${aside}; rewrote it from the copy the app had loaded`, at: at.toISOString(), quarantined: aside })
+        return this.io.readRaw(META_FILE)
+      }
+    }
+    return raw
   }
 
   onRecovery(listener: (r: Recovery) => void): () => void {
@@ -139,10 +202,12 @@ export class Session {
       })
     }
     await this.#load(force)
+    // In the background: open returns now; close() and flush() wait for it. Damage the index
+    // cannot see (a file changed in place, deleted) is found here, before the daily backup copies
+    // anything. Neither throws: a failed backup is kept in backups.status(), a repair is reported.
+    this.#verified = this.track(this.verifyRecords().catch(() => undefined))
     if (this.options.dailyBackup !== false) {
-      // In the background: open returns now; close() and flush() wait for it. It never throws: a
-      // failure is kept in backups.status() for the app and the CLI to show.
-      this.track(this.backups.daily(() => !this.#isEmpty()))
+      this.track(this.#verified.then(() => this.backups.daily(() => !this.#isEmpty())))
     }
   }
 
@@ -275,6 +340,7 @@ export class Session {
     }
     if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
 
+    this.#expected = await this.backups.newestEntries()
     this.#validated = await ValidatedCache.load(
       this.io,
       codeIdOf(this.options.codeVersion ?? 'unversioned', [...Object.values(this.schema.singletons), ...Object.values(this.schema.sharded)])

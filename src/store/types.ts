@@ -65,7 +65,13 @@ export type Recovery = {
   restoredFrom?: string
 }
 
-export type SummaryEntry<S> = { id: string; rev: number; summary: S }
+export type SummaryEntry<S> = {
+  id: string
+  rev: number
+  summary: S
+  /** The record's file is damaged or missing and no backup held a good copy: what was wrong and done. Its summary is the last one the index knew. */
+  damaged?: string
+}
 
 export type RecordCollection<T extends StoredRecord, S> = {
   /** In-memory summaries of every record (no file read). Sorted by id. */
@@ -105,6 +111,14 @@ export type Attachments = {
    * (include attachments added for edits not saved yet). Returns how many files were removed.
    */
   prune: (inUse: ReadonlySet<string>) => Promise<number>
+  /** Checks every stored file against its hash; damaged ones are quarantined and restored from a backup where one holds them. */
+  verify: () => Promise<AttachmentCheck>
+}
+
+export type AttachmentCheck = {
+  checked: number
+  /** Hashes still damaged or missing after repair (no backup held a good copy). */
+  damaged: string[]
 }
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-import' | 'pre-restore'
@@ -120,6 +134,8 @@ export type BackupInfo = {
   /** Number of files in the backup. */
   files: number
   encrypted: boolean
+  /** Set when the backup failed its check (unreadable zip, an entry whose SHA-256 does not match its manifest, an unsafe entry name): never used to restore. */
+  damaged?: string
 }
 
 /** An automatic backup that could not be made. Only the daily one runs unattended; the others fail the action that asked for them. */

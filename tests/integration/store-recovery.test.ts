@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm, truncate, unlink, utimes, writeFile, st
 import * as nodeFs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store'
 import type { StoreFs } from '../../src/store'
@@ -92,7 +92,7 @@ describe('1. a case file damaged where the index cannot see it', () => {
     const store = await open()
     await halveInPlace('cases/c1.json')
     const made = await store.backups.create('manual')
-    const bytes = await store.backups.readEntry(made.id, 'cases/c1.json')
+    const bytes = unzipSync(await readFile(join(dir, 'backups', `${made.id}.zip`)))['cases/c1.json']
     expect(JSON.parse(Buffer.from(bytes as Uint8Array).toString('utf8')).data.n).toBe(1)
     expect(store.recoveries.map((r) => r.file)).toContain('cases/c1.json')
     await store.close()
@@ -241,14 +241,17 @@ describe('6. zip slip', () => {
     await seed()
     const store = await open()
     const good = (await store.backups.list())[0]!
-    const files = await store.backups.readAll(good.id)
-    const evil: Record<string, Uint8Array> = {}
-    for (const [k, v] of files) evil[k] = v
-    evil['../../x.txt'] = Buffer.from('pwned')
+    const evil: Record<string, Uint8Array> = unzipSync(await readFile(join(dir, 'backups', `${good.id}.zip`)))
     const id = good.id.replace('_manual', '_manual-9')
+    // An old-style manifest (no hashes), so only the entry-name check stands between it and the disk.
+    const manifest = JSON.parse(Buffer.from(evil['.manifest.json'] as Uint8Array).toString('utf8')) as Record<string, unknown>
+    delete manifest['entries']
+    evil['.manifest.json'] = Buffer.from(JSON.stringify({ ...manifest, id }))
+    evil['../../x.txt'] = Buffer.from('pwned')
     await writeFile(join(dir, 'backups', `${id}.zip`), zipSync(evil))
     const err = await store.backups.restore(id).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'CORRUPT_DATA' })
+    expect((err as Error).message).toMatch(/points outside the data folder/)
     await expect(stat(join(dir, '..', '..', 'x.txt'))).rejects.toThrow()
     await expect(stat(join(dir, '..', 'x.txt'))).rejects.toThrow()
     expect(await readdir(dir)).not.toContain('x.txt')

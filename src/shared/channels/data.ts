@@ -12,7 +12,9 @@ export const BackupInfoSchema = z.object({
   bytes: z.number(),
   counts: z.record(z.string(), z.number()),
   files: z.number(),
-  encrypted: z.boolean()
+  encrypted: z.boolean(),
+  /** The backup failed its check (see the store's backups.ts); it cannot be restored. */
+  damaged: z.string().optional()
 })
 export type BackupInfoValue = z.infer<typeof BackupInfoSchema>
 
