@@ -122,7 +122,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
       return 'the index was built by another version of the app'
     }
     if (index.dirMtimeMs !== mtime) return `files in ${this.spec.name}/ changed since the index was written`
-    if (index.entries.length !== ids.size || index.entries.some(([id]) => !ids.has(id))) {
+    // A record listed as damaged may have no file (it was lost, and no backup had it): expected.
+    const present = index.entries.filter(([id, , , , damaged]) => ids.has(id) || typeof damaged !== 'string')
+    if (present.length !== ids.size || present.some(([id]) => !ids.has(id))) {
       return `the files in ${this.spec.name}/ do not match the index`
     }
     return null
@@ -323,17 +325,27 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     const slot = this.#slot(id)
     this.#recent.delete(id)
     this.#pending.set(id, null)
+    // The index forgets it BEFORE the file goes: a listed id whose file is missing is treated as a
+    // loss at the next open, so a crash between the two must leave the file, not the entry (a file
+    // the index does not list is simply read again: the unacknowledged remove did not happen).
+    const entry = this.#entries.get(id)
+    if (this.#entries.delete(id)) this.#sorted = null
+    this.#stamps.delete(id)
     try {
+      await this.#indexWriter.run()
       await this.ctx.track(slot.adapter.remove())
+    } catch (e) {
+      if (entry !== undefined && !this.#entries.has(id)) {
+        this.#entries.set(id, entry)
+        this.#changed()
+      }
+      throw e
     } finally {
       if (this.#pending.get(id) === null) {
         this.#pending.delete(id)
         this.#release(id, slot)
       }
     }
-    this.#stamps.delete(id)
-    // The index must forget it now: a listed id whose file is gone is treated as a loss at next open.
-    await this.#indexWriter.run().catch(() => undefined)
   }
 
   #slot(id: string): Slot<T> {

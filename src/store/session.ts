@@ -207,7 +207,7 @@ export class Session {
     // anything. Neither throws: a failed backup is kept in backups.status(), a repair is reported.
     this.#verified = this.track(this.verifyRecords().catch(() => undefined))
     if (this.options.dailyBackup !== false) {
-      this.track(this.#verified.then(() => this.backups.daily(() => !this.#isEmpty())))
+      this.track(this.backups.daily(() => !this.#isEmpty(), this.#verified))
     }
   }
 
