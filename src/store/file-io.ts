@@ -10,6 +10,8 @@ import type { StoreFs } from './types'
 
 export class FileIo {
   readonly #madeDirs = new Set<string>()
+  /** Set for a folder opened read-only: every write is refused before it touches the disk. */
+  readOnly: string | null = null
 
   constructor(
     readonly fs: StoreFs,
@@ -51,8 +53,16 @@ export class FileIo {
     }
   }
 
+  /** Throws DATA_DIR_UNWRITABLE when the folder was opened read-only. */
+  assertWritable(rel: string): void {
+    if (this.readOnly !== null) {
+      throw new AppError('DATA_DIR_UNWRITABLE', `Cannot save ${rel}: the data folder ${this.dataDir} was opened read-only (${this.readOnly}). Nothing was changed.`)
+    }
+  }
+
   /** Makes the folder of `rel` (and fsyncs its parent, so the new folder entry is durable too). */
   async ensureDirOf(rel: string): Promise<void> {
+    this.assertWritable(rel)
     const dir = dirname(this.abs(rel))
     if (this.#madeDirs.has(dir)) return
     try {
@@ -66,6 +76,7 @@ export class FileIo {
 
   /** Writes already-encoded (and, if need be, encrypted) bytes durably. */
   async writeRaw(rel: string, bytes: Uint8Array, durable = true): Promise<void> {
+    this.assertWritable(rel)
     await this.ensureDirOf(rel)
     try {
       await writeFileAtomic(this.fs, this.abs(rel), bytes, durable)
@@ -75,6 +86,7 @@ export class FileIo {
   }
 
   async remove(rel: string): Promise<void> {
+    this.assertWritable(rel)
     try {
       await removeFileDurably(this.fs, this.abs(rel))
     } catch (e) {

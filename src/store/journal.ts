@@ -20,6 +20,7 @@ const EntrySchema = z.object({
 })
 
 export async function appendJournal(io: FileIo, recovery: Recovery): Promise<void> {
+  if (io.readOnly !== null) return
   const handle = await io.fs.open(io.abs(JOURNAL_FILE), 'a')
   try {
     await handle.appendFile(`${JSON.stringify(recovery)}\n`)

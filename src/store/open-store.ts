@@ -7,7 +7,8 @@ import { FileIo } from './file-io'
 import { plainCipher } from './encryption'
 import { toAppError } from './fs-errors'
 import { LOCAL_DIR, assertValidName } from './layout'
-import { acquireLock } from './lock'
+import { type Lock, acquireLock } from './lock'
+import { readJournal } from './journal'
 import { Session } from './session'
 import type {
   OpenStoreOptions,
@@ -61,8 +62,14 @@ async function prepareFolder(io: FileIo): Promise<void> {
 export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
   checkSchema(schema)
   const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
-  await prepareFolder(io)
-  const lock = await acquireLock(io, options.holder)
+  let lock: Lock
+  if (options.readOnly !== undefined) {
+    io.readOnly = options.readOnly
+    lock = { info: { holder: options.holder, pid: process.pid, hostname: '', since: '', session: 'read-only' }, tookOver: null, release: async () => undefined }
+  } else {
+    await prepareFolder(io)
+    lock = await acquireLock(io, options.holder)
+  }
   const session = new Session(schema, io, lock, options)
   try {
     await session.open()
@@ -89,6 +96,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       session.assertWritable()
+      session.io.assertWritable('the change')
       return fn(...args)
     }
   const records = Object.fromEntries(
@@ -130,6 +138,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
     dataDir: session.io.dataDir,
     deviceId: session.deviceId,
     encrypted: session.io.cipher.encrypted,
+    readOnly: session.io.readOnly,
     recoveries: session.recoveries,
     // The maps are built from the schema's own keys; TypeScript cannot follow Object.fromEntries.
     records: records as unknown as Store<S>['records'],
@@ -158,11 +167,15 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
         session.assertOpen()
         return session.backups.preview(id)
       },
-      restore: (id) => session.restore(id),
+      restore: async (id) => {
+        session.io.assertWritable('the restore')
+        return session.restore(id)
+      },
       // No assertOpen: it is memory only, and the CLI reads it after close() waited for the backup.
       status: () => session.backups.status()
     },
     onRecovery: (listener) => session.onRecovery(listener),
+    journal: () => readJournal(session.io),
     flush: () => session.flush(),
     close: () => session.close()
   }

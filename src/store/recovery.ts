@@ -21,6 +21,7 @@ export type Recovered<T> = { value: T | null; recovery: Recovery }
 
 /** Moves `rel` aside into quarantine/; returns where it went. */
 export async function quarantine(io: FileIo, rel: string, at: Date): Promise<string> {
+  io.assertWritable(rel)
   const aside = quarantineFile(rel, at)
   await io.ensureDirOf(aside)
   try {
@@ -79,6 +80,10 @@ export async function quarantineAndRestore<T>(
   missing = false
 ): Promise<Recovered<T>> {
   const at = io.now()
+  if (io.readOnly !== null) {
+    // Nothing may be moved or written: say what is wrong; it is repaired the next time the folder opens writable.
+    return { value: null, recovery: { file: rel, problem, at: at.toISOString(), action: `not repaired, because the folder was opened read-only (${io.readOnly}): ${ifNothing}` } }
+  }
   const aside = missing ? null : await quarantine(io, rel, at)
   const moved = aside === null ? '' : `moved aside to ${aside}; `
   const base = { file: rel, problem, at: at.toISOString(), ...(aside !== null && { quarantined: aside }) }

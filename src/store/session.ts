@@ -167,7 +167,7 @@ export class Session {
 
   async open(): Promise<void> {
     // Sweep first: writing device.json makes a temp file in .local/ that the sweep would take.
-    await Promise.all([
+    if (this.io.readOnly === null) await Promise.all([
       // backups/ is not the data: one that cannot be read (a file in its place, no permission) must
       // not keep the data from opening. The daily backup below then fails and says so.
       this.#sweepTemp(BACKUPS_DIR).catch(() => undefined),
@@ -187,6 +187,9 @@ export class Session {
       })
     }
     const unfinished = await unfinishedRestore(this.io)
+    if (unfinished !== null && this.io.readOnly !== null) {
+      throw new AppError('DATA_DIR_UNWRITABLE', `A restore into ${this.io.dataDir} was interrupted; it must be finished before the folder can be read, and the folder was opened read-only (${this.io.readOnly}).`)
+    }
     if (unfinished !== null) {
       // The cipher must be known before the backup's files can be checked: load meta first.
       const { meta } = await this.#meta()
@@ -206,7 +209,7 @@ export class Session {
     // cannot see (a file changed in place, deleted) is found here, before the daily backup copies
     // anything. Neither throws: a failed backup is kept in backups.status(), a repair is reported.
     this.#verified = this.track(this.verifyRecords().catch(() => undefined))
-    if (this.options.dailyBackup !== false) {
+    if (this.options.dailyBackup !== false && this.io.readOnly === null) {
       this.track(this.backups.daily(() => !this.#isEmpty(), this.#verified))
     }
   }
@@ -225,6 +228,7 @@ export class Session {
         // damaged: a new id is harmless (it only names the writer in envelopes)
       }
     }
+    if (this.io.readOnly !== null) return 'read-only'
     const deviceId = randomUUID()
     await this.io.writeRaw(DEVICE_FILE, Buffer.from(JSON.stringify({ deviceId })))
     return deviceId
@@ -338,7 +342,7 @@ export class Session {
     } else {
       this.io.cipher = await this.#cipherFor(meta)
     }
-    if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
+    if (found.created && this.io.readOnly === null) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
 
     this.#expected = await this.backups.newestEntries()
     this.#validated = await ValidatedCache.load(
@@ -374,6 +378,7 @@ export class Session {
     // Migrations: one backup of the old files first, then rewrite each outdated file once.
     const outdatedSingletons = [...singletons.values()].filter((s) => s.outdated)
     const outdatedShards = [...sharded.values()].map((s) => ({ store: s, shards: s.outdatedShards() })).filter((s) => s.shards.length > 0)
+    if (this.io.readOnly !== null) return // migrated in memory only; nothing is rewritten
     if (outdatedSingletons.length + outdatedShards.length + outdatedRecords.size > 0) {
       await this.backups.create('pre-migration')
       for (const s of outdatedSingletons) await s.rewrite()

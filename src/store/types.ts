@@ -194,6 +194,12 @@ export type OpenStoreOptions = {
   passphrase?: string
   /** Injected for tests and backups' timestamps; defaults to the system clock. */
   now?: () => Date
+  /**
+   * Open without the lock and without writing anything (no lock, temp sweep, device id, index,
+   * journal, quarantine or backup): for reading commands and read-only disks. The reason is shown
+   * in every refused write. Damaged files are reported, not repaired.
+   */
+  readOnly?: string
   /** Take the daily backup at open if today has none (default true). Runs in the background. */
   dailyBackup?: boolean
   /** How long after the last edit the local case index is rewritten (ms, default 1000). */
@@ -211,6 +217,8 @@ export type Store<S extends StoreSchema> = {
   readonly dataDir: string
   readonly deviceId: string
   readonly encrypted: boolean
+  /** Why the folder was opened read-only, or null when it takes writes. */
+  readonly readOnly: string | null
   /** Everything found wrong at open and on later reads; listeners of {@link Store.onRecovery} hear each new one. */
   readonly recoveries: ReadonlyArray<Recovery>
   records: { [K in keyof S['records']]: RecordCollection<RecordOf<S['records'][K]>, SummaryOf<S['records'][K]>> }
@@ -219,6 +227,8 @@ export type Store<S extends StoreSchema> = {
   attachments: Attachments
   backups: Backups
   onRecovery: (listener: (r: Recovery) => void) => () => void
+  /** The recovery journal of the folder (every repair, restore and loss so far), oldest first. */
+  journal: () => Promise<Recovery[]>
   /** Waits for every pending write, including the background backup and the local index. */
   flush: () => Promise<void>
   /** flush, then release the lock. The store must not be used afterwards. */

@@ -258,3 +258,52 @@ describe('6. zip slip', () => {
     await store.close()
   })
 })
+
+describe('10. a read-only open', () => {
+  /** Every call that would change the disk fails the way a read-only mount does. */
+  const readOnlyFs = new Proxy(nodeFs, {
+    get(target, prop, receiver) {
+      const writes = ['writeFile', 'appendFile', 'mkdir', 'rename', 'rm', 'unlink', 'link', 'copyFile', 'truncate', 'utimes', 'chmod']
+      if (typeof prop === 'string' && writes.includes(prop)) {
+        return async () => {
+          throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })
+        }
+      }
+      if (prop === 'open') {
+        return async (path: string, flags?: string) => {
+          if (flags !== undefined && flags !== 'r') throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })
+          return target.open(path, flags)
+        }
+      }
+      return Reflect.get(target, prop, receiver) as unknown
+    }
+  }) as StoreFs
+
+  const tree = async (): Promise<string[]> => (await readdir(dir, { recursive: true })).map(String).sort()
+
+  it('reads everything, writes nothing (no lock, no probe, no index), and refuses a change clearly', async () => {
+    await seed()
+    const before = await tree()
+    const store = await openStore(testSchema(), { dataDir: dir, holder: 'test', readOnly: 'the disk is read-only', fs: readOnlyFs })
+    expect(store.readOnly).toBe('the disk is read-only')
+    expect(store.records.cases.summaries().map((e) => e.id)).toEqual(['c1', 'c2'])
+    expect((await store.records.cases.get('c1'))?.n).toBe(2)
+    expect(store.sharded.patients.get('p1')?.name).toBe('Ann')
+    const err = await store.records.cases.put(makeCase('c9')).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'DATA_DIR_UNWRITABLE' })
+    expect((err as Error).message).toMatch(/opened read-only \(the disk is read-only\)\. Nothing was changed\./)
+    await store.close()
+    expect(await tree()).toEqual(before)
+  })
+
+  it('reports a damaged file without moving anything', async () => {
+    await seed()
+    await halveInPlace('cases/c1.json')
+    const before = await tree()
+    const store = await openStore(testSchema(), { dataDir: dir, holder: 'test', readOnly: 'asked for', fs: readOnlyFs })
+    await store.flush()
+    expect(store.recoveries.find((r) => r.file === 'cases/c1.json')?.action).toMatch(/not repaired, because the folder was opened read-only/)
+    await store.close()
+    expect(await tree()).toEqual(before)
+  })
+})
