@@ -23,8 +23,10 @@ export type OpenServicesOptions = {
   /** Tests and the sample-data generator fix the clock and the ids. */
   now?: () => Date
   newId?: (prefix: string) => string
-  /** Take the rolling daily backup at open (default true). */
-  dailyBackup?: boolean
+  /** Take the rolling daily backup at open (default true); see OpenStoreOptions.dailyBackup. */
+  dailyBackup?: boolean | 'abandon-on-close'
+  /** Open without the lock and without writing anything (see OpenStoreOptions.readOnly): the reason. */
+  readOnly?: string
 }
 
 export type AppServices = {
@@ -46,7 +48,7 @@ export type AppServices = {
 }
 
 export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
-  await ensureWritableDataDir(options.dataDir)
+  if (options.readOnly === undefined) await ensureWritableDataDir(options.dataDir)
   const now = options.now ?? (() => new Date())
   const store = await openStore(storeSchema, {
     dataDir: options.dataDir,
@@ -54,7 +56,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     codeVersion: `${options.appVersion} rules ${RULES_VERSION}`,
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
-    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup })
+    ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
+    ...(options.readOnly !== undefined && { readOnly: options.readOnly })
   })
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
@@ -75,6 +78,6 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     recoveries: () => store.recoveries,
     close: () => store.close()
   }
-  await cases.purgeExpiredTrash()
+  if (options.readOnly === undefined) await cases.purgeExpiredTrash()
   return services
 }

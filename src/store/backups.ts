@@ -75,6 +75,7 @@ export type BackupDeps = {
 export class BackupStore {
   #lastFailure: BackupFailure | null = null
   #dailyInProgress = false
+  #abandon = false
   /** Check results by backup id and zip stamp: a zip is hashed once, not at every listing. */
   readonly #checked = new Map<string, { stamp: string; damaged: string | null }>()
 
@@ -96,11 +97,13 @@ export class BackupStore {
   async daily(worthKeeping: () => boolean, after: Promise<unknown> = Promise.resolve()): Promise<void> {
     this.#dailyInProgress = true
     try {
-      await after
       if (!worthKeeping()) return
       const today = this.io.now()
-      if (!(await this.hasDailyFor(today))) await this.create('daily')
+      if (await this.hasDailyFor(today)) return
+      await after
+      if (!this.#abandon) await this.create('daily', () => this.#abandon)
     } catch (e) {
+      if (e instanceof Abandoned) return
       const error = toAppError(e, 'make the daily backup in', this.io.abs(BACKUPS_DIR), this.io.dataDir)
       this.#lastFailure = { reason: 'daily', at: this.io.now().toISOString(), message: error.message }
     } finally {
@@ -108,11 +111,16 @@ export class BackupStore {
     }
   }
 
+  /** Gives up a daily backup under way (see OpenStoreOptions.dailyBackup). */
+  abandonDaily(): void {
+    this.#abandon = true
+  }
+
   assertId(id: string): void {
     if (!ID.test(id)) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
   }
 
-  async create(reason: BackupReason): Promise<BackupInfo> {
+  async create(reason: BackupReason, abandoned: () => boolean = () => false): Promise<BackupInfo> {
     await this.deps.flush()
     const createdAt = this.io.now()
     const id = await this.#freeId(createdAt, reason)
@@ -127,6 +135,7 @@ export class BackupStore {
     let added = 0
     const entries: Record<string, string> = {}
     for (const rel of files) {
+      if (abandoned()) throw new Abandoned()
       const found = await this.io.readRaw(rel)
       if (found === null) continue // deleted while we walked: it is not part of this backup
       const raw = await this.deps.check(rel, found)
@@ -159,6 +168,7 @@ export class BackupStore {
     manifestEntry.push(Buffer.from(JSON.stringify(manifest)), true)
     zip.end()
     if (failure !== null) throw this.io.error(failure, 'build the backup', `${BACKUPS_DIR}/${id}.zip`)
+    if (abandoned()) throw new Abandoned()
     const bytes = Buffer.concat(chunks)
     const done: BackupInfo = { ...info, bytes: bytes.byteLength }
     await this.io.writeRaw(`${BACKUPS_DIR}/${id}.zip`, bytes)
@@ -340,6 +350,9 @@ export class BackupStore {
     }
   }
 }
+
+/** A daily backup given up because its store is closing: not a failure to report. */
+class Abandoned extends Error {}
 
 function safeJson(raw: Uint8Array): unknown {
   try {

@@ -16,7 +16,8 @@ const EntrySchema = z.object({
   action: z.string(),
   at: z.string(),
   quarantined: z.string().optional(),
-  restoredFrom: z.string().optional()
+  restoredFrom: z.string().optional(),
+  kind: z.literal('notice').optional()
 })
 
 export async function appendJournal(io: FileIo, recovery: Recovery): Promise<void> {
@@ -68,5 +69,6 @@ const stripUndefined = (r: z.infer<typeof EntrySchema>): Recovery => ({
   action: r.action,
   at: r.at,
   ...(r.quarantined !== undefined && { quarantined: r.quarantined }),
-  ...(r.restoredFrom !== undefined && { restoredFrom: r.restoredFrom })
+  ...(r.restoredFrom !== undefined && { restoredFrom: r.restoredFrom }),
+  ...(r.kind !== undefined && { kind: r.kind })
 })

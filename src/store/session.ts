@@ -43,6 +43,7 @@ export class Session {
   #validated: ValidatedCache | undefined
   #state: 'open' | 'restoring' | 'closed' = 'open'
   #expected: ReadonlySet<string> | undefined
+  #closing: Promise<void> | null = null
   /** The background check of every record file after open; backups wait for it. */
   #verified: Promise<void> = Promise.resolve()
 
@@ -71,6 +72,7 @@ export class Session {
     if (this.#state === 'restoring') {
       throw new AppError('CONFLICT', 'A backup is being restored; try again when it is done.')
     }
+    if (this.#closing !== null) throw new AppError('INTERNAL', `The store for ${this.io.dataDir} is closing; the change was not made.`)
   }
 
   assertOpen(): void {
@@ -183,7 +185,8 @@ export class Session {
         file: LOCK_FILE,
         problem: `left by Access Advocate (${held.holder}), process ${held.pid} on ${held.hostname} since ${held.since}, which is no longer running: that session did not close cleanly`,
         action: 'took the lock over; the local index is rebuilt from the record files',
-        at: this.io.now().toISOString()
+        at: this.io.now().toISOString(),
+        kind: 'notice'
       })
     }
     const unfinished = await unfinishedRestore(this.io)
@@ -201,7 +204,8 @@ export class Session {
         file: RESTORE_MARKER,
         problem: `the restore from backup ${unfinished} was interrupted`,
         action: 'finished it before opening',
-        at: this.io.now().toISOString()
+        at: this.io.now().toISOString(),
+        kind: 'notice'
       })
     }
     await this.#load(force)
@@ -445,11 +449,16 @@ export class Session {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
 
-  async close(): Promise<void> {
-    if (this.#state === 'closed') return
-    await this.flush()
-    this.#state = 'closed'
-    for (const store of this.#loaded?.records.values() ?? []) store.stop()
-    await this.lock.release()
+  /** Refuses new changes, waits for those under way (and the background work), then releases the lock. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      if (this.#state === 'closed') return
+      if (this.options.dailyBackup === 'abandon-on-close') this.backups.abandonDaily()
+      await this.flush()
+      this.#state = 'closed'
+      for (const store of this.#loaded?.records.values() ?? []) store.stop()
+      await this.lock.release()
+    })()
+    return this.#closing
   }
 }

@@ -63,6 +63,8 @@ export type Recovery = {
   quarantined?: string
   /** The backup a good copy came from, if any. */
   restoredFrom?: string
+  /** 'notice': nothing was damaged (a lock left by a process that exited, a restore finished). */
+  kind?: 'notice'
 }
 
 export type SummaryEntry<S> = {
@@ -200,8 +202,12 @@ export type OpenStoreOptions = {
    * in every refused write. Damaged files are reported, not repaired.
    */
   readOnly?: string
-  /** Take the daily backup at open if today has none (default true). Runs in the background. */
-  dailyBackup?: boolean
+  /**
+   * Take the daily backup at open if today has none (default true). Runs in the background and
+   * close() waits for it; 'abandon-on-close': close() gives it up instead (cleanly: nothing half
+   * written is left) unless it is already done, so a short command never waits for it.
+   */
+  dailyBackup?: boolean | 'abandon-on-close'
   /** How long after the last edit the local case index is rewritten (ms, default 1000). */
   indexDebounceMs?: number
   /**

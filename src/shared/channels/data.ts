@@ -31,7 +31,9 @@ export const RecoverySchema = z.object({
   action: z.string(),
   at: z.string(),
   quarantined: z.string().optional(),
-  restoredFrom: z.string().optional()
+  restoredFrom: z.string().optional(),
+  /** 'notice': nothing was damaged (e.g. a lock left by a process that exited was taken over). */
+  kind: z.literal('notice').optional()
 })
 export type RecoveryValue = z.infer<typeof RecoverySchema>
 
@@ -39,6 +41,8 @@ const backupId = z.strictObject({ id: z.string().min(1).max(200) })
 
 export const dataChannels = {
   'data.recoveries': channel(z.strictObject({}), z.array(RecoverySchema)),
+  /** The folder's recovery journal: every repair, restore and loss so far, oldest first. */
+  'data.journal': channel(z.strictObject({}), z.array(RecoverySchema)),
   'backup.now': channel(z.strictObject({}), BackupInfoSchema),
   'backup.list': channel(z.strictObject({}), z.array(BackupInfoSchema)),
   'backup.status': channel(z.strictObject({}), BackupStatusSchema),
