@@ -52,7 +52,10 @@ export async function withServices<T>(ctx: CliContext, work: (services: AppServi
     } catch (error) {
       const why = unwritable(error)
       if (why === null) throw error
-      services = await tracked(openServices({ ...base, readOnly: `it cannot be written: ${why}` }))
+      // Reading may still work; if it does not either, the first error is the one to show.
+      services = await tracked(openServices({ ...base, readOnly: `it cannot be written: ${why}` })).catch(() => {
+        throw error
+      })
       note(ctx, `the data folder ${dataDir} cannot be written (${why}): opened read-only; nothing can be saved`)
     }
   }

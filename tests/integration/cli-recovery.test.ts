@@ -194,3 +194,15 @@ describe('the lock is released on every way out', () => {
     expect(await exists(lockPath(d))).toBe(false)
   }, 60_000)
 })
+
+describe('info', () => {
+  it('reads without the lock and writes nothing, even while another process holds the folder', async () => {
+    const d = await demo(2)
+    await nodeFs.writeFile(lockPath(d), JSON.stringify({ holder: 'app', pid: process.pid, hostname: (await import('node:os')).hostname(), since: new Date().toISOString(), session: 'live' }))
+    const before = (await readdir(d, { recursive: true })).map(String).sort()
+    const r = await cli(['info', '--json', '--data-dir', d])
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ dataDir: d })
+    expect((await readdir(d, { recursive: true })).map(String).sort()).toEqual(before)
+  })
+})

@@ -15,6 +15,6 @@ Prints the app version, the data folder in use and the version of the built-in r
       if (ctx.json) ctx.io.stdout(JSON.stringify(info) + '\n')
       else ctx.io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir}\nRules: ${info.rulesVersion}\n`)
       return 0
-    })
+    }, { readOnly: true }) // reads without the lock and writes nothing
   }
 }
