@@ -11,6 +11,7 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
+import { RecoveryPage } from '../features/recovery/RecoveryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
@@ -98,5 +99,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <BackupsPage />
     case 'settings':
       return <SettingsPage />
+    case 'recovery':
+      return <RecoveryPage />
   }
 }

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'organizations' }
   | { page: 'backups' }
   | { page: 'settings' }
+  | { page: 'recovery' }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -25,6 +26,8 @@ export function routeToHash(r: Route): string {
       return '#/backups'
     case 'settings':
       return '#/settings'
+    case 'recovery':
+      return '#/recovery'
   }
 }
 
@@ -44,6 +47,8 @@ export function hashToRoute(hash: string): Route {
       return { page: 'backups' }
     case 'settings':
       return { page: 'settings' }
+    case 'recovery':
+      return { page: 'recovery' }
     default:
       return { page: 'caseload' }
   }
@@ -53,5 +58,6 @@ export function hashToRoute(hash: string): Route {
 export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
+  if (r.page === 'recovery') return 'backups'
   return r.page
 }

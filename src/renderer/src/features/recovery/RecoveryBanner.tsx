@@ -1,13 +1,20 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import type { RecoveryValue } from '../../../../shared/channels/data'
+import { Link } from '../../app/Link'
 import { formatInstant } from '../../ui/format'
+import { useRecoveries } from './use-recoveries'
 
-/** What the store found wrong when it opened the data folder, and what it did about each file. */
+const keyOf = (r: RecoveryValue) => `${r.file}|${r.at}|${r.action}`
+
+/**
+ * What the store found wrong in the data folder, and what it did about each file. Damaged or lost
+ * files and mere notices (a lock left by a session that exited) are told apart: only the first
+ * are "damaged". Dismissing hides what is shown now; anything found later shows the banner again.
+ */
 export function RecoveryBanner() {
-  const [state] = useQuery(() => call('data.recoveries', {}), [])
-  const [dismissed, setDismissed] = useState(false)
-  if (dismissed || state.status === 'loading') return null
+  const state = useRecoveries()
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
+  if (state.status === 'loading') return null
   if (state.status === 'error') {
     return (
       <div className="banner banner--danger" role="alert">
@@ -15,23 +22,35 @@ export function RecoveryBanner() {
       </div>
     )
   }
-  if (state.data.length === 0) return null
+  const shown = state.data.filter((r) => !dismissed.has(keyOf(r)))
+  if (shown.length === 0) return null
+  const damage = shown.filter((r) => r.kind !== 'notice')
+  const notices = shown.filter((r) => r.kind === 'notice')
+  const dismiss = () => setDismissed(new Set([...dismissed, ...shown.map(keyOf)]))
   return (
-    <section className="banner banner--warn" role="alert" aria-labelledby="recovery-title" data-testid="recovery-banner">
+    <section
+      className={`banner ${damage.length > 0 ? 'banner--warn' : ''}`}
+      role={damage.length > 0 ? 'alert' : 'status'}
+      aria-labelledby="recovery-title"
+      data-testid="recovery-banner"
+    >
       <div className="banner__body">
         <h2 id="recovery-title" className="banner__title">
-          Some data files were damaged and have been dealt with
+          {damage.length > 0 ? 'Some data files were damaged or missing, and have been dealt with' : 'The previous session did not close cleanly'}
         </h2>
         <ul className="banner__list">
-          {state.data.map((r) => (
-            <li key={`${r.file}-${r.at}`}>
+          {[...damage, ...notices].map((r) => (
+            <li key={keyOf(r)}>
               <code>{r.file}</code>: {r.problem}. <strong>What was done:</strong> {r.action}.{' '}
               <span className="muted">{formatInstant(r.at)}</span>
             </li>
           ))}
         </ul>
+        <p>
+          <Link to={{ page: 'recovery' }}>See every repair in the recovery journal</Link>
+        </p>
       </div>
-      <button type="button" className="button" onClick={() => setDismissed(true)}>
+      <button type="button" className="button" onClick={dismiss}>
         Dismiss
       </button>
     </section>
