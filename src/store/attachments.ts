@@ -78,6 +78,7 @@ export class AttachmentStore implements Attachments {
       for (const name of await this.io.list(`${ATTACHMENTS_DIR}/${bucket}`)) {
         if (!SHA256.test(name)) continue
         checked++
+        if (checked % 64 === 0) await new Promise((r) => setImmediate(r)) // hashing is CPU: let the app breathe
         const raw = await this.io.readRaw(attachmentFile(name))
         if (raw === null || (await this.checkedBytes(name, raw)) === null) damaged.push(name)
       }

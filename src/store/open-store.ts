@@ -176,6 +176,10 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
     },
     onRecovery: (listener) => session.onRecovery(listener),
     journal: () => readJournal(session.io),
+    check: async () => {
+      session.assertOpen()
+      return session.check()
+    },
     flush: () => session.flush(),
     close: () => session.close()
   }

@@ -19,7 +19,7 @@ import { appendJournal } from './journal'
 import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
 import { ShardedStore } from './sharded-collection'
 import { SingletonDoc } from './singleton'
-import type { OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
+import type { DataCheck, OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
 import { codeIdOf, ValidatedCache } from './validated-cache'
 
 type Loaded = {
@@ -103,6 +103,25 @@ export class Session {
   /** Validates every listed record file whose stamp changed (see FileRecordStore.verify). */
   async verifyRecords(): Promise<void> {
     await Promise.all([...this.loaded.records.values()].map((r) => r.verify()))
+  }
+
+  /** The "Check data" action (see Store.check). */
+  async check(): Promise<DataCheck> {
+    const from = this.recoveries.length
+    await this.verifyRecords()
+    const attachments = await this.attachments.verify()
+    const list = await this.backups.list()
+    const damagedRecords: Record<string, string[]> = {}
+    for (const [key, store] of this.loaded.records) {
+      const ids = store.summaries().filter((e) => e.damaged !== undefined).map((e) => e.id)
+      if (ids.length > 0) damagedRecords[key] = ids
+    }
+    return {
+      attachments,
+      damagedRecords,
+      backups: { checked: list.length, damaged: list.flatMap((b) => (b.damaged === undefined ? [] : [{ id: b.id, damaged: b.damaged }])) },
+      recoveries: this.recoveries.slice(from)
+    }
   }
 
   /** The bytes a backup may hold for `rel` (see BackupDeps.check). */

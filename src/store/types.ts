@@ -117,6 +117,15 @@ export type Attachments = {
   verify: () => Promise<AttachmentCheck>
 }
 
+export type DataCheck = {
+  attachments: AttachmentCheck
+  /** Records listed as damaged or lost after the check (no backup held a good copy), by collection. */
+  damagedRecords: Record<string, string[]>
+  backups: { checked: number; damaged: Array<{ id: string; damaged: string }> }
+  /** What the check repaired, restored or found lost (also in the journal). */
+  recoveries: Recovery[]
+}
+
 export type AttachmentCheck = {
   checked: number
   /** Hashes still damaged or missing after repair (no backup held a good copy). */
@@ -235,6 +244,8 @@ export type Store<S extends StoreSchema> = {
   onRecovery: (listener: (r: Recovery) => void) => () => void
   /** The recovery journal of the folder (every repair, restore and loss so far), oldest first. */
   journal: () => Promise<Recovery[]>
+  /** "Check data": every case file against its stamp, every attachment against its hash, every backup against its manifest; repairs what it can. */
+  check: () => Promise<DataCheck>
   /** Waits for every pending write, including the background backup and the local index. */
   flush: () => Promise<void>
   /** flush, then release the lock. The store must not be used afterwards. */

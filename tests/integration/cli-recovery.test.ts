@@ -206,3 +206,24 @@ describe('info', () => {
     expect((await readdir(d, { recursive: true })).map(String).sort()).toEqual(before)
   })
 })
+
+describe('backups checked from the command line', () => {
+  it('`backup list` marks a damaged zip, `backup verify` names it and exits 1, restoring it is refused as damaged', async () => {
+    const d = await demo(3)
+    const made = await cli(['backup', 'now', '--json', '--data-dir', d])
+    const { id } = JSON.parse(made.stdout) as { id: string }
+    const zipPath = join(d, 'backups', `${id}.zip`)
+    const zip = await nodeFs.readFile(zipPath)
+    zip.fill(0x41, 60, 400)
+    await nodeFs.writeFile(zipPath, zip)
+    const list = await cli(['backup', 'list', '--data-dir', d])
+    expect(list.stdout).toMatch(/DAMAGED/)
+    const verify = await cli(['backup', 'verify', '--data-dir', d])
+    expect(verify.code).toBe(1)
+    expect(verify.stdout).toContain(`damaged backup ${id}`)
+    const restore = await cli(['backup', 'restore', id, '--yes', '--data-dir', d])
+    expect(restore.code).toBe(1)
+    expect(restore.stderr).toMatch(/is damaged/)
+    expect(restore.stderr).not.toMatch(/unexpected failure/)
+  })
+})

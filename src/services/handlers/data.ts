@@ -4,6 +4,7 @@ import type { ServicesRef } from './index'
 type DataChannels =
   | 'data.recoveries'
   | 'data.journal'
+  | 'data.check'
   | 'backup.now'
   | 'backup.list'
   | 'backup.status'
@@ -18,6 +19,7 @@ export function dataHandlers(s: ServicesRef): Pick<Handlers, DataChannels> {
   return {
     'data.recoveries': () => [...s().recoveries()],
     'data.journal': () => s().store.journal(),
+    'data.check': () => s().store.check(),
     'backup.now': () => s().store.backups.create('manual'),
     'backup.list': () => s().store.backups.list(),
     'backup.status': () => s().store.backups.status(),

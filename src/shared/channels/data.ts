@@ -41,6 +41,16 @@ const backupId = z.strictObject({ id: z.string().min(1).max(200) })
 
 export const dataChannels = {
   'data.recoveries': channel(z.strictObject({}), z.array(RecoverySchema)),
+  /** "Check data": case files, attachments and backups checked now; what is still damaged, and what was repaired. */
+  'data.check': channel(
+    z.strictObject({}),
+    z.object({
+      attachments: z.object({ checked: z.number(), damaged: z.array(z.string()) }),
+      damagedRecords: z.record(z.string(), z.array(z.string())),
+      backups: z.object({ checked: z.number(), damaged: z.array(z.object({ id: z.string(), damaged: z.string() })) }),
+      recoveries: z.array(RecoverySchema)
+    })
+  ),
   /** The folder's recovery journal: every repair, restore and loss so far, oldest first. */
   'data.journal': channel(z.strictObject({}), z.array(RecoverySchema)),
   'backup.now': channel(z.strictObject({}), BackupInfoSchema),
