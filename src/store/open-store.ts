@@ -9,6 +9,7 @@ import { toAppError } from './fs-errors'
 import { LOCAL_DIR, assertValidName } from './layout'
 import { type Lock, acquireLock } from './lock'
 import { readJournal } from './journal'
+import { preflight } from './preflight'
 import { Session } from './session'
 import type {
   OpenStoreOptions,
@@ -62,6 +63,8 @@ async function prepareFolder(io: FileIo): Promise<void> {
 export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
   checkSchema(schema)
   const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
+  // Before the lock and before any write: a wrong passphrase or an edited meta.json changes nothing.
+  const unlocked = await preflight(io, schema, options.passphrase)
   let lock: Lock
   if (options.readOnly !== undefined) {
     io.readOnly = options.readOnly
@@ -71,6 +74,7 @@ export async function openStore<S extends StoreSchema>(schema: S, options: OpenS
     lock = await acquireLock(io, options.holder)
   }
   const session = new Session(schema, io, lock, options)
+  session.unlocked = unlocked
   try {
     await session.open()
   } catch (e) {

@@ -15,6 +15,7 @@ import type { Lock } from './lock'
 import { type Meta, decodeMeta, writeMeta } from './meta'
 import { FileRecordStore } from './record-collection'
 import { quarantine, quarantineAndRestore } from './recovery'
+import { type Unlocked, encryptionStripped, findEncryptedFile, probeOf } from './preflight'
 import { appendJournal } from './journal'
 import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
 import { ShardedStore } from './sharded-collection'
@@ -44,6 +45,8 @@ export class Session {
   #state: 'open' | 'restoring' | 'closed' = 'open'
   #expected: ReadonlySet<string> | undefined
   #closing: Promise<void> | null = null
+  /** Set by openStore from its preflight: the passphrase already checked against meta.json. */
+  unlocked: Unlocked | null = null
   /** The background check of every record file after open; backups wait for it. */
   #verified: Promise<void> = Promise.resolve()
 
@@ -283,6 +286,20 @@ export class Session {
         if (value !== null) return { ...value, created: false, fresh: false }
       }
     }
+    if (raw === null && (await this.#dataFileCount()) > 0) {
+      // Lost, not new: the folder holds data. Bring it back from the newest backup holding it.
+      const { value, recovery } = await quarantineAndRestore(
+        this.io,
+        this.backups,
+        META_FILE,
+        'the file is missing although the folder holds data',
+        (bytes) => decodeMeta(bytes, this.io.dataDir),
+        'a new one is written',
+        true
+      )
+      this.report(recovery)
+      if (value !== null) return { ...value, created: false, fresh: false }
+    }
     if (await this.#holdsEncryptedData()) {
       throw new AppError(
         'CORRUPT_DATA',
@@ -298,17 +315,7 @@ export class Session {
   }
 
   async #holdsEncryptedData(): Promise<boolean> {
-    for (const spec of Object.values(this.schema.singletons)) {
-      const raw = await this.io.readRaw(singletonFile(spec.name))
-      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
-    }
-    for (const spec of [...Object.values(this.schema.sharded), ...Object.values(this.schema.records)]) {
-      const name = (await this.io.list(spec.name)).find((n) => n.endsWith('.json') && !isTempName(n))
-      if (name === undefined) continue
-      const raw = await this.io.readRaw(`${spec.name}/${name}`)
-      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
-    }
-    return false
+    return (await findEncryptedFile(this.io, this.schema)) !== null
   }
 
   async #dataFileCount(): Promise<number> {
@@ -333,6 +340,8 @@ export class Session {
   async #cipherFor(meta: Meta): Promise<Cipher> {
     const passphrase = this.options.passphrase
     if (meta.encryption === undefined) {
+      const encrypted = await findEncryptedFile(this.io, this.schema)
+      if (encrypted !== null) throw encryptionStripped(this.io.dataDir, encrypted)
       if (passphrase !== undefined) {
         throw new AppError(
           'WRONG_PASSPHRASE',
@@ -344,7 +353,9 @@ export class Session {
     if (passphrase === undefined) {
       throw new AppError('WRONG_PASSPHRASE', `The data folder ${this.io.dataDir} is encrypted: enter its passphrase to open it.`)
     }
-    return unlockEncryption(passphrase, meta.encryption, this.io.dataDir)
+    // Checked already before the lock was taken (see preflight.ts): not derived twice.
+    if (this.unlocked !== null && this.unlocked.params === JSON.stringify(meta.encryption)) return this.unlocked.cipher
+    return unlockEncryption(passphrase, meta.encryption, this.io.dataDir, probeOf(this.io, this.schema))
   }
 
   async #load(forceRebuild: string | null): Promise<void> {
