@@ -8,11 +8,12 @@ import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
 import { registerIpc } from './ipc'
 import { createMainWindow } from './window'
-import { hardenSession, makeAppUrlCheck } from './security'
+import { hardenSession, makeAppUrlCheck, makeOwnPageCheck } from './security'
 import { installMenu } from './menu'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
+const isOwnPage = makeOwnPageCheck(join(__dirname, '../renderer'), devServerUrl)
 let mainWindow: BrowserWindow | undefined
 let services: ServicesHost | undefined
 
@@ -38,8 +39,8 @@ async function start(): Promise<void> {
     return
   }
   const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
-  registerIpc(ipcMain, router, isAppUrl, () => mainWindow?.webContents.id)
-  mainWindow = createMainWindow(isAppUrl, devServerUrl)
+  registerIpc(ipcMain, router, isOwnPage, () => mainWindow?.webContents.id)
+  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = undefined))
 }
 
