@@ -1,8 +1,10 @@
 // Files picked in the window travel to the services as base64 text over IPC, whose payload limit is
 // 10 MB: base64 grows a file by a third, so about 7 MB of file is the most one call can carry.
+import { MAX_WINDOW_ATTACHMENT_BYTES } from '../../../../shared/contract'
 import { formatBytes } from '../../ui/format'
 
-export const MAX_ATTACH_BYTES = 7 * 1024 * 1024
+/** From the contract, so the window and the router's payload guard agree. */
+export const MAX_ATTACH_BYTES = MAX_WINDOW_ATTACHMENT_BYTES
 
 /** Why a file cannot be attached from the window, or null if it can. */
 export function refusalOf(file: { name: string; size: number }): string | null {
