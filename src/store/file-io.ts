@@ -5,8 +5,12 @@ import { errnoOf, toAppError } from './fs-errors'
 import { fsyncDir, removeFileDurably, writeFileAtomic } from './durable-write'
 import type { Cipher } from './encryption'
 import { AppError } from '../shared/errors'
+import { FileProblem } from './envelope'
 import { isSafeRelPath } from './layout'
 import type { StoreFs } from './types'
+
+/** No file the app writes is larger (attachments are capped well below it). */
+export const MAX_READ_BYTES = 1024 * 1024 * 1024
 
 export class FileIo {
   readonly #madeDirs = new Set<string>()
@@ -30,11 +34,23 @@ export class FileIo {
     return toAppError(e, action, this.abs(rel), this.dataDir)
   }
 
-  /** Raw bytes (still encrypted), or null when the file does not exist. */
+  /**
+   * Raw bytes (still encrypted), or null when the file does not exist. Only regular files are read
+   * (a folder, a symlink or a device in a file's place is a FileProblem: set aside, never followed),
+   * and never more than MAX_READ_BYTES (a file that large is not one the app wrote).
+   */
   async readRaw(rel: string): Promise<Uint8Array | null> {
+    const path = this.abs(rel)
     try {
-      return await this.fs.readFile(this.abs(rel))
+      const st = await this.fs.lstat(path)
+      if (!st.isFile()) {
+        const kind = st.isDirectory() ? 'a folder' : st.isSymbolicLink() ? 'a symbolic link' : 'a device or other special file'
+        throw new FileProblem(`not a regular file (${kind} is in its place)`)
+      }
+      if (st.size > MAX_READ_BYTES) throw new FileProblem(`too large to be a file of this app (${st.size} bytes)`)
+      return await this.fs.readFile(path)
     } catch (e) {
+      if (e instanceof FileProblem) throw e
       if (errnoOf(e) === 'ENOENT') return null
       throw this.error(e, 'read', rel)
     }

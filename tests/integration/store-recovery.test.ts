@@ -307,3 +307,19 @@ describe('10. a read-only open', () => {
     expect(await tree()).toEqual(before)
   })
 })
+
+describe('9. entries that are not regular files', () => {
+  it('a folder named like a case file and a symlink to /dev/zero are set aside with a message; the rest opens', async () => {
+    await seed()
+    await nodeFs.mkdir(join(dir, 'cases', 'c7.json'))
+    await nodeFs.symlink('/dev/zero', join(dir, 'cases', 'c8.json'))
+    await unlink(join(dir, '.local', 'index-cases.json'))
+    const store = await open()
+    await store.flush()
+    expect(store.records.cases.summaries().map((e) => e.id)).toEqual(['c1', 'c2'])
+    const problems = new Map(store.recoveries.map((r) => [r.file, r.problem]))
+    expect(problems.get('cases/c7.json')).toMatch(/not a regular file/)
+    expect(problems.get('cases/c8.json')).toMatch(/not a regular file/)
+    await store.close()
+  })
+})
