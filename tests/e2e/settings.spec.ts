@@ -11,6 +11,12 @@ test('a rule profile saved in Settings counts a case: the clock names saved:<id>
   await expect(builtIn.getByTestId('builtin-profile')).toHaveCount(6)
   await expect(builtIn.locator('[data-profile-id="hipaa-proposed-2021"]')).toContainText('proposal, not in force')
   await expect(builtIn.locator('[data-profile-id="hipaa"]')).toContainText('45 CFR 164.524(b)(2)')
+  // Each state counts on its own statute's calendar, and no note points at an internal document.
+  await expect(builtIn.locator('[data-profile-id="washington"]')).toContainText('Washington legal holidays (RCW 1.16.050)')
+  await expect(builtIn.locator('[data-profile-id="washington"]')).toContainText('one delay notice to at most 21 business days after receipt')
+  await expect(builtIn.locator('[data-profile-id="california"]')).toContainText('Code Civ. Proc. §§12, 12a')
+  await expect(builtIn.locator('[data-profile-id="texas-ehr"]')).toContainText('from')
+  await expect(builtIn).not.toContainText('DOMAIN')
 
   const form = page.getByTestId('profile-form')
   // Checked in the window first: a built-in id and a missing number of days.

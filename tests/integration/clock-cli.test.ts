@@ -66,8 +66,8 @@ const fixtureNames = readdirSync(INPUTS)
   .sort()
 
 describe('clock fixtures', () => {
-  it('has at least 40 scenarios, each with an expected file', () => {
-    expect(fixtureNames.length).toBeGreaterThanOrEqual(40)
+  it('has at least 85 scenarios, each with an expected file', () => {
+    expect(fixtureNames.length).toBeGreaterThanOrEqual(85)
     const expectedNames = readdirSync(EXPECTED).sort()
     expect(expectedNames).toEqual(fixtureNames)
   })

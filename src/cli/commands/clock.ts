@@ -43,8 +43,9 @@ Input (JSON; unknown fields are an error; dates are YYYY-MM-DD):
     "events": [ { "type", "date", ... } ],                               (default [])
     "reminders": [ { "date", "note"? } ],                                 (default [])
     "description": "free text" }                                          (optional, ignored)
-  Event types: extension-notice {reason?, newDate?}; delivered {complete, format?};
-    denied {basis?, reviewable?, reviewRights?, complaintContact?};
+  Event types: extension-notice {reason?, newDate?} (HIPAA's); state-delay-notice {reason?, newDate?}
+    (a state's own, e.g. Washington's; moves only the state's date); delivered {complete, format?};
+    denied {basis?, reviewable?, reviewRights?, complaintContact?, statementOfDisagreement?};
     fee-quoted {amount, method?, perPage?, includesSearchRetrieval?, electronicCopyOfElectronicRecords?, inAdvance?};
     requested-format {format}; barrier {kind: in-person | mail-only | portal-only};
     follow-up, privacy-officer-escalation, notice-of-intent, ocr-complaint, information-blocking-report;

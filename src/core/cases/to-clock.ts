@@ -36,19 +36,22 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
   switch (e.type) {
     case 'extension-notice':
       return { type: 'extension-notice', date: e.date, ...(e.reason !== undefined && { reason: e.reason }), ...(e.newDate !== undefined && { newDate: e.newDate }) }
+    case 'state-delay-notice':
+      return { type: 'state-delay-notice', date: e.date, ...(e.reason !== undefined && { reason: e.reason }), ...(e.newDate !== undefined && { newDate: e.newDate }) }
     case 'partial-delivery':
       return { type: 'delivered', date: e.date, complete: false, ...(e.format !== undefined && { format: e.format }) }
     case 'records-delivered':
       return { type: 'delivered', date: e.date, complete: true, ...(e.format !== undefined && { format: e.format }) }
     case 'denial': {
-      const { basis, reviewable, reviewRights, complaintContact } = e
+      const { basis, reviewable, reviewRights, complaintContact, statementOfDisagreement } = e
       return {
         type: 'denied',
         date: e.date,
         ...(basis !== undefined && { basis }),
         ...(reviewable !== undefined && { reviewable }),
         ...(reviewRights !== undefined && { reviewRights }),
-        ...(complaintContact !== undefined && { complaintContact })
+        ...(complaintContact !== undefined && { complaintContact }),
+        ...(statementOfDisagreement !== undefined && { statementOfDisagreement })
       }
     }
     case 'fee-quoted': {

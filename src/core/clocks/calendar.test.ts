@@ -5,7 +5,7 @@ import { holidaysInYear } from './holidays'
 const federal = builtInCalendar('us-federal', 'federal')
 const texas = builtInCalendar('texas-state', 'texas')
 
-describe('business days (DOMAIN 0.3)', () => {
+describe('business days (docs/day-counting.md §3)', () => {
   it('never counts the day of receipt and skips weekends', () => {
     // Fri 6 Mar 2026 → Mon 9 Mar is business day 1.
     expect(addBusinessDays('2026-03-06', 1, federal).date).toBe('2026-03-09')

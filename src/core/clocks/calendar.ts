@@ -1,4 +1,4 @@
-// Business-day arithmetic (DOMAIN 0.3): a business day is Monday to Friday and not a holiday of the
+// Business-day arithmetic (docs/day-counting.md §3): a business day is Monday to Friday and not a holiday of the
 // profile. The day of receipt is day 0 and never counts; due is the N-th business day after it.
 import type { HolidaySetId } from '../rules'
 import { fromDayNumber, isWeekendDay, toDayNumber, yearOfDay, type DayNumber } from './dates'

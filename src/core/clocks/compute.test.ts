@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROFILE_IDS } from '../rules'
-import { addBusinessDays, listCalendar } from './calendar'
+import { addBusinessDays, builtInCalendar, listCalendar } from './calendar'
 import { computeClock } from './compute'
 import { addCalendarDays, diffCalendarDays, fromDayNumber, toDayNumber } from './dates'
 import { ClockInputError } from './errors'
@@ -18,8 +18,9 @@ const eventArb = (received: string): fc.Arbitrary<ClockEvent> => {
   const date = dayFrom(received, 120)
   return fc.oneof(
     fc.record({ type: fc.constant('extension-notice' as const), date, reason: fc.option(fc.constantFrom('', 'archive', 'volume'), { nil: undefined }), newDate: fc.option(dayFrom(received, 150), { nil: undefined }) }),
+    fc.record({ type: fc.constant('state-delay-notice' as const), date, reason: fc.option(fc.constantFrom('', 'records in use'), { nil: undefined }), newDate: fc.option(dayFrom(received, 60), { nil: undefined }) }),
     fc.record({ type: fc.constant('delivered' as const), date, complete: fc.boolean(), format: fc.option(fc.constantFrom('pdf', 'PDF ', 'paper', 'fhir'), { nil: undefined }) }),
-    fc.record({ type: fc.constant('denied' as const), date, basis: fc.option(fc.constantFrom('', 'psychotherapy notes'), { nil: undefined }), reviewable: optBool, reviewRights: optBool, complaintContact: optBool }),
+    fc.record({ type: fc.constant('denied' as const), date, basis: fc.option(fc.constantFrom('', 'psychotherapy notes'), { nil: undefined }), reviewable: optBool, reviewRights: optBool, complaintContact: optBool, statementOfDisagreement: optBool }),
     fc.record({
       type: fc.constant('fee-quoted' as const),
       date,
@@ -48,7 +49,7 @@ const inlineArb: fc.Arbitrary<InlineProfile> = fc.record({
 
 const caseArb = fc
   .record({
-    received: fc.integer({ min: toDayNumber('2024-01-01'), max: toDayNumber('2028-12-31') }).map(fromDayNumber),
+    received: fc.integer({ min: toDayNumber('2011-01-01'), max: toDayNumber('2030-12-31') }).map(fromDayNumber),
     profile: fc.oneof(fc.constantFrom(...BUILT_IN_PROFILE_IDS), inlineArb),
     kind: fc.constantFrom('access' as const, 'amendment' as const, 'accounting' as const),
     requestType: fc.constantFrom('self' as const, 'third-party-directive' as const, 'authorization' as const),
@@ -85,13 +86,23 @@ describe('clock properties', () => {
           let cap = p.dayKind === 'business' ? addBusinessDays(r.originalDue, p.extensionDays, cal).date : addCalendarDays(r.originalDue, p.extensionDays)
           if (p.rollForward) cap = addBusinessDays(addCalendarDays(cap, -1), 1, cal).date
           expect(r.due <= cap).toBe(true)
+        } else if (p === 'washington' && c.kind !== 'accounting') {
+          // A state delay notice reaches at most 21 working days (access) or 21 days (amendment) after receipt.
+          const limit =
+            c.kind === 'access'
+              ? addBusinessDays(c.received, 21, builtInCalendar('washington-state', 'wa')).date
+              : addCalendarDays(c.received, 21)
+          expect(r.due <= limit).toBe(true)
+          expect(r.due >= r.originalDue).toBe(true)
         } else if (p === 'hipaa' || (p !== 'hipaa-proposed-2021' && c.kind !== 'access')) {
           expect(diffCalendarDays(r.due, r.originalDue)).toBeLessThanOrEqual(30)
         } else if (p === 'hipaa-proposed-2021') {
           expect(diffCalendarDays(r.due, r.originalDue)).toBeLessThanOrEqual(c.kind === 'access' ? 15 : 30)
         } else {
-          // State overlays allow no extension of their own, and are always earlier than HIPAA's date.
-          expect(r.due).toBe(r.originalDue)
+          // Other state overlays allow no extension of their own, and are always earlier than HIPAA's
+          // date, unless the state rule was not in force on receipt: then HIPAA alone applies.
+          if (r.profileVersion.startsWith('hipaa@')) expect(diffCalendarDays(r.due, r.originalDue)).toBeLessThanOrEqual(30)
+          else expect(r.due).toBe(r.originalDue)
         }
       }),
       { numRuns: 300 }
@@ -134,7 +145,7 @@ describe('clock properties', () => {
     )
   })
 
-  it('daysRemaining and daysLate follow DOMAIN 0.5', () => {
+  it('daysRemaining and daysLate follow the day-counting conventions (§5)', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const r = computeClock(c)
@@ -240,5 +251,48 @@ describe('parseClockInput', () => {
       ok: true,
       value: { kind: 'access', profile: 'hipaa', received: '2026-01-05', asOf: '2026-01-06', requestType: 'self', events: [], reminders: [] }
     })
+  })
+})
+
+describe('rules as the statutes write them', () => {
+  it('California rolls a Saturday due date to Monday and names both the roll and the controlling rule', () => {
+    const r = computeClock(input({ profile: 'california', received: '2026-01-16', asOf: '2026-01-20' }))
+    expect([r.due, r.controllingRule]).toEqual(['2026-02-02', 'Cal. Health & Safety Code §123110'])
+    expect(r.explanation.some((l) => l.includes('Cal. Code Civ. Proc. §§12, 12a, 135') && l.includes('→ Mon 2 Feb 2026'))).toBe(true)
+    // HIPAA's own date never rolls: the same receipt under HIPAA alone stays on Sun 15 Feb.
+    expect(computeClock(input({ received: '2026-01-16', asOf: '2026-01-20' })).due).toBe('2026-02-15')
+  })
+
+  it('Texas counts 2026-07-03 (a federal substitute day) as a business day; Washington does not', () => {
+    const tx = computeClock(input({ profile: 'texas-ehr', received: '2026-07-02', asOf: '2026-07-02' }))
+    const wa = computeClock(input({ profile: 'washington', received: '2026-07-02', asOf: '2026-07-02' }))
+    expect([tx.due, wa.due]).toEqual(['2026-07-23', '2026-07-24'])
+  })
+
+  it('a Washington delay notice moves only the state date, capped at 21 working days after receipt', () => {
+    const notice = { type: 'state-delay-notice', date: '2026-03-16', reason: 'records in use', newDate: '2026-05-01' }
+    const r = computeClock(input({ profile: 'washington', received: '2026-03-02', asOf: '2026-03-20', events: [notice] }))
+    expect([r.originalDue, r.due]).toEqual(['2026-03-23', '2026-03-31'])
+    expect(r.findings.map((f) => [f.code, f.citation])).toEqual([['extension-too-long', 'RCW 70.02.080(1)(d)']])
+    // The same letter recorded as a HIPAA extension notice does not move Washington's date.
+    const asHipaa = computeClock(input({ profile: 'washington', received: '2026-03-02', asOf: '2026-03-20', events: [{ ...notice, type: 'extension-notice' }] }))
+    expect(asHipaa.due).toBe('2026-03-23')
+  })
+
+  it('a state rule not in force on receipt leaves HIPAA alone, and says why', () => {
+    const r = computeClock(input({ profile: 'texas-ehr', received: '2012-08-31', asOf: '2012-09-01' }))
+    expect([r.due, r.profileVersion]).toEqual(['2012-09-30', 'hipaa@2003-04-14'])
+    expect(r.explanation.some((l) => l.includes('was not in force on the receipt date Fri 31 Aug 2012'))).toBe(true)
+    expect(computeClock(input({ profile: 'texas-ehr', received: '2012-09-01', asOf: '2012-09-01' })).profileVersion).toBe('texas-ehr@2 + hipaa@2003-04-14')
+  })
+
+  it('an amendment denial is checked for its own elements, with the amendment rule’s citation', () => {
+    const denied = (kind: string, extra: Record<string, unknown>) =>
+      computeClock(input({ kind, received: '2026-01-05', asOf: '2026-01-25', events: [{ type: 'denied', date: '2026-01-20', ...extra }] })).findings
+    expect(denied('amendment', { statementOfDisagreement: false }).map((f) => [f.code, f.citation])).toEqual([['denial-missing-elements', '45 CFR 164.526(d)(1)']])
+    expect(denied('amendment', { complaintContact: false })[0]?.message).toContain('how to complain')
+    expect(denied('amendment', { reviewable: true, reviewRights: false })).toEqual([])
+    expect(denied('access', { statementOfDisagreement: false })).toEqual([])
+    expect(denied('accounting', { basis: '', complaintContact: false })).toEqual([])
   })
 })

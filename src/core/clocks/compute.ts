@@ -40,11 +40,12 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     explanation.push(`${plural(leftOut.length, 'event')} dated after the as-of date ${formatDate(asOf)} ${leftOut.length === 1 ? 'was' : 'were'} left out.`)
   }
 
-  // 1. Due dates: the primary rule, its one extension, then any state overlay (DOMAIN 0.7, 0.8).
+  // 1. Due dates: the primary rule, its one extension, then any state overlay with its own delay
+  //    notice (docs/day-counting.md §7, §8).
   const primary = resolved.primary
   const primaryStart = initialDeadline(received, primary)
   explanation.push(...primaryStart.lines)
-  const ext = applyExtension(ofType(kept, 'extension-notice'), primaryStart.date, primary)
+  const ext = applyExtension(ofType(kept, 'extension-notice'), primaryStart.date, primary, received)
   explanation.push(...ext.lines)
   const findings: Finding[] = [...ext.findings]
 
@@ -52,26 +53,42 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
   let due = ext.due
   let controllingRule = primary.rule.citation
   const overlay = resolved.overlay
+  const delayNotices = ofType(kept, 'state-delay-notice')
   if (overlay) {
-    const stateDue = initialDeadline(received, overlay)
-    explanation.push(...stateDue.lines)
-    if (ext.applied) explanation.push(`${overlay.rule.label} allows no extension, so the extension does not move its date.`)
-    if (stateDue.date <= due) {
+    const stateStart = initialDeadline(received, overlay)
+    explanation.push(...stateStart.lines)
+    const stateExt = applyExtension(delayNotices, stateStart.date, overlay, received)
+    explanation.push(...stateExt.lines)
+    findings.push(...stateExt.findings)
+    if (ext.applied || delayNotices.length > 0) {
+      // The overlay's reading where the law is silent on how the two notices combine.
+      explanation.push(
+        overlay.rule.extension
+          ? `Each notice counts under the rule it was recorded for: an extension notice moves only HIPAA's date, a state delay notice only the state's (${overlay.rule.citation}); a letter meant as both should be recorded as both.`
+          : `${overlay.rule.label} allows no extension, so the extension does not move its date.`
+      )
+    }
+    const stateDue = stateExt.due
+    // Name the roll-forward where it made the state's date, so the controlling line shows both.
+    const rolled = stateStart.rolledFrom && stateDue === stateStart.date && overlay.rollForward ? ` (rolled forward from ${formatDate(stateStart.rolledFrom)} under ${overlay.rollForward.citation})` : ''
+    if (stateDue <= due) {
       controllingRule = overlay.rule.citation
       explanation.push(
-        stateDue.date === due
+        stateDue === due
           ? `Both rules give ${formatDate(due)}; the state rule is named as controlling.`
-          : `The earlier date controls: ${formatDate(stateDue.date)} under ${overlay.rule.citation}, before ${formatDate(due)} under ${primary.rule.citation}.`
+          : `The earlier date controls: ${formatDate(stateDue)} under ${overlay.rule.citation}${rolled}, before ${formatDate(due)} under ${primary.rule.citation}.`
       )
-      due = stateDue.date
+      due = stateDue
     } else {
-      explanation.push(`The earlier date controls: ${formatDate(due)} under ${primary.rule.citation}, before ${formatDate(stateDue.date)} under ${overlay.rule.citation}.`)
+      explanation.push(`The earlier date controls: ${formatDate(due)} under ${primary.rule.citation}, before ${formatDate(stateDue)} under ${overlay.rule.citation}${rolled}.`)
     }
-    if (stateDue.date < originalDue) originalDue = stateDue.date
+    if (stateStart.date < originalDue) originalDue = stateStart.date
+  } else {
+    for (const n of delayNotices) explanation.push(`Delay notice of ${formatDate(n.date)}: no state rule applies to this case, so it changes nothing.`)
   }
   explanation.push(`Controlling rule: ${controllingRule}; due ${formatDate(due)}${due !== originalDue ? ` (originally ${formatDate(originalDue)})` : ''}.`)
 
-  // 2. Status (DOMAIN 0.4–0.6): the first complete delivery, denial or withdrawal stops the clock.
+  // 2. Status (docs/day-counting.md §4–§6): the first complete delivery, denial or withdrawal stops the clock.
   for (const p of kept.filter((e) => e.type === 'delivered' && !e.complete)) {
     explanation.push(`Partial delivery on ${formatDate(p.date)} recorded; a partial delivery does not stop the clock.`)
   }
@@ -113,10 +130,14 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     if (later.length > 0) explanation.push(`${plural(later.length, 'later response')} recorded; the first response ends the clock, so ${later.length === 1 ? 'it changes' : 'they change'} no date.`)
   }
 
-  // 3. Findings from recorded facts (access requests; fees only for the individual's own copy).
+  // 3. Findings from recorded facts (docs/day-counting.md §11): denial contents for every kind whose
+  //    rule lists them; fees (only for the individual's own copy), formats and barriers for access.
   const denials = ofType(kept, 'denied')
+  for (const d of denials) findings.push(...denialFindings(d, kind))
+  if (kind === 'accounting' && denials.length > 0) {
+    explanation.push('Denial-content findings are not assessed for accounting requests: 45 CFR 164.528 lists no contents for a denial.')
+  }
   if (kind === 'access') {
-    for (const d of denials) findings.push(...denialFindings(d))
     const fees = ofType(kept, 'fee-quoted')
     if (requestType === 'self') for (const f of fees) findings.push(...feeFindings(f))
     else if (fees.length > 0) {
@@ -128,12 +149,12 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
       if (f) findings.push(f)
     }
     for (const b of ofType(kept, 'barrier')) findings.push(barrierFinding(b))
-  } else if (kept.some((e) => e.type === 'fee-quoted' || e.type === 'barrier' || e.type === 'requested-format' || e.type === 'denied')) {
-    explanation.push(`Fee, format, barrier and denial-content findings are assessed for access requests only, not for ${kind} requests.`)
+  } else if (kept.some((e) => e.type === 'fee-quoted' || e.type === 'barrier' || e.type === 'requested-format')) {
+    explanation.push(`Fee, format and barrier findings are assessed for access requests only, not for ${kind} requests.`)
   }
   const sorted = sortFindings(findings)
 
-  // 4. Complaint window (DOMAIN 0.9) and escalation.
+  // 4. Complaint window (docs/day-counting.md §9) and escalation.
   const window = complaintWindow(
     sorted,
     denials.map((d) => d.date),

@@ -1,6 +1,6 @@
 // Calendar arithmetic on ISO `YYYY-MM-DD` strings. Dates are converted to a plain day number
 // (days since 1970-01-01, proleptic Gregorian) and back with integer formulas, so no JavaScript
-// Date, and therefore no time zone or daylight-saving change, can ever move a date (DOMAIN 0.1).
+// Date, and therefore no time zone or daylight-saving change, can ever move a date (docs/day-counting.md §1).
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 

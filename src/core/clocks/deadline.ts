@@ -1,10 +1,11 @@
-// One rule's due date from the receipt date (DOMAIN 0.2, 0.3), with the lines that explain it.
+// One rule's due date from the receipt date (docs/day-counting.md §2, §3), with the lines that explain it.
 import type { DeadlineRule } from '../rules'
 import { addBusinessDays, isBusinessDay, rollForwardToBusinessDay, type HolidayCalendar } from './calendar'
 import { addCalendarDays, formatDate, toDayNumber, weekdayName } from './dates'
 import type { AppliedRule } from './profile'
 
-export type Deadline = { date: string; lines: string[] }
+/** `rolledFrom`: the date the count reached before a roll-forward moved it, if one did. */
+export type Deadline = { date: string; lines: string[]; rolledFrom?: string }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -27,6 +28,7 @@ export function countDays(from: string, days: number, applied: AppliedRule, what
   const { rule, calendar } = applied
   const lines: string[] = []
   let date: string
+  let rolledFrom: string | undefined
   if (rule.dayKind === 'business') {
     const counted = addBusinessDays(from, days, calendar)
     date = counted.date
@@ -48,13 +50,17 @@ export function countDays(from: string, days: number, applied: AppliedRule, what
   if (off !== null) {
     if (applied.rollForward) {
       const rolled = rollForwardToBusinessDay(date, calendar)
-      lines.push(`${formatDate(date)} is ${off}; this profile rolls a due date forward to the next business day → ${formatDate(rolled.date)}.`)
+      const passed = rolled.passed.map((p) => `${formatDate(p.date)} (${p.why})`).join(', ')
+      lines.push(
+        `${formatDate(date)} is ${off}; this profile rolls a due date forward to the next day that is not a weekend day or holiday (${applied.rollForward.citation}): ${passed} → ${formatDate(rolled.date)}.`
+      )
+      rolledFrom = date
       date = rolled.date
     } else {
       lines.push(`${formatDate(date)} is ${off}; ${rule.label} has no weekend or holiday roll-forward, so that stays the due date.`)
     }
   }
-  return { date, lines }
+  return rolledFrom === undefined ? { date, lines } : { date, lines, rolledFrom }
 }
 
 export const initialDeadline = (received: string, applied: AppliedRule): Deadline =>

@@ -1,4 +1,4 @@
-// The event log as the clock reads it: only events dated on or before asOf (DOMAIN 0.12), in one
+// The event log as the clock reads it: only events dated on or before asOf (docs/day-counting.md §13), in one
 // canonical order (date, then kind of event, then content) so that the order the user typed them in
 // never changes a result.
 import type { ClockEvent, ClockEventType } from './schema'
@@ -9,6 +9,7 @@ const TYPE_ORDER: ReadonlyArray<ClockEventType> = [
   'fee-quoted',
   'barrier',
   'extension-notice',
+  'state-delay-notice',
   'delivered',
   'denied',
   'withdrawn',

@@ -1,6 +1,6 @@
 // Findings from the facts the user recorded about fees, formats, barriers and denials. Only recorded
-// facts produce findings (DOMAIN 0.11): a field left out is unknown and never fails.
-import { ACCESS_CITATIONS, FEES } from '../rules'
+// facts produce findings (docs/day-counting.md §11, §12): a field left out is unknown and never fails.
+import { ACCESS_CITATIONS, AMENDMENT_CITATIONS, FEES, type RequestKind } from '../rules'
 import { formatDate } from './dates'
 import type { ClockEvent } from './schema'
 import { FINDING_CODES, type Finding } from './types'
@@ -10,23 +10,30 @@ type Of<T extends ClockEvent['type']> = Extract<ClockEvent, { type: T }>
 const money = (amount: number): string => `$${amount.toFixed(2)}`
 const CENTS = 100
 
-export function denialFindings(denial: Of<'denied'>): Finding[] {
+/**
+ * The elements a written denial must state, per kind: access, 45 CFR 164.524(d)(2) (basis; review
+ * rights where the denial is reviewable; how to complain); amendment, 45 CFR 164.526(d)(1) (basis;
+ * the right to submit a statement of disagreement; how to complain). Accounting has no denial rule.
+ */
+export function denialFindings(denial: Of<'denied'>, kind: RequestKind): Finding[] {
+  if (kind === 'accounting') return []
   const missing: string[] = []
   if (denial.basis !== undefined && denial.basis.trim() === '') missing.push('the basis for the denial')
-  if (denial.reviewable === true && denial.reviewRights === false) missing.push('the review rights and how to use them')
+  if (kind === 'access' && denial.reviewable === true && denial.reviewRights === false) missing.push('the review rights and how to use them')
+  if (kind === 'amendment' && denial.statementOfDisagreement === false) missing.push('the right to submit a written statement of disagreement and how to do so')
   if (denial.complaintContact === false) missing.push('how to complain, with the name or title and phone number of the contact')
   if (missing.length === 0) return []
   return [
     {
       code: 'denial-missing-elements',
       date: denial.date,
-      citation: ACCESS_CITATIONS.denialContents,
+      citation: kind === 'amendment' ? AMENDMENT_CITATIONS.denialContents : ACCESS_CITATIONS.denialContents,
       message: `The written denial of ${formatDate(denial.date)} lacks ${missing.join('; ')}.`
     }
   ]
 }
 
-/** Patient-rate fee findings; the caller applies them only to the individual's own copy (DOMAIN 0.10). */
+/** Patient-rate fee findings; the caller applies them only to the individual's own copy (docs/day-counting.md §10). */
 export function feeFindings(fee: Of<'fee-quoted'>): Finding[] {
   const out: Finding[] = []
   const on = formatDate(fee.date)

@@ -1,10 +1,19 @@
-// Holiday calendars for business-day counting (DOMAIN 0.3). US federal public holidays come from
-// date-holidays, a well-kept, pure JS library; observed days are then derived by the federal rule
-// (Saturday → the Friday before, Sunday → the Monday after) because the library lists some of them
-// only as bank holidays (e.g. Veterans Day 2028 observed Fri 10 Nov). Texas adds the day after
-// Thanksgiving, 24 and 26 December. Results are cached per calendar and year: pure, deterministic.
+// Holiday calendars for business-day counting and roll-forward (docs/day-counting.md §3). US
+// federal public holidays come from date-holidays, a well-kept, pure JS library; observed days are
+// then derived by the federal rule (Saturday → the Friday before, Sunday → the Monday after) because
+// the library lists some of them only as bank holidays (e.g. Veterans Day 2028 observed Fri 10 Nov).
+// Each state's calendar is the statute's own list, declared as data in src/core/rules
+// (holiday-calendars.ts). Results are cached per calendar and year: pure, deterministic.
 import Holidays from 'date-holidays'
-import { FEDERAL_HOLIDAYS, TEXAS_HOLIDAYS, type HolidaySetId } from '../rules'
+import {
+  CALIFORNIA_JUDICIAL_HOLIDAYS,
+  FEDERAL_HOLIDAYS,
+  TEXAS_STATE_HOLIDAYS,
+  WASHINGTON_STATE_HOLIDAYS,
+  type HolidayDateRule,
+  type HolidaySetId,
+  type StateHolidayCalendar
+} from '../rules'
 import { addCalendarDays, fromDayNumber, toDayNumber, weekdayOfDay, type DayNumber } from './dates'
 
 export type Holiday = { date: string; name: string; source: string }
@@ -40,21 +49,53 @@ function federalFromLibrary(year: number): ReadonlyArray<Holiday> {
   return all
 }
 
-/** Fourth Thursday of November. */
-function thanksgiving(year: number): string {
-  const nov1 = toDayNumber(`${year}-11-01`)
-  const firstThursday = nov1 + ((THURSDAY - weekdayOfDay(nov1) + 7) % 7)
-  return fromDayNumber(firstThursday + 21)
+const WEEKDAY_COUNT = 7
+
+/** The date of a statute's holiday rule in `year`. */
+function dateOf(rule: HolidayDateRule, year: number): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  switch (rule.kind) {
+    case 'fixed':
+      return `${year}-${pad(rule.month)}-${pad(rule.day)}`
+    case 'nth-weekday': {
+      if (rule.n > 0) {
+        const first = toDayNumber(`${year}-${pad(rule.month)}-01`)
+        return fromDayNumber(first + ((rule.weekday - weekdayOfDay(first) + WEEKDAY_COUNT) % WEEKDAY_COUNT) + (rule.n - 1) * WEEKDAY_COUNT)
+      }
+      // Last such weekday: step back from the first day of the next month.
+      const next = rule.month === 12 ? `${year + 1}-01-01` : `${year}-${pad(rule.month + 1)}-01`
+      const last = toDayNumber(next) - 1
+      return fromDayNumber(last - ((weekdayOfDay(last) - rule.weekday + WEEKDAY_COUNT) % WEEKDAY_COUNT))
+    }
+    case 'day-after-thanksgiving':
+      return addCalendarDays(dateOf({ kind: 'nth-weekday', month: 11, weekday: THURSDAY, n: 4 }, year), 1)
+  }
 }
 
-function texasAdditions(year: number): Holiday[] {
-  const src = TEXAS_HOLIDAYS.citation
-  return [
-    { date: addCalendarDays(thanksgiving(year), 1), name: 'Day after Thanksgiving', source: src },
-    { date: `${year}-12-24`, name: 'Christmas Eve', source: src },
-    { date: `${year}-12-26`, name: 'Day after Christmas', source: src }
-  ]
+/** A state calendar's holidays under `year`'s rules: each day itself, and its weekday if the statute moves it. */
+function stateHolidays(cal: StateHolidayCalendar, year: number): Holiday[] {
+  const out: Holiday[] = []
+  for (const e of cal.entries) {
+    if ((e.firstYear !== null && year < e.firstYear) || (e.lastYear !== null && year > e.lastYear)) continue
+    const date = dateOf(e.date, year)
+    out.push({ date, name: e.name, source: e.citation })
+    if (cal.weekendRule === 'not-moved') continue
+    const z = toDayNumber(date)
+    const w = weekdayOfDay(z)
+    if (w === SATURDAY) out.push({ date: fromDayNumber(z - 1), name: `${e.name} (observed)`, source: cal.weekendCitation })
+    if (w === SUNDAY) out.push({ date: fromDayNumber(z + 1), name: `${e.name} (observed)`, source: cal.weekendCitation })
+  }
+  return out
 }
+
+const STATE_CALENDARS: Readonly<Record<Exclude<HolidaySetId, 'us-federal'>, StateHolidayCalendar>> = {
+  'texas-state': TEXAS_STATE_HOLIDAYS,
+  'washington-state': WASHINGTON_STATE_HOLIDAYS,
+  'california-judicial': CALIFORNIA_JUDICIAL_HOLIDAYS
+}
+
+const candidatesFor = (set: HolidaySetId, year: number): ReadonlyArray<Holiday> =>
+  set === 'us-federal' ? federalFromLibrary(year) : stateHolidays(STATE_CALENDARS[set], year)
 
 const setYearCache = new Map<string, ReadonlyMap<DayNumber, Holiday>>()
 
@@ -64,8 +105,7 @@ export function holidayMap(set: HolidaySetId, year: number): ReadonlyMap<DayNumb
   const cached = setYearCache.get(key)
   if (cached) return cached
   // An observed day can fall in the neighbouring year (1 Jan on a Saturday → 31 Dec), so look at both.
-  const candidates = [...federalFromLibrary(year - 1), ...federalFromLibrary(year), ...federalFromLibrary(year + 1)]
-  if (set === 'texas-state') candidates.push(...texasAdditions(year))
+  const candidates = [...candidatesFor(set, year - 1), ...candidatesFor(set, year), ...candidatesFor(set, year + 1)]
   const map = new Map<DayNumber, Holiday>()
   const prefix = `${year}-`
   for (const h of candidates) {
@@ -84,5 +124,7 @@ export function holidaysInYear(set: HolidaySetId, year: number): ReadonlyArray<H
 
 export const HOLIDAY_SET_LABELS: Readonly<Record<HolidaySetId, string>> = {
   'us-federal': 'US federal holidays (observed dates)',
-  'texas-state': 'US federal holidays (observed dates) and Texas state holidays'
+  'texas-state': TEXAS_STATE_HOLIDAYS.label,
+  'washington-state': WASHINGTON_STATE_HOLIDAYS.label,
+  'california-judicial': CALIFORNIA_JUDICIAL_HOLIDAYS.label
 }

@@ -1,5 +1,6 @@
-// Resolves the profile named in the input to the rules applied to this case: a primary rule (the
-// one whose extension mechanism applies) and, for a state profile, a state overlay (DOMAIN 0.8).
+// Resolves the profile named in the input to the rules applied to this case: a primary rule (HIPAA's,
+// or a profile that stands alone) and, for a state profile in force on the receipt date that covers
+// the request's kind, a state overlay (docs/day-counting.md §8).
 import {
   BUILT_IN_PROFILES,
   BUILT_IN_PROFILE_IDS,
@@ -21,7 +22,8 @@ export type AppliedRule = {
   rule: DeadlineRule
   /** Holidays skipped when counting business days or rolling forward. */
   calendar: HolidayCalendar
-  rollForward: boolean
+  /** null: a due date on a weekend or holiday stays there. */
+  rollForward: { citation: string } | null
   /** Calendar used only to name a holiday a no-roll-forward due date lands on. */
   namingCalendar: HolidayCalendar
 }
@@ -48,7 +50,7 @@ function hipaaFor(kind: RequestKind, received: string): { applied: AppliedRule; 
     ? null
     : `No version of HIPAA was in force on ${formatDate(received)}; version ${p.version} was applied.`
   return {
-    applied: { ref: `hipaa@${p.version}`, rule, calendar: NO_HOLIDAYS, rollForward: false, namingCalendar: FEDERAL },
+    applied: { ref: `hipaa@${p.version}`, rule, calendar: NO_HOLIDAYS, rollForward: null, namingCalendar: FEDERAL },
     warning,
     from: p.inForce?.from ?? null
   }
@@ -66,11 +68,11 @@ function standaloneRule(p: StandaloneSource, ref: string, what: string): Applied
       days: p.days,
       dayKind: p.dayKind,
       citation,
-      extension: { days: p.extensionDays, citation },
+      extension: { days: p.extensionDays, citation, counted: 'after-original-due', reasonRequired: true, noticeName: 'extension notice' },
       verify: null
     },
     calendar,
-    rollForward: p.rollForward ?? false,
+    rollForward: p.rollForward === true ? { citation } : null,
     namingCalendar: calendar
   }
 }
@@ -108,15 +110,22 @@ export function resolveProfile(
     const p = choice.chosen
     if (profile === 'hipaa') return { primary: hipaa.applied, overlay: null, profileVersion: hipaa.applied.ref, warnings, lines: [hipaaLine] }
     const ref = `${p.id}@${p.version}`
-    if (!choice.inForce) {
+    const lines = [`Profile ${p.label}, version ${p.version}.${p.note ? ` ${p.note}` : ''}`]
+    if (!choice.inForce && p.status === 'proposed') {
       warnings.push(
-        p.status === 'proposed'
-          ? `${p.label} is a proposal that was never in force (not on the receipt date ${formatDate(received)} either); it was applied as chosen, for comparison only.`
-          : inForceWarning(`Profile ${p.label} version ${p.version}`, received)
+        `${p.label} is a proposal that was never in force (not on the receipt date ${formatDate(received)} either); it was applied as chosen, for comparison only.`
       )
     }
+    if (!choice.inForce && p.combine === 'overlay-hipaa') {
+      // A state rule not yet (or no longer) in force does not bind the holder: HIPAA alone decides.
+      const from = p.inForce?.from ? ` (in force from ${formatDate(p.inForce.from)}${p.inForceSource ? `: ${p.inForceSource}` : ''})` : ''
+      const why = `${p.label} version ${p.version} was not in force on the receipt date ${formatDate(received)}${from}, so HIPAA's rule applies alone.`
+      warnings.push(why)
+      lines.push(why, hipaaLine)
+      return { primary: hipaa.applied, overlay: null, profileVersion: hipaa.applied.ref, warnings, lines }
+    }
+    if (!choice.inForce && p.status !== 'proposed') warnings.push(inForceWarning(`Profile ${p.label} version ${p.version}`, received))
     const rule = p.rules[kind]
-    const lines = [`Profile ${p.label}, version ${p.version}.${p.note ? ` ${p.note}` : ''}`]
     if (!rule) {
       lines.push(`${p.label} has no rule of its own for ${kind} requests, so HIPAA applies alone.`, hipaaLine)
       return { primary: hipaa.applied, overlay: null, profileVersion: `${ref} + ${hipaa.applied.ref}`, warnings, lines }

@@ -1,5 +1,5 @@
 // The clock's input, validated with zod v4. Objects are strict: an unknown field is an error, never
-// silently dropped (issue 5). A field left out is unknown, never a failing fact (DOMAIN 0.11).
+// silently dropped. A field left out is unknown, never a failing fact (docs/day-counting.md §12).
 import { z } from 'zod'
 import { BUILT_IN_PROFILE_IDS, DAY_KINDS, REQUEST_KINDS, isBuiltInProfileId } from '../rules'
 import { isValidIsoDate } from './dates'
@@ -25,6 +25,14 @@ export const ClockEventSchema = z.discriminatedUnion('type', [
     reason: text.optional(),
     newDate: date.optional()
   }),
+  // A state's own delay notice (Washington: RCW 70.02.080(1)(d), 70.02.100(2)(d)); it moves only the
+  // state's date, as a HIPAA extension notice moves only HIPAA's (docs/day-counting.md §8).
+  z.strictObject({
+    type: z.literal('state-delay-notice'),
+    date,
+    reason: text.optional(),
+    newDate: date.optional()
+  }),
   z.strictObject({ type: z.literal('delivered'), date, complete: z.boolean(), format: text.optional() }),
   z.strictObject({
     type: z.literal('denied'),
@@ -32,7 +40,9 @@ export const ClockEventSchema = z.discriminatedUnion('type', [
     basis: text.optional(),
     reviewable: z.boolean().optional(),
     reviewRights: z.boolean().optional(),
-    complaintContact: z.boolean().optional()
+    complaintContact: z.boolean().optional(),
+    /** Amendment denials: does the letter state the right to submit a statement of disagreement (45 CFR 164.526(d)(1)(ii))? */
+    statementOfDisagreement: z.boolean().optional()
   }),
   z.strictObject({
     type: z.literal('fee-quoted'),
@@ -63,7 +73,7 @@ export const InForceSchema = z.strictObject({ from: date.nullable(), to: date.nu
 const notBuiltIn = (id: string): boolean => !isBuiltInProfileId(id)
 const builtInClash = `is a built-in profile id (${BUILT_IN_PROFILE_IDS.join(', ')}); choose another id`
 
-/** The rule fields shared by inline and saved profiles: one clock that stands alone (DOMAIN 0.8). */
+/** The rule fields shared by inline and saved profiles: one clock that stands alone (docs/day-counting.md §8). */
 const profileRuleShape = {
   id: z.string().min(1, 'must not be empty').max(64, 'is too long (at most 64 characters)').refine(notBuiltIn, builtInClash),
   days: z.number().int().positive(),

@@ -1,5 +1,5 @@
 // The OCR complaint window (45 CFR 160.306(b)(3)): 180 days after the day the complainant knew,
-// taken per DOMAIN 0.9 — the day after the due date for a late response, the denial date for a
+// taken per docs/day-counting.md §9 — the day after the due date for a late response, the denial date for a
 // denial, the quote date for a fee finding, the delivery date for a format finding, the event date
 // for a barrier. Extension findings open no window of their own. The window closing first is shown.
 import { COMPLAINT_WINDOW } from '../rules'

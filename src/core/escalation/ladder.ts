@@ -1,4 +1,4 @@
-// The escalation ladder: what an advocate does, in order, when records are late (DOMAIN 6.1), and
+// The escalation ladder: what an advocate does, in order, when records are late (as advocates describe it), and
 // when each step falls due. Configurable; each step names the letter that fits it.
 import { z } from 'zod'
 

@@ -8,7 +8,8 @@ import { holidaysInYear } from '../clocks/holidays'
 import { BUILT_IN_PROFILES } from './profiles'
 import { HOLIDAY_SET_IDS } from './types'
 
-const YEARS = [2025, 2026, 2027, 2028]
+// Every year 2020–2030: the span of cases the app is likely to hold, and of the statute changes encoded.
+const YEARS = Array.from({ length: 11 }, (_, i) => 2020 + i)
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
 // The goldens must exist in the repository: a missing one fails the run (after vitest writes it).

@@ -4,7 +4,7 @@ import { BUILT_IN_PROFILES } from './profiles'
 import { pickVersion } from './resolve'
 import { BUILT_IN_PROFILE_IDS } from './types'
 
-describe('the numbers the law gives (DOMAIN "Numbers the app must encode")', () => {
+describe('the numbers the law gives', () => {
   it('HIPAA: access 30 + one 30; amendment and accounting 60 + one 30; all calendar days', () => {
     expect([HIPAA_ACCESS.days, HIPAA_ACCESS.extension?.days, HIPAA_ACCESS.dayKind]).toEqual([30, 30, 'calendar'])
     expect([HIPAA_AMENDMENT.days, HIPAA_AMENDMENT.extension?.days]).toEqual([60, 30])
@@ -28,12 +28,41 @@ describe('the numbers the law gives (DOMAIN "Numbers the app must encode")', () 
     expect(new Set(BUILT_IN_PROFILES.map((p) => p.id))).toEqual(new Set(BUILT_IN_PROFILE_IDS))
   })
 
-  it('state overlays carry a verify-before-relying note and allow no extension of their own', () => {
-    for (const p of BUILT_IN_PROFILES.filter((x) => x.combine === 'overlay-hipaa')) {
+  it('state overlays carry a verify-before-relying note, their own state calendar and in-force source', () => {
+    const overlays = BUILT_IN_PROFILES.filter((x) => x.combine === 'overlay-hipaa')
+    for (const p of overlays) {
       expect(p.rules.access?.verify).toMatch(/^Verify before relying/)
-      expect(p.rules.access?.extension).toBeNull()
-      expect(p.rollForward).toBe(false)
+      expect(p.holidays).not.toBe('us-federal')
+      expect(p.inForceSource).not.toBeNull()
     }
+    const byId = new Map(overlays.map((p) => [p.id, p]))
+    // Only California rolls forward (Code Civ. Proc. §§12, 12a); only Washington has a delay notice.
+    expect(overlays.filter((p) => p.rollForward !== null).map((p) => p.id)).toEqual(['california'])
+    expect(byId.get('california')?.rollForward?.citation).toBe('Cal. Code Civ. Proc. §§12, 12a, 135')
+    expect(overlays.filter((p) => p.rules.access?.extension).map((p) => p.id)).toEqual(['washington'])
+  })
+
+  it('Washington: 15 working days, a delay notice to 21 working days after receipt; amendments 10 days, to 21 days', () => {
+    const wa = BUILT_IN_PROFILES.find((p) => p.id === 'washington')
+    expect([wa?.rules.access?.days, wa?.rules.access?.dayKind, wa?.rules.access?.extension?.days, wa?.rules.access?.extension?.counted]).toEqual([15, 'business', 21, 'after-receipt'])
+    expect(wa?.rules.access?.extension?.reasonRequired).toBe(true)
+    expect([wa?.rules.amendment?.days, wa?.rules.amendment?.dayKind, wa?.rules.amendment?.extension?.days]).toEqual([10, 'calendar', 21])
+    // RCW 70.02.100(2)(d) asks the notice for the earliest date only.
+    expect(wa?.rules.amendment?.extension?.reasonRequired).toBe(false)
+    expect(wa?.rules.accounting).toBeUndefined()
+  })
+
+  it('Texas EHR is in force from 1 Sep 2012 (H.B. 300); state rules cover only the kinds their statutes name', () => {
+    const tx = BUILT_IN_PROFILES.find((p) => p.id === 'texas-ehr')
+    expect(tx?.inForce).toEqual({ from: '2012-09-01', to: null })
+    for (const id of ['california', 'texas-ehr', 'texas-physician']) {
+      expect(Object.keys(BUILT_IN_PROFILES.find((p) => p.id === id)?.rules ?? {})).toEqual(['access'])
+    }
+  })
+
+  it('no built-in note, verify text or citation names an internal document', () => {
+    const text = JSON.stringify(BUILT_IN_PROFILES)
+    expect(text).not.toMatch(/DOMAIN|shared\//)
   })
 
   it('the 2021 proposal is never in force and never the default', () => {

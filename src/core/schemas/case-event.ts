@@ -1,6 +1,6 @@
 // The correspondence log: everything that happened on a case, including every fact that moves a
 // clock. The clock-relevant fields mirror the clock engine's events (core/clocks/schema.ts), and
-// core/cases/to-clock.ts translates one into the other. A field left out is unknown (DOMAIN 0.11).
+// core/cases/to-clock.ts translates one into the other. A field left out is unknown (docs/day-counting.md §12).
 import { z } from 'zod'
 import {
   AttachmentRefSchema,
@@ -60,6 +60,8 @@ function eventUnion<B extends z.ZodRawShape>(base: B) {
     z.strictObject({ ...base, type: z.literal('fee-paid'), amount: money }),
     plain('fee-disputed'),
     z.strictObject({ ...base, type: z.literal('extension-notice'), reason: ShortTextSchema.optional(), newDate: DateSchema.optional() }),
+    // A state's own delay notice (Washington, RCW 70.02.080(1)(d)): moves only the state's date.
+    z.strictObject({ ...base, type: z.literal('state-delay-notice'), reason: ShortTextSchema.optional(), newDate: DateSchema.optional() }),
     z.strictObject({
       ...base,
       type: z.literal('partial-delivery'),
@@ -79,7 +81,9 @@ function eventUnion<B extends z.ZodRawShape>(base: B) {
       basis: ShortTextSchema.optional(),
       reviewable: z.boolean().optional(),
       reviewRights: z.boolean().optional(),
-      complaintContact: z.boolean().optional()
+      complaintContact: z.boolean().optional(),
+      /** Amendment denials: is the right to submit a statement of disagreement stated (45 CFR 164.526(d)(1)(ii))? */
+      statementOfDisagreement: z.boolean().optional()
     }),
     plain('review-requested'),
     z.strictObject({ ...base, type: z.literal('review-decided'), outcome: z.enum(['upheld', 'reversed', 'partly-reversed']).optional() }),

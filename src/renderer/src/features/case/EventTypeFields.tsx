@@ -46,6 +46,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
     case 'fee-paid':
       return <TextField label="Amount ($)" value={d.amount} onChange={(v) => set('amount', v)} inputMode="decimal" required error={errors['amount']} />
     case 'extension-notice':
+    case 'state-delay-notice':
       return (
         <div className="form__row">
           <TextField label="Reason given" value={d.reason} onChange={(v) => set('reason', v)} error={errors['reason']} hint="Leave empty if the notice gave none." />
@@ -84,6 +85,11 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
           <TriStateField label="Is the ground reviewable?" value={d.reviewable} onChange={(v) => set('reviewable', v)} />
           <TriStateField label="Does the letter state the review rights?" value={d.reviewRights} onChange={(v) => set('reviewRights', v)} />
           <TriStateField label="Does it give the complaint contact?" value={d.complaintContact} onChange={(v) => set('complaintContact', v)} />
+          <TriStateField
+            label="Amendment denials: does it state the right to submit a statement of disagreement?"
+            value={d.statementOfDisagreement}
+            onChange={(v) => set('statementOfDisagreement', v)}
+          />
         </div>
       )
     case 'review-decided':

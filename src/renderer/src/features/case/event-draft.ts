@@ -25,6 +25,7 @@ export type EventDraft = {
   reviewable: TriState
   reviewRights: TriState
   complaintContact: TriState
+  statementOfDisagreement: TriState
   items: string[]
   format: string
   kind: string
@@ -54,6 +55,7 @@ export const newDraft = (type: CaseEventType = 'request-sent'): EventDraft => ({
   reviewable: '',
   reviewRights: '',
   complaintContact: '',
+  statementOfDisagreement: '',
   items: [],
   format: '',
   kind: '',
@@ -83,6 +85,7 @@ const INCOMING = new Set<CaseEventType>([
   'identity-verification-asked',
   'fee-quoted',
   'extension-notice',
+  'state-delay-notice',
   'partial-delivery',
   'records-delivered',
   'denial',
@@ -129,12 +132,19 @@ function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
     case 'fee-paid':
       return { amount: amount() }
     case 'extension-notice':
+    case 'state-delay-notice':
       return { reason: text(d.reason), newDate: text(d.newDate) }
     case 'partial-delivery':
     case 'records-delivered':
       return { items: d.items, format: text(d.format) }
     case 'denial':
-      return { basis: text(d.basis), reviewable: bool(d.reviewable), reviewRights: bool(d.reviewRights), complaintContact: bool(d.complaintContact) }
+      return {
+        basis: text(d.basis),
+        reviewable: bool(d.reviewable),
+        reviewRights: bool(d.reviewRights),
+        complaintContact: bool(d.complaintContact),
+        statementOfDisagreement: bool(d.statementOfDisagreement)
+      }
     case 'review-decided':
       return { outcome: text(d.reviewOutcome) }
     case 'requested-format':
@@ -209,12 +219,20 @@ export function draftOfEvent(e: CaseEvent): EventDraft {
     case 'fee-paid':
       return { ...d, amount: String(e.amount) }
     case 'extension-notice':
+    case 'state-delay-notice':
       return { ...d, reason: e.reason ?? '', newDate: e.newDate ?? '' }
     case 'partial-delivery':
     case 'records-delivered':
       return { ...d, items: [...e.items], format: e.format ?? '' }
     case 'denial':
-      return { ...d, basis: e.basis ?? '', reviewable: boolToTri(e.reviewable), reviewRights: boolToTri(e.reviewRights), complaintContact: boolToTri(e.complaintContact) }
+      return {
+        ...d,
+        basis: e.basis ?? '',
+        reviewable: boolToTri(e.reviewable),
+        reviewRights: boolToTri(e.reviewRights),
+        complaintContact: boolToTri(e.complaintContact),
+        statementOfDisagreement: boolToTri(e.statementOfDisagreement)
+      }
     case 'review-decided':
       return { ...d, reviewOutcome: e.outcome ?? '' }
     case 'requested-format':

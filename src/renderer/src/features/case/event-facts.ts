@@ -20,6 +20,7 @@ export function eventFacts(e: CaseEvent, checklist: ReadonlyArray<ChecklistItem>
     case 'fee-paid':
       return [`$${e.amount.toFixed(2)}`]
     case 'extension-notice':
+    case 'state-delay-notice':
       return [e.reason ? `reason: ${e.reason}` : 'no reason given', e.newDate ? `new date ${formatDay(e.newDate)}` : 'no new date given']
     case 'partial-delivery':
     case 'records-delivered':
@@ -32,7 +33,8 @@ export function eventFacts(e: CaseEvent, checklist: ReadonlyArray<ChecklistItem>
         ...(e.basis ? [`basis: ${e.basis}`] : []),
         ...yn('reviewable', e.reviewable),
         ...yn('review rights stated', e.reviewRights),
-        ...yn('complaint contact given', e.complaintContact)
+        ...yn('complaint contact given', e.complaintContact),
+        ...yn('statement of disagreement offered', e.statementOfDisagreement)
       ]
     case 'review-decided':
       return e.outcome ? [`outcome: ${e.outcome}`] : []

@@ -14,7 +14,12 @@ const counting = (days: number, kind: string) => `${days} ${kind} ${days === 1 ?
 
 function ruleText(r: DeadlineRule | undefined): string {
   if (!r) return '—'
-  const ext = r.extension ? `, one extension of up to ${counting(r.extension.days, r.dayKind)}` : ', no extension of its own'
+  const e = r.extension
+  const ext = !e
+    ? ', no extension of its own'
+    : e.counted === 'after-receipt'
+      ? `, one ${e.noticeName} to at most ${counting(e.days, r.dayKind)} after receipt`
+      : `, one extension of up to ${counting(e.days, r.dayKind)}`
   return `${counting(r.days, r.dayKind)}${ext}`
 }
 
@@ -188,6 +193,14 @@ export function ProfilesSection({ saved, onChanged }: { saved: ReadonlyArray<Pro
   )
 }
 
+/** How Settings names each built-in holiday calendar. */
+const HOLIDAY_SET_NAMES: Readonly<Record<NonNullable<BuiltInProfile['holidays']>, string>> = {
+  'us-federal': 'US federal',
+  'texas-state': 'Texas state offices (Gov’t Code §662.003)',
+  'washington-state': 'Washington legal holidays (RCW 1.16.050)',
+  'california-judicial': 'California judicial holidays (Code Civ. Proc. §135), for the roll-forward'
+}
+
 function BuiltInRow({ profile: p }: { profile: BuiltInProfile }) {
   const access = p.rules.access
   return (
@@ -200,12 +213,11 @@ function BuiltInRow({ profile: p }: { profile: BuiltInProfile }) {
             <span className="badge badge--proposal">proposal, not in force</span>
           </>
         )}
-        {p.combine === 'overlay-hipaa' && <div className="muted small">State overlay: the earlier of HIPAA&rsquo;s date and the state&rsquo;s.</div>}
-        {p.note && p.combine !== 'overlay-hipaa' && <div className="muted small">{p.note}</div>}
+        {p.note && <div className="muted small">{p.note}</div>}
       </td>
       <td>
         {ruleText(access)}
-        {p.holidays && <div className="muted small">holidays: {p.holidays === 'us-federal' ? 'US federal' : 'Texas state'}</div>}
+        {p.holidays && <div className="muted small">holidays: {HOLIDAY_SET_NAMES[p.holidays]}</div>}
       </td>
       <td>
         {access?.citation ?? '—'}
