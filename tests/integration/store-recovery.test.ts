@@ -24,7 +24,6 @@ afterEach(async () => {
 
 const open = (fs?: StoreFs) =>
   openStore(testSchema(), { dataDir: dir, holder: 'test', dailyBackup: false, indexDebounceMs: 1, ...(fs && { fs }) })
-type S = Awaited<ReturnType<typeof open>>
 
 const patientFile = shardFile('patients', shardOf('p1', 16))
 
