@@ -197,8 +197,19 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     if (this.#recent.size > RECENT_RECORDS) this.#recent.delete(this.#recent.keys().next().value as string)
   }
 
+  /** Reads in flight by id: the background check and a get() of the same file share one read (and one repair). */
+  readonly #reading = new Map<string, Promise<T | undefined>>()
+
+  #readSlot(id: string, slot: Slot<T>): Promise<T | undefined> {
+    const inFlight = this.#reading.get(id)
+    if (inFlight !== undefined) return inFlight
+    const work = this.#readSlotNow(id, slot).finally(() => this.#reading.delete(id))
+    this.#reading.set(id, work)
+    return work
+  }
+
   /** Reads one file through its lowdb document; quarantines and restores it if it is damaged or lost. */
-  async #readSlot(id: string, slot: Slot<T>): Promise<T | undefined> {
+  async #readSlotNow(id: string, slot: Slot<T>): Promise<T | undefined> {
     slot.db.data = null // lowdb keeps the old data when the file is missing
     const rel = slot.adapter.rel
     const stamp = await this.ctx.io.stamp(rel)
