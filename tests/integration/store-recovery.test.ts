@@ -322,3 +322,15 @@ describe('9. entries that are not regular files', () => {
     await store.close()
   })
 })
+
+describe('11. a stale lock whose process number was reused', () => {
+  it('says how to clear it', async () => {
+    await seed()
+    const { hostname } = await import('node:os')
+    // Our own (live) pid stands in for a number reused by another program.
+    await writeFile(join(dir, '.local', 'lock.json'), JSON.stringify({ holder: 'app', pid: process.pid, hostname: hostname(), since: new Date().toISOString(), session: 'old' }))
+    const err = await open().catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'LOCKED' })
+    expect((err as Error).message).toMatch(/reused the number: delete .*lock\.json to open the folder/)
+  })
+})
