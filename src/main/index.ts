@@ -1,21 +1,35 @@
 // Electron glue: app lifecycle, one instance, the hardened window and the IPC bridge to the services.
 // Everything that can run without Electron lives in src/services; this file only wires it up.
 import { join } from 'node:path'
-import { app, dialog, ipcMain, session, BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, protocol, session, BrowserWindow } from 'electron'
 import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
 import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
-import { registerIpc } from './ipc'
+import { acceptDrops, forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck, makeOwnPageCheck } from './security'
 import { installMenu } from './menu'
+import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
+import { storedFileResponse } from '../services/files'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
 const isOwnPage = makeOwnPageCheck(join(__dirname, '../renderer'), devServerUrl)
 let mainWindow: BrowserWindow | undefined
 let services: ServicesHost | undefined
+
+// Stored files reach the window at aa-file://<sha256>/<name>; the scheme must be known before ready.
+protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }])
+
+/** The native "open file" dialog, over our window: the only way a path reaches the services from the window. */
+async function pickFiles(options: { multiple: boolean }): Promise<string[]> {
+  const properties: Array<'openFile' | 'multiSelections'> = options.multiple ? ['openFile', 'multiSelections'] : ['openFile']
+  const picked = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, { title: 'Attach a file', properties })
+    : await dialog.showOpenDialog({ title: 'Attach a file', properties })
+  return picked.canceled ? [] : picked.filePaths
+}
 
 export function dataDirFromEnvironment(): string {
   return process.env['ACCESS_ADVOCATE_DATA_DIR'] || join(app.getPath('userData'), 'data')
@@ -30,7 +44,9 @@ async function start(): Promise<void> {
       dataDir,
       sampleDir: join(dataDir, '..', 'sample-data'),
       appVersion: app.getVersion(),
-      holder: 'Access Advocate app'
+      holder: 'Access Advocate app',
+      pickFiles,
+      filesUrl: DEFAULT_FILES_URL
     })
   } catch (error) {
     const message = isAppError(error) ? error.message : `Access Advocate could not start: ${String(error)}`
@@ -40,6 +56,10 @@ async function start(): Promise<void> {
   }
   const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
   registerIpc(ipcMain, router, isOwnPage, () => mainWindow?.webContents.id)
+  const host = services
+  forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
+  acceptDrops(ipcMain, () => host.files, host.events, isOwnPage, () => mainWindow?.webContents.id)
+  protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
   mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = undefined))
 }

@@ -1,5 +1,8 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { IPC_INVOKE, type InvokeResult } from '../shared/contract'
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
+import { IPC_EVENT, IPC_INVOKE, type InvokeResult } from '../shared/contract'
+import { IPC_DROPPED } from '../shared/event-contract'
+import type { FilePicks } from '../services/files'
+import type { EventHub } from '../services/event-hub'
 import type { Router } from '../services/router'
 import type { AppUrlCheck } from './security'
 
@@ -13,10 +16,41 @@ export function registerIpc(ipcMain: IpcMain, router: Router, isOwnPage: AppUrlC
   })
 }
 
+/**
+ * Forwards every pushed event (already checked against the contract by the hub) to our own window,
+ * and only while it shows one of the app's own pages: never to another web contents, never to a
+ * page that somehow navigated away. Returns the way to stop.
+ */
+export function forwardEvents(hub: EventHub, isAppUrl: AppUrlCheck, ownWebContents: () => WebContents | undefined): () => void {
+  return hub.subscribe((event, payload) => {
+    const contents = ownWebContents()
+    if (!contents || contents.isDestroyed() || !isAppPage(contents.getURL(), isAppUrl)) return
+    contents.send(IPC_EVENT, event, payload)
+  })
+}
+
+/**
+ * Files dropped on our window: the preload sends their paths; they become tokens, as if picked in
+ * the file dialog, and the window hears of them as a files.dropped event. Anything else is ignored.
+ */
+export function acceptDrops(ipcMain: IpcMain, files: () => FilePicks, hub: EventHub, isOwnPage: AppUrlCheck, ownWebContentsId: () => number | undefined): void {
+  ipcMain.on(IPC_DROPPED, (event, paths: unknown) => {
+    if (!isTrustedSender(event, isOwnPage, ownWebContentsId())) return
+    if (!Array.isArray(paths) || paths.length === 0 || paths.length > 100) return
+    if (!paths.every((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096)) return
+    void files()
+      .register(paths)
+      .then((picked) => picked.length > 0 && hub.emit('files.dropped', { files: picked }))
+  })
+}
+
 /** Our window, its main frame (not an iframe), on our own page. */
-function isTrustedSender(event: IpcMainInvokeEvent, isOwnPage: AppUrlCheck, ownId: number | undefined): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent, isOwnPage: AppUrlCheck, ownId: number | undefined): boolean {
   const frame = event.senderFrame
   if (ownId === undefined || event.sender.id !== ownId || frame === null || frame === undefined) return false
   if (frame.parent !== null) return false
-  return typeof frame.url === 'string' && isOwnPage(frame.url)
+  return typeof frame.url === 'string' && isAppPage(frame.url, isOwnPage)
 }
+
+/** One of the app's own pages: a stored file (aa-file://, shown in a preview frame) is content, never a page that may call. */
+const isAppPage = (url: string, isAppUrl: AppUrlCheck): boolean => isAppUrl(url) && !url.startsWith('aa-file:')

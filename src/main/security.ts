@@ -31,6 +31,8 @@ export function makeAppUrlCheck(rendererDir: string, devServerUrl: string | unde
     // blob: and data: URLs are minted by the page itself (attachment previews, "Save a copy…"): nothing remote.
     if (url.startsWith('blob:') || url.startsWith('data:')) return true
     if (isInside(rendererDir, url)) return true
+    // Stored files, served by hash by the app itself (src/services/files.ts).
+    if (url.startsWith('aa-file://')) return true
     if (devServerUrl && (url === devServerUrl || url.startsWith(`${devServerUrl.replace(/\/$/, '')}/`))) return true
     return url.startsWith('devtools://')
   }
@@ -51,8 +53,8 @@ export function hardenSession(session: Session, isAppUrl: AppUrlCheck): void {
     callback({ cancel: !isAppUrl(details.url) })
   })
   session.on('will-download', (event, item) => {
-    // The only download the app makes is "Save a copy…" of an attachment, from a blob: URL it created.
-    if (!item.getURL().startsWith('blob:')) {
+    // The only download the app makes is "Save a copy…" of a stored file (aa-file://…?download=1).
+    if (!item.getURL().startsWith('aa-file://') && !item.getURL().startsWith('blob:')) {
       event.preventDefault()
       return
     }

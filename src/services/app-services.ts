@@ -2,7 +2,7 @@
 // data folder. Front doors differ only in how they obtain the folder and who they say they are.
 import { RULES_VERSION } from '../core/rules/version'
 import { openStore } from '../store'
-import type { Recovery } from '../store/types'
+import type { Recovery, StoreFs } from '../store/types'
 import { attachmentService, type AttachmentService } from './attachments'
 import { caseQueries, type CaseQueries } from './case-queries'
 import { caseService, type CaseService } from './cases'
@@ -13,6 +13,8 @@ import { organizationService, type OrganizationService } from './organizations'
 import { patientService, type PatientService } from './patients'
 import { settingsService, type SettingsService } from './settings'
 import { storeSchema, type AppStore } from './store-schema'
+import { createEventHub, type EventHub } from './event-hub'
+import { createTaskRegistry, type TaskRegistry } from './tasks'
 
 export type OpenServicesOptions = {
   dataDir: string
@@ -27,6 +29,12 @@ export type OpenServicesOptions = {
   dailyBackup?: boolean | 'abandon-on-close'
   /** Open without the lock and without writing anything (see OpenStoreOptions.readOnly): the reason. */
   readOnly?: string
+  /** Where pushed events go (recovery reports, backup status, task progress); one of its own if not given. */
+  events?: EventHub
+  /** Long work that reports progress and can be cancelled; one of its own if not given. */
+  tasks?: TaskRegistry
+  /** Tests only: a stand-in for node:fs/promises under the store (a slow or failing disk). */
+  fs?: StoreFs
 }
 
 export type AppServices = {
@@ -42,6 +50,8 @@ export type AppServices = {
   readonly clocks: ClockService
   readonly attachments: AttachmentService
   readonly settings: SettingsService
+  readonly events: EventHub
+  readonly tasks: TaskRegistry
   /** What the store found wrong at open and repaired or set aside: shown to the user. */
   recoveries: () => ReadonlyArray<Recovery>
   close: () => Promise<void>
@@ -57,8 +67,15 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
     ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
-    ...(options.readOnly !== undefined && { readOnly: options.readOnly })
+    ...(options.readOnly !== undefined && { readOnly: options.readOnly }),
+    ...(options.fs !== undefined && { fs: options.fs })
   })
+  const events = options.events ?? createEventHub()
+  const tasks = options.tasks ?? createTaskRegistry(events)
+  // The window hears what the store finds and how the backup fares as it happens: no polling.
+  const unsubscribe = [store.onRecovery((r) => events.emit('recovery.reported', r)), store.backups.onStatus((st) => events.emit('backup.status', st))]
+  // The daily backup may already have changed its status during open, before anyone could listen.
+  events.emit('backup.status', store.backups.status())
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
@@ -71,12 +88,17 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     patients: patientService(context),
     organizations: organizationService(context),
     cases,
-    queries: caseQueries(context, clocks, cases),
+    queries: caseQueries(context, clocks, cases, tasks),
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
+    events,
+    tasks,
     recoveries: () => store.recoveries,
-    close: () => store.close()
+    close: async () => {
+      await store.close()
+      for (const stop of unsubscribe) stop()
+    }
   }
   if (options.readOnly === undefined) await cases.purgeExpiredTrash()
   return services

@@ -1,14 +1,18 @@
 // Files attached to a case's events, stored once by content hash in the data folder.
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { AttachmentRefSchema, type AttachmentRef, type CaseEvent } from '../core/schemas'
 import { AppError } from '../shared/errors'
+import { MAX_ATTACHMENT_BYTES } from '../shared/files'
 import { todayOf, type ServiceContext } from './context'
 import type { CaseService } from './cases'
 import { parseOrThrow } from './validate'
 
-/** Larger files belong in the holder's portal or a shared drive, not in a case file's attachments. */
-export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+/** Larger files belong in the holder's portal or a shared drive; the window and the CLI share the limit. */
+export { MAX_ATTACHMENT_BYTES }
+
+/** The type a stored file is served with, from its name (the window previews by it). */
+export const typeOfName = (name: string): string => TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream'
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -27,17 +31,14 @@ const TYPES: Record<string, string> = {
 }
 
 export function attachmentService(ctx: ServiceContext, cases: CaseService) {
-  async function store(bytes: Uint8Array, name: string): Promise<AttachmentRef> {
-    const { sha256, size } = await ctx.store.attachments.add(bytes)
-    return parseOrThrow(AttachmentRefSchema, { sha256, size, name, type: TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream' }, 'attachment')
-  }
+  const tooLarge = (name: string) => new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
 
-  async function attachBytes(caseId: string, name: string, bytes: Uint8Array, eventId?: string): Promise<{ attachment: AttachmentRef; eventId: string }> {
-    parseOrThrow(AttachmentRefSchema.shape.name, name, 'attachment name')
-    if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
+  async function attachPath(caseId: string, name: string, path: string, eventId?: string): Promise<{ attachment: AttachmentRef; eventId: string }> {
     const c = await cases.load(caseId)
     if (eventId && !c.events.some((e) => e.id === eventId)) throw new AppError('NOT_FOUND', `No event with id "${eventId}" on case ${caseId}.`)
-    const attachment = await store(bytes, name)
+    // Copied and hashed while streaming: a 200 MB scan never sits in memory.
+    const { sha256, size } = await ctx.store.attachments.addFile(path, { maxBytes: MAX_ATTACHMENT_BYTES, tooLarge: () => tooLarge(name) })
+    const attachment = parseOrThrow(AttachmentRefSchema, { sha256, size, name, type: typeOfName(name) }, 'attachment')
     if (eventId) {
       const event = c.events.find((e) => e.id === eventId) as CaseEvent
       await cases.editEvent(caseId, eventId, { attachments: [...event.attachments, attachment] })
@@ -63,14 +64,14 @@ export function attachmentService(ctx: ServiceContext, cases: CaseService) {
         throw new AppError('INVALID_INPUT', `attachment: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
       }
       if (!info.isFile()) throw new AppError('INVALID_INPUT', `attachment: ${path} is not a file`)
-      if (info.size > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `attachment: ${name} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`)
-      return attachBytes(caseId, name, await readFile(path), eventId)
+      if (info.size > MAX_ATTACHMENT_BYTES) throw tooLarge(name)
+      return attachPath(caseId, name, path, eventId)
     },
 
-    /** The same, for bytes that arrive from the window (a file the user picked or dropped). */
-    attachBytes: (caseId: string, name: string, bytes: Uint8Array, eventId?: string) => attachBytes(caseId, name, bytes, eventId),
-
     read: (sha256: string) => ctx.store.attachments.read(sha256),
+
+    /** A stored file as a stream (for the aa-file:// protocol), checked against its hash as it goes. */
+    openStream: (sha256: string) => ctx.store.attachments.openStream(sha256),
 
     /** Removes stored files no record refers to any more (never one a case still names). */
     async prune(): Promise<number> {

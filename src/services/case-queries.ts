@@ -7,6 +7,11 @@ import type { Case } from '../core/schemas'
 import { todayOf, type ServiceContext } from './context'
 import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
+import type { Task, TaskRegistry } from './tasks'
+
+/** A long loop in the main process gives way this often, so the window's calls (and a cancel) get through. */
+const YIELD_EVERY_MS = 8
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 export type CaseListStatus = ClockStatus | 'not-sent' | 'clock-error'
 
@@ -58,7 +63,7 @@ export type CaseView = {
 const statusOf = (clock: CaseClock): CaseListStatus =>
   clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
 
-export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService) {
+export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry) {
   const store = ctx.store
 
   function nameOf(kind: 'patients' | 'organizations', id: string): string {
@@ -138,23 +143,43 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
     },
 
     /** Also reads every event's body: slower, so it reports progress and can be limited. */
-    async deepSearch(text: string, options: { onProgress?: (done: number, total: number) => void; limit?: number } = {}): Promise<string[]> {
+    /**
+     * Also reads the full text of every event. A task: with `taskId` the window follows its progress
+     * and may cancel it (then it throws CANCELLED). It yields to the event loop every few ms, so other
+     * calls, and the cancel itself, are answered while it runs.
+     */
+    async deepSearch(
+      text: string,
+      options: { onProgress?: (done: number, total: number) => void; limit?: number; taskId?: string } = {}
+    ): Promise<string[]> {
       const needle = text.trim().toLowerCase()
       if (!needle) return []
       const all = store.records.cases.summaries()
-      const names = lowerNames()
-      const hits: string[] = []
-      for (const [i, { id, summary }] of all.entries()) {
-        if (matchesText(summary, id, needle, names)) hits.push(id)
-        else {
-          const c = await store.records.cases.get(id)
-          if (c && c.events.some((e) => (e.body ?? '').toLowerCase().includes(needle) || e.summary.toLowerCase().includes(needle))) hits.push(id)
+      const label = `Searching the full text of ${all.length.toLocaleString('en-US')} cases`
+      const run = async (task: Task): Promise<string[]> => {
+        const names = lowerNames()
+        const hits: string[] = []
+        let slice = performance.now()
+        for (const [i, { id, summary }] of all.entries()) {
+          if (matchesText(summary, id, needle, names)) hits.push(id)
+          else {
+            const c = await store.records.cases.get(id)
+            if (c && c.events.some((e) => (e.body ?? '').toLowerCase().includes(needle) || e.summary.toLowerCase().includes(needle))) hits.push(id)
+          }
+          if (i % 200 === 0) options.onProgress?.(i, all.length)
+          task.progress(i + 1, all.length)
+          if (options.limit && hits.length >= options.limit) break
+          if (performance.now() - slice > YIELD_EVERY_MS) {
+            await yieldToEventLoop()
+            slice = performance.now()
+          }
+          task.throwIfCancelled()
         }
-        if (i % 200 === 0) options.onProgress?.(i, all.length)
-        if (options.limit && hits.length >= options.limit) break
+        options.onProgress?.(all.length, all.length)
+        task.progress(all.length, all.length)
+        return hits
       }
-      options.onProgress?.(all.length, all.length)
-      return hits
+      return tasks.run(label, run, { total: all.length, ...(options.taskId !== undefined && { taskId: options.taskId }) })
     }
   }
 }

@@ -15,11 +15,11 @@ import {
   type CaseFieldsInput
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
-import { AppError } from '../shared/errors'
+import { AppError, type IssuePath } from '../shared/errors'
 import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
 import type { ClockService } from './clock-service'
 import { withIds } from './patients'
-import { notFound, parseOrThrow } from './validate'
+import { invalidField, notFound, parseOrThrow } from './validate'
 
 /** How long a deleted case can be brought back from the trash (an app policy, not a legal number). */
 export const TRASH_RETENTION_DAYS = 30
@@ -57,13 +57,13 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
 
   function checkLinks(fields: Pick<CaseFields, 'patientId' | 'organizationId' | 'profile'>): void {
     const patient = ctx.store.sharded.patients.get(fields.patientId)
-    if (!patient) throw new AppError('INVALID_INPUT', `case: patientId: no patient with id "${fields.patientId}"`)
+    if (!patient) throw invalidField(['case', 'patientId'], `no patient with id "${fields.patientId}"`, 'case')
     if (!ctx.store.sharded.organizations.get(fields.organizationId)) {
-      throw new AppError('INVALID_INPUT', `case: organizationId: no organization with id "${fields.organizationId}"`)
+      throw invalidField(['case', 'organizationId'], `no organization with id "${fields.organizationId}"`, 'case')
     }
     const saved = ctx.store.singletons.settings.get().savedProfiles
     if (!isBuiltInProfileId(fields.profile) && !saved.some((p) => p.id === fields.profile)) {
-      throw new AppError('INVALID_INPUT', `case: profile: "${fields.profile}" is neither a built-in rule profile nor one you saved`)
+      throw invalidField(['case', 'profile'], `"${fields.profile}" is neither a built-in rule profile nor one you saved`, 'case')
     }
   }
 
@@ -72,30 +72,31 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     const seen = new Set<string>()
     for (const [i, ref] of fields.references.entries()) {
       const key = `${ref.kind}:${ref.value}`
-      if (seen.has(key)) throw new AppError('INVALID_INPUT', `case: references[${i}]: "${ref.value}" is listed twice`)
+      if (seen.has(key)) throw invalidField(['case', 'references', i], `"${ref.value}" is listed twice`, 'case')
       seen.add(key)
       const clash = cases
         .summaries()
         .find((s) => s.id !== selfId && s.summary.references.includes(key) && (ref.kind !== 'holder-request-id' || s.summary.organizationId === fields.organizationId))
       if (clash) {
-        throw new AppError('CONFLICT', `case: references[${i}]: ${ref.kind} "${ref.value}" is already used by case ${clash.id}`, { caseId: clash.id })
+        const message = `${ref.kind} "${ref.value}" is already used by case ${clash.id}`
+        throw new AppError('CONFLICT', `case: references[${i}]: ${message}`, { caseId: clash.id, issues: [{ path: ['case', 'references', i], message }] })
       }
     }
   }
 
-  function checkEventDate(event: Pick<CaseEvent, 'date'>, path: string): void {
+  function checkEventDate(event: Pick<CaseEvent, 'date'>, path: IssuePath): void {
     const today = todayOf(ctx)
     // One day of slack: a fax stamped in the holder's time zone may already be "tomorrow".
     if (event.date > addCalendarDays(today, 1)) {
-      throw new AppError('INVALID_INPUT', `${path}: ${event.date} is in the future (today is ${today}); log events when they happen, or add a reminder`)
+      throw invalidField([...path, 'date'], `${event.date} is in the future (today is ${today}); log events when they happen, or add a reminder`)
     }
   }
 
-  function checkDeliveredItems(c: Case, event: CaseEvent, path: string): void {
+  function checkDeliveredItems(c: Case, event: CaseEvent, path: IssuePath): void {
     if (event.type !== 'partial-delivery' && event.type !== 'records-delivered') return
     const known = new Set(c.requested.items.map((i) => i.id))
     const unknown = event.items.find((id) => !known.has(id))
-    if (unknown) throw new AppError('INVALID_INPUT', `${path}.items: "${unknown}" is not on this case's checklist`)
+    if (unknown) throw invalidField([...path, 'items'], `"${unknown}" is not on this case's checklist`)
   }
 
   const withItemIds = (requested: CaseFields['requested']): Case['requested'] => ({
@@ -125,7 +126,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     /** One patient's requests to several holders, created together under one batch id. */
     async addBatch(input: BatchInput): Promise<Case[]> {
       const { organizationIds, ...shared } = parseOrThrow(BatchInputSchema, input, 'batch')
-      if (new Set(organizationIds).size !== organizationIds.length) throw new AppError('INVALID_INPUT', 'batch: organizationIds: an organization is listed twice')
+      if (new Set(organizationIds).size !== organizationIds.length) throw invalidField(['batch', 'organizationIds'], 'an organization is listed twice', 'batch')
       for (const organizationId of organizationIds) checkLinks({ ...shared, organizationId })
       const batchId = ctx.newId('batch')
       const created: Case[] = []
@@ -149,8 +150,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const fields = parseOrThrow(CaseEventInputSchema, input, 'event')
       const at = nowIso(ctx)
       const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, 'event')
-      checkEventDate(event, 'event.date')
-      checkDeliveredItems(before, event, 'event')
+      checkEventDate(event, ['event'])
+      checkDeliveredItems(before, event, ['event'])
       const next: Case = { ...before, events: [...before.events, event].sort(byDate), updatedAt: at }
       next.history = [...before.history, { ...auditEntry(ctx, 'add-event', 'event', event.id, undefined, event), changes: [{ path: 'type', before: null, after: event.type }] }]
       await save(next)
@@ -164,8 +165,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const events = inputs.map((input, i) => {
         const fields = parseOrThrow(CaseEventInputSchema, input, `events[${i}]`)
         const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, `events[${i}]`)
-        checkEventDate(event, `events[${i}].date`)
-        checkDeliveredItems(before, event, `events[${i}]`)
+        checkEventDate(event, ['events', i])
+        checkDeliveredItems(before, event, ['events', i])
         return event
       })
       const next: Case = { ...before, events: [...before.events, ...events].sort(byDate), updatedAt: at }
@@ -183,13 +184,13 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       if (!old) throw notFound('event', eventId)
       const changes = parseOrThrow(EventPatchSchema, patch, 'event')
       for (const key of ['id', 'createdAt', 'updatedAt', 'type']) {
-        if (key in changes) throw new AppError('INVALID_INPUT', `event: ${key}: cannot be changed; log a new event instead`)
+        if (key in changes) throw invalidField(['patch', key], 'cannot be changed; log a new event instead', 'event')
       }
       const at = nowIso(ctx)
       // As in every patch, null clears a field; the schema then refuses it where a field is required.
       const event = parseOrThrow(CaseEventSchema, { ...applyPatch(old, changes), updatedAt: at }, 'event')
-      checkEventDate(event, 'event.date')
-      checkDeliveredItems(before, event, 'event')
+      checkEventDate(event, ['event'])
+      checkDeliveredItems(before, event, ['event'])
       const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate), updatedAt: at }
       next.history = [...before.history, auditEntry(ctx, 'edit-event', 'event', eventId, old, event)]
       await save(next)

@@ -5,6 +5,10 @@ import { AppError, isAppError } from '../shared/errors'
 import { openServices, type AppServices, type OpenServicesOptions } from './app-services'
 import { todayOf } from './context'
 import { writeDemo } from './demo/write'
+import { createEventHub, type EventHub } from './event-hub'
+import { createTaskRegistry, type TaskRegistry } from './tasks'
+import { createFilePicks, type FilePicks, type PickFiles } from './files'
+import { DEFAULT_FILES_URL } from '../shared/files'
 
 export type HostState =
   | { state: 'ready'; dataDir: string; sample: boolean }
@@ -16,10 +20,20 @@ export type HostOptions = Omit<OpenServicesOptions, 'dataDir' | 'passphrase'> & 
   sampleDir?: string
   /** Cases in the sample caseload. */
   sampleCases?: number
+  /** How this front door asks the user for files (Electron: the native dialog). Without it, files.pick is refused. */
+  pickFiles?: PickFiles
+  /** Where this front door serves stored files (default aa-file://). */
+  filesUrl?: string
 }
 
 export type ServicesHost = {
   appVersion: string
+  /** Every pushed event of whichever folder is open: the front door forwards them to its window. */
+  events: EventHub
+  tasks: TaskRegistry
+  /** Files the user picked, each behind a token the window passes back. */
+  files: FilePicks
+  filesUrl: string
   status: () => HostState
   /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
   current: () => AppServices
@@ -32,17 +46,21 @@ export type ServicesHost = {
 export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
   const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
   let services: AppServices | undefined
+  const events = options.events ?? createEventHub()
+  const tasks = options.tasks ?? createTaskRegistry(events)
   let state: HostState = { state: 'locked', dataDir: options.dataDir, sample: false, message: 'The data folder is not open yet.' }
 
   async function openAt(dataDir: string, sample: boolean, passphrase?: string): Promise<HostState> {
     if (services && state.dataDir === dataDir) return state
-    const { sampleDir: _s, sampleCases: _c, ...rest } = options
+    const { sampleDir: _s, sampleCases: _c, pickFiles: _p, filesUrl: _f, ...rest } = options
     try {
       // Open the new folder before closing the old one, so a failure leaves the user where they were.
-      const opened = await openServices({ ...rest, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const opened = await openServices({ ...rest, events, tasks, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const switched = services !== undefined || state.dataDir !== dataDir
       await services?.close()
       services = opened
       state = { state: 'ready', dataDir, sample }
+      if (switched) events.emit('data.switched', { dataDir, sample })
       return state
     } catch (error) {
       if (!isAppError(error) || error.code !== 'WRONG_PASSPHRASE' || passphrase !== undefined) throw error
@@ -58,6 +76,10 @@ export async function createServicesHost(options: HostOptions): Promise<Services
 
   return {
     appVersion: options.appVersion,
+    events,
+    tasks,
+    files: createFilePicks(options.pickFiles),
+    filesUrl: options.filesUrl ?? DEFAULT_FILES_URL,
     status: () => state,
     current: () => {
       if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')

@@ -11,7 +11,7 @@ import {
 } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import { auditEntry, nowIso, todayOf, type ServiceContext } from './context'
-import { notFound, parseOrThrow } from './validate'
+import { invalidField, notFound, parseOrThrow } from './validate'
 import { casesReferring, describeReferringCases } from './references'
 
 export const PatientPatchSchema = patchSchema(PatientFieldsSchema)
@@ -75,9 +75,9 @@ export function patientService(ctx: ServiceContext) {
 
     async addHolder(patientId: string, input: HolderInput): Promise<HolderToRequest> {
       const before = get(patientId)
-      const fields = parseOrThrow(HolderInputSchema, input, 'holder to request')
+      const fields = parseOrThrow(HolderInputSchema, input, 'holder to request', ['holder'])
       if (fields.organizationId && !ctx.store.sharded.organizations.get(fields.organizationId)) {
-        throw new AppError('INVALID_INPUT', `holder to request: organizationId: no organization with id "${fields.organizationId}"`)
+        throw invalidField(['holder', 'organizationId'], `no organization with id "${fields.organizationId}"`, 'holder to request')
       }
       const holder: HolderToRequest = { ...fields, id: ctx.newId('hold'), notedOn: fields.notedOn ?? todayOf(ctx) }
       const next: Patient = { ...before, holdersToRequest: [...before.holdersToRequest, holder], updatedAt: nowIso(ctx) }

@@ -3,7 +3,7 @@ import { createRouter, type Handlers } from './router'
 import { MAX_PAYLOAD_BYTES } from '../shared/contract'
 
 function setup() {
-  const info = vi.fn(() => ({ name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false }))
+  const info = vi.fn(() => ({ name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false, filesUrl: 'aa-file://' }))
   const handlers = { 'app.info': info } as unknown as Handlers
   const logError = vi.fn()
   return { router: createRouter(handlers, { validateOutput: true, logError }), info, logError }
@@ -14,7 +14,7 @@ describe('router', () => {
     const { router, info } = setup()
     await expect(router.invoke('app.info', {})).resolves.toEqual({
       ok: true,
-      value: { name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false }
+      value: { name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false, filesUrl: 'aa-file://' }
     })
     expect(info).toHaveBeenCalledOnce()
   })

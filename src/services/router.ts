@@ -11,7 +11,7 @@ import {
 } from '../shared/contract'
 import { AppError, isAppError } from '../shared/errors'
 import { guardPayload } from './payload-guard'
-import { describeZodError } from './zod-message'
+import { describeZodError, zodIssues } from './zod-message'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>
@@ -39,7 +39,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const spec = contract[channel]
         const parsed = spec.input.safeParse(input ?? {})
         if (!parsed.success) {
-          throw new AppError('INVALID_INPUT', describeZodError(parsed.error), { channel })
+          throw new AppError('INVALID_INPUT', describeZodError(parsed.error), { channel, issues: zodIssues(parsed.error) })
         }
         const handler = handlers[channel] as (i: unknown) => Promise<unknown> | unknown
         const value = await handler(parsed.data)

@@ -7,6 +7,8 @@ import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
+import { taskChannels } from './channels/tasks'
+import type { EventName, EventPayload } from './event-contract'
 
 export const contract = {
   ...appChannels,
@@ -16,7 +18,8 @@ export const contract = {
   ...attachmentChannels,
   ...searchChannels,
   ...dataChannels,
-  ...settingsChannels
+  ...settingsChannels,
+  ...taskChannels
 }
 
 export type Contract = typeof contract
@@ -34,9 +37,11 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: AppEr
 
 export const InvokeFailureSchema = z.object({ ok: z.literal(false), error: AppErrorValueSchema })
 
-/** The only thing the preload exposes on `window.api`. */
+/** The only things the preload exposes on `window.api`: calls, and pushed events (see event-contract.ts). */
 export type Api = {
   invoke: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<InvokeResult<ChannelOutput<C>>>
+  /** Calls `handler` with each `event` the main process pushes; returns the way to stop listening. */
+  on: <E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void) => () => void
 }
 
 export const isChannel = (name: unknown): name is Channel =>
@@ -51,3 +56,5 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 export const MAX_WINDOW_ATTACHMENT_BYTES = Math.floor(((MAX_PAYLOAD_BYTES - 64 * 1024) * 3) / 4)
 /** The single Electron IPC channel every call travels on. */
 export const IPC_INVOKE = 'aa:invoke'
+
+export { events, EVENT_NAMES, IPC_EVENT, isEventName, type EventName, type EventPayload, type Events } from './event-contract'

@@ -14,11 +14,29 @@ export const ERROR_CODES = [
   'DATA_DIR_UNWRITABLE',
   'DISK_FULL',
   'CORRUPT_DATA',
+  'CANCELLED',
   'INTERNAL'
 ] as const
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES)
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
+
+/** One field's problem: where it is in the channel's input (["event", "date"]) and what is wrong. */
+export const FieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string()
+})
+export type FieldIssue = z.infer<typeof FieldIssueSchema>
+export type IssuePath = FieldIssue['path']
+
+/** The `details` of an INVALID_INPUT error: each problem beside the field it belongs to. */
+export const IssueDetailsSchema = z.looseObject({ issues: z.array(FieldIssueSchema) })
+
+/** The field issues an error carries, or none (an error that is not about one field). */
+export function issuesOf(error: { details?: unknown }): FieldIssue[] {
+  const parsed = IssueDetailsSchema.safeParse(error.details)
+  return parsed.success ? parsed.data.issues : []
+}
 
 export const AppErrorValueSchema = z.object({
   code: ErrorCodeSchema,

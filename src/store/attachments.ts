@@ -13,6 +13,8 @@ import { ATTACHMENTS_DIR, attachmentFile } from './layout'
 import type { BackupStore } from './backups'
 import { NO_BACKUPS, quarantineAndRestore } from './recovery'
 import type { AttachmentCheck, AttachmentInfo, Attachments, Recovery } from './types'
+import { addFileStreaming, openStoredStream, type StreamAddOptions } from './attachment-stream'
+import type { Readable } from 'node:stream'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -43,6 +45,17 @@ export class AttachmentStore implements Attachments {
     return this.track(work)
   }
 
+  /** Copies a file into the data folder by path, streaming (see attachment-stream.ts). */
+  addFile(path: string, options: Omit<StreamAddOptions, 'has'>): Promise<AttachmentInfo> {
+    return this.track(addFileStreaming(this.io, path, { ...options, has: (sha) => this.has(sha) }))
+  }
+
+  /** A stored file as a stream, checked against its hash as it is read. */
+  openStream(sha256: string): Promise<{ stream: Readable; size: number }> {
+    this.#assertHash(sha256)
+    return openStoredStream(this.io, sha256)
+  }
+
   async read(sha256: string): Promise<Uint8Array> {
     this.#assertHash(sha256)
     const rel = attachmentFile(sha256)
@@ -68,6 +81,21 @@ export class AttachmentStore implements Attachments {
     if (problem === null) return raw
     const recovery = await this.#repair(sha256, problem, null)
     return recovery?.restoredFrom === undefined ? null : this.io.readRaw(attachmentFile(sha256))
+  }
+
+  /**
+   * Whether a stored attachment matches its hash, read as a stream (a large file is never held
+   * whole). False for any failure: the caller then reads it once and repairs it (checkedBytes).
+   */
+  async isWhole(sha256: string): Promise<boolean> {
+    if (!SHA256.test(sha256)) return true
+    try {
+      const { stream } = await openStoredStream(this.io, sha256)
+      for await (const chunk of stream) void chunk
+      return true
+    } catch {
+      return false
+    }
   }
 
   /** Checks every stored attachment against its hash, repairing what a backup can. */

@@ -6,11 +6,16 @@
 // damaged one is listed as damaged. Entry names are checked (no absolute path, no '..', nothing
 // outside the data folder's own layout) and sizes bounded, so a crafted zip cannot write outside
 // the folder or fill memory.
-// Building a zip never blocks the event loop for long: files are read asynchronously and
-// compressed one at a time (fflate's streaming Zip), yielding to the event loop every few ms.
+// Backups stream to and from disk: the zip is written to a temp file as it is made (each file read
+// in chunks, then fsynced and renamed), and read back in chunks; entries not wanted are skipped
+// without being decompressed. Building a zip never blocks the event loop for long: it yields
+// every few ms.
 import { createHash } from 'node:crypto'
-import { Zip, ZipDeflate, ZipPassThrough, unzipSync } from 'fflate'
+import { dirname } from 'node:path'
+import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough, type UnzipFile } from 'fflate'
 import { z } from 'zod'
+import { fsyncDir, tempNameFor } from './durable-write'
+import { errnoOf } from './fs-errors'
 import { AppError } from '../shared/errors'
 import { listDataFiles } from './data-files'
 import type { FileIo } from './file-io'
@@ -41,6 +46,9 @@ type Manifest = z.infer<typeof ManifestSchema>
 const MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 const MAX_TOTAL_BYTES = 8 * 1024 * 1024 * 1024
 
+/** Files up to this size are read whole and checked before they are copied; larger ones are checked by streaming. */
+const CHECK_WHOLE_BYTES = 16 * 1024 * 1024
+
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** Why an entry name cannot be restored into a data folder, or null if it can. */
@@ -66,8 +74,15 @@ export type BackupDeps = {
    * The bytes to put in the backup for `rel`: `raw` if it validates; otherwise the file is repaired
    * (quarantined, restored from the last good copy, reported) and the repaired bytes returned, or
    * null when there is no good copy to keep (the file is then left out, never copied damaged).
+   * Without it (a bare BackupStore in tests) files are copied as they are.
    */
-  check: (rel: string, raw: Uint8Array) => Promise<Uint8Array | null>
+  check?: (rel: string, raw: Uint8Array) => Promise<Uint8Array | null>
+  /**
+   * For a file too large to read whole: true if it validates, read by streaming. When false, the
+   * file is read whole once and handed to `check` to be repaired. Without it, large files are
+   * copied as they are.
+   */
+  checkLarge?: (rel: string) => Promise<boolean>
   /** Waits for acknowledged writes, so a backup holds everything acknowledged before it started. */
   flush: () => Promise<void>
 }
@@ -76,6 +91,7 @@ export class BackupStore {
   #lastFailure: BackupFailure | null = null
   #dailyInProgress = false
   #abandon = false
+  readonly #statusListeners = new Set<(status: BackupStatus) => void>()
   /** Check results by backup id and zip stamp: a zip is hashed once, not at every listing. */
   readonly #checked = new Map<string, { stamp: string; damaged: string | null }>()
 
@@ -88,6 +104,20 @@ export class BackupStore {
     return { lastFailure: this.#lastFailure, dailyInProgress: this.#dailyInProgress }
   }
 
+  /** The window hears each change instead of asking every few seconds. */
+  onStatus(listener: (status: BackupStatus) => void): () => void {
+    this.#statusListeners.add(listener)
+    return () => this.#statusListeners.delete(listener)
+  }
+
+  #setStatus(lastFailure: BackupFailure | null, dailyInProgress: boolean): void {
+    if (lastFailure === this.#lastFailure && dailyInProgress === this.#dailyInProgress) return
+    this.#lastFailure = lastFailure
+    this.#dailyInProgress = dailyInProgress
+    const status = this.status()
+    for (const listener of [...this.#statusListeners]) listener(status)
+  }
+
   /**
    * Today's backup if there is none yet. Nobody waits on it (it runs in the background after open),
    * so it never throws: a failure is remembered for status(), where the app and the CLI show it.
@@ -95,7 +125,7 @@ export class BackupStore {
    * @param after work to finish first (the check of every file, so nothing damaged is copied)
    */
   async daily(worthKeeping: () => boolean, after: Promise<unknown> = Promise.resolve()): Promise<void> {
-    this.#dailyInProgress = true
+    this.#setStatus(this.#lastFailure, true)
     try {
       if (!worthKeeping()) return
       const today = this.io.now()
@@ -105,9 +135,9 @@ export class BackupStore {
     } catch (e) {
       if (e instanceof Abandoned) return
       const error = toAppError(e, 'make the daily backup in', this.io.abs(BACKUPS_DIR), this.io.dataDir)
-      this.#lastFailure = { reason: 'daily', at: this.io.now().toISOString(), message: error.message }
+      this.#setStatus({ reason: 'daily', at: this.io.now().toISOString(), message: error.message }, this.#dailyInProgress)
     } finally {
-      this.#dailyInProgress = false
+      this.#setStatus(this.#lastFailure, false)
     }
   }
 
@@ -125,58 +155,102 @@ export class BackupStore {
     const createdAt = this.io.now()
     const id = await this.#freeId(createdAt, reason)
     const files = await listDataFiles(this.io)
-    const chunks: Uint8Array[] = []
-    let failure: unknown = null
-    const zip = new Zip((err, chunk) => {
-      if (err) failure = err
-      else chunks.push(chunk)
-    })
-    let slice = performance.now()
+    const zipRel = `${BACKUPS_DIR}/${id}.zip`
+    // The zip goes to disk as it is made: a backup of a folder with large attachments never holds
+    // them in memory. Temp file, fsync, rename: a crash leaves no half backup.
+    const out = await ZipFileWriter.open(this.io, zipRel)
     let added = 0
     const entries: Record<string, string> = {}
-    for (const rel of files) {
-      if (abandoned()) throw new Abandoned()
-      const found = await this.io.readRaw(rel)
-      if (found === null) continue // deleted while we walked: it is not part of this backup
-      const raw = await this.deps.check(rel, found)
-      if (raw === null) continue // damaged with no good copy: reported by check, never copied
-      entries[rel] = sha256Hex(raw)
-      added++
-      // Attachments are mostly already-compressed (PDF, JPEG) or encrypted: store them as they are.
-      const entry = rel.startsWith(`${ATTACHMENTS_DIR}/`) || this.io.cipher.encrypted ? new ZipPassThrough(rel) : new ZipDeflate(rel, { level: 6 })
-      zip.add(entry)
-      entry.push(raw, true)
-      if (performance.now() - slice > 8) {
-        await yieldToEventLoop()
-        slice = performance.now()
+    let info: BackupInfo
+    let manifest: Manifest
+    try {
+      let slice = performance.now()
+      const breathe = async (): Promise<void> => {
+        if (performance.now() - slice > 8) {
+          await yieldToEventLoop()
+          slice = performance.now()
+        }
       }
+      for (const rel of files) {
+        if (abandoned()) throw new Abandoned()
+        const source = await this.#checkedSource(rel)
+        if (source === null) continue // deleted while we walked, or damaged with no good copy (reported by check)
+        added++
+        // Attachments are mostly already-compressed (PDF, JPEG) or encrypted: store them as they are.
+        const entry = rel.startsWith(`${ATTACHMENTS_DIR}/`) || this.io.cipher.encrypted ? new ZipPassThrough(rel) : new ZipDeflate(rel, { level: 6 })
+        out.zip.add(entry)
+        const hash = createHash('sha256')
+        try {
+          for (;;) {
+            const chunk = await source.next()
+            const last = chunk === null
+            if (chunk !== null) hash.update(chunk)
+            entry.push(chunk ?? new Uint8Array(0), last)
+            await out.drain()
+            if (last) break
+            await breathe()
+          }
+        } finally {
+          await source.close()
+        }
+        entries[rel] = hash.digest('hex')
+      }
+      info = {
+        id,
+        createdAt: createdAt.toISOString(),
+        reason,
+        bytes: 0,
+        counts: await this.deps.counts(),
+        files: added,
+        encrypted: this.io.cipher.encrypted
+      }
+      manifest = { ...info, entries }
+      // Stored, not deflated: 64 hex digits per entry barely compress, and fflate spends hundreds of
+      // ms in one synchronous go on them (measured: 0.6 s for 1,500 entries), stalling the event loop.
+      const manifestEntry = new ZipPassThrough(MANIFEST_IN_ZIP)
+      out.zip.add(manifestEntry)
+      manifestEntry.push(Buffer.from(JSON.stringify(manifest)), true)
+      out.zip.end()
+      if (abandoned()) throw new Abandoned()
+    } catch (e) {
+      await out.abandon()
+      throw e
     }
-    const info: BackupInfo = {
-      id,
-      createdAt: createdAt.toISOString(),
-      reason,
-      bytes: 0,
-      counts: await this.deps.counts(),
-      files: added,
-      encrypted: this.io.cipher.encrypted
-    }
-    const manifest: Manifest = { ...info, entries }
-    // Stored, not deflated: 64 hex digits per entry barely compress, and fflate spends hundreds of
-    // ms in one synchronous go on them (measured: 0.6 s for 1,500 entries), stalling the event loop.
-    const manifestEntry = new ZipPassThrough(MANIFEST_IN_ZIP)
-    zip.add(manifestEntry)
-    manifestEntry.push(Buffer.from(JSON.stringify(manifest)), true)
-    zip.end()
-    if (failure !== null) throw this.io.error(failure, 'build the backup', `${BACKUPS_DIR}/${id}.zip`)
-    if (abandoned()) throw new Abandoned()
-    const bytes = Buffer.concat(chunks)
-    const done: BackupInfo = { ...info, bytes: bytes.byteLength }
-    await this.io.writeRaw(`${BACKUPS_DIR}/${id}.zip`, bytes)
-    await this.io.writeRaw(`${BACKUPS_DIR}/${id}.json`, Buffer.from(JSON.stringify({ ...manifest, bytes: bytes.byteLength }, null, 2)))
+    const bytes = await out.finish()
+    const done: BackupInfo = { ...info, bytes }
+    await this.io.writeRaw(`${BACKUPS_DIR}/${id}.json`, Buffer.from(JSON.stringify({ ...manifest, bytes }, null, 2)))
     // A backup exists again, whatever asked for it: an earlier failure no longer needs the user.
-    this.#lastFailure = null
+    this.#setStatus(null, this.#dailyInProgress)
     await this.#rotate()
     return done
+  }
+
+  /**
+   * The bytes to copy for `rel`, checked first (see BackupDeps.check), as chunks; null when the file
+   * is gone or damaged beyond repair. Small files are read whole and checked; large ones are checked
+   * by streaming and then read in chunks, so an attachment is never held whole in memory.
+   */
+  async #checkedSource(rel: string): Promise<ChunkSource | null> {
+    const abs = this.io.abs(rel)
+    let size: number
+    try {
+      size = (await this.io.fs.stat(abs)).size
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return null
+      throw this.io.error(e, 'read', rel)
+    }
+    const { check, checkLarge } = this.deps
+    if (size <= CHECK_WHOLE_BYTES || (checkLarge !== undefined && !(await checkLarge(rel)))) {
+      const found = await this.io.readRaw(rel)
+      if (found === null) return null
+      const raw = check === undefined ? found : await check(rel, found)
+      return raw === null ? null : bytesSource(raw)
+    }
+    const handle = await this.io.fs.open(abs, 'r').catch((e: unknown) => {
+      if (errnoOf(e) === 'ENOENT') return null
+      throw this.io.error(e, 'read', rel)
+    })
+    return handle === null ? null : fileSource(handle)
   }
 
   /**
@@ -190,13 +264,13 @@ export class BackupStore {
       if (!name.endsWith('.zip')) continue
       const id = name.slice(0, -4)
       if (!ID.test(id)) continue
-      const manifest = await this.#manifest(id).catch((e: unknown) => e)
-      if (manifest instanceof Error || manifest === null || typeof manifest !== 'object') {
-        out.push(damagedInfo(id, manifest instanceof Error ? manifest.message : 'its manifest cannot be read'))
+      const manifest = await this.#manifest(id).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+      if (manifest instanceof Error) {
+        out.push(damagedInfo(id, manifest.message))
         continue
       }
-      const info = publicInfo(manifest as Manifest)
-      const damaged = options.check === false ? null : await this.#check(id, manifest as Manifest)
+      const info = publicInfo(manifest)
+      const damaged = options.check === false ? null : await this.#check(id, manifest)
       out.push(damaged === null ? info : { ...info, damaged })
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
@@ -231,35 +305,31 @@ export class BackupStore {
   async readAll(id: string): Promise<Map<string, Uint8Array>> {
     this.assertId(id)
     const manifest = await this.#manifest(id)
-    const { files, problem } = await this.#unpack(id, manifest)
+    const { files, problem } = await this.#unpack(id, manifest, true)
     if (problem !== null) throw damagedError(id, problem)
     return files
   }
 
-  /** One file of a backup, or null if it does not hold it; CORRUPT_DATA if its bytes fail the manifest's SHA-256. */
+  /**
+   * One file of a backup, or null if it does not hold it; CORRUPT_DATA if its bytes fail the
+   * manifest's SHA-256. The zip is read only as far as that entry and no other entry is decompressed.
+   */
   async readEntry(id: string, rel: string): Promise<Uint8Array | null> {
     this.assertId(id)
     if (unsafeEntryName(rel) !== null) return null
-    const manifest = await this.#manifest(id)
-    const zip = await this.#zipBytes(id)
-    let found: Uint8Array | undefined
-    try {
-      found = unzipSync(zip, { filter: (f) => f.name === rel && f.originalSize <= MAX_ENTRY_BYTES })[rel]
-    } catch (e) {
-      throw damagedError(id, `the zip cannot be read (${e instanceof Error ? e.message : String(e)})`)
-    }
-    if (found === undefined) return null
-    const expected = manifest.entries?.[rel]
-    if (manifest.entries !== undefined && (expected === undefined || expected !== sha256Hex(found))) {
+    const scan = await scanZip(this.io, `${BACKUPS_DIR}/${id}.zip`, { wanted: (name) => name === rel, keep: true, stopAfterFirst: true }).catch((e: unknown) => {
+      throw e instanceof ZipDamage ? damagedError(id, e.message) : e
+    })
+    if (scan === null) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
+    const found = scan.entries.get(rel)
+    if (found?.bytes === undefined) return null
+    // A zip without a readable manifest can still give up an entry (its bytes are then unchecked, as in
+    // backups made before manifests listed hashes); one whose manifest lists hashes must match them.
+    const manifest = await this.#manifest(id).catch(() => null)
+    if (manifest?.entries !== undefined && manifest.entries[rel] !== found.sha256) {
       throw damagedError(id, `its copy of ${rel} does not match the SHA-256 in its manifest`)
     }
-    return found
-  }
-
-  async #zipBytes(id: string): Promise<Uint8Array> {
-    const raw = await this.io.readRaw(`${BACKUPS_DIR}/${id}.zip`)
-    if (raw === null) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
-    return raw
+    return found.bytes
   }
 
   /** The manifest beside the zip; when that one is missing or garbage, the copy inside the zip. */
@@ -269,17 +339,17 @@ export class BackupStore {
       const parsed = ManifestSchema.safeParse(safeJson(sidecar))
       if (parsed.success && parsed.data.id === id) return parsed.data
     }
-    const zip = await this.#zipBytes(id)
-    let inner: Uint8Array | undefined
-    try {
-      inner = unzipSync(zip, { filter: (f) => f.name === MANIFEST_IN_ZIP && f.originalSize <= MAX_ENTRY_BYTES })[MANIFEST_IN_ZIP]
-    } catch (e) {
-      throw damagedError(id, `the zip cannot be read (${e instanceof Error ? e.message : String(e)})`)
-    }
+    const zipRel = `${BACKUPS_DIR}/${id}.zip`
+    const scan = await scanZip(this.io, zipRel, { wanted: (name) => name === MANIFEST_IN_ZIP, keep: true, stopAfterFirst: true }).catch((e: unknown) => {
+      throw e instanceof ZipDamage ? damagedError(id, e.message) : e
+    })
+    if (scan === null) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
+    const inner = scan.entries.get(MANIFEST_IN_ZIP)?.bytes
     if (inner === undefined) throw damagedError(id, 'it has no manifest')
     const parsed = ManifestSchema.safeParse(safeJson(inner))
     if (!parsed.success || parsed.data.id !== id) throw damagedError(id, 'its manifest is not valid')
-    return { ...parsed.data, bytes: zip.byteLength }
+    const size = (await this.io.fs.stat(this.io.abs(zipRel))).size
+    return { ...parsed.data, bytes: size }
   }
 
   /** Null when the backup is whole; otherwise what is wrong. Cached per zip stamp. */
@@ -288,42 +358,35 @@ export class BackupStore {
     if (stamp === null) return 'its zip file is missing'
     const known = this.#checked.get(id)
     if (known !== undefined && known.stamp === stamp) return known.damaged
-    const { problem } = await this.#unpack(id, manifest).catch((e: unknown) => ({ problem: e instanceof Error ? e.message : String(e) }))
+    const { problem } = await this.#unpack(id, manifest, false).catch((e: unknown) => ({ problem: e instanceof Error ? e.message : String(e) }))
     this.#checked.set(id, { stamp, damaged: problem })
     return problem
   }
 
-  async #unpack(id: string, manifest: Manifest): Promise<{ files: Map<string, Uint8Array>; problem: string | null }> {
-    const zip = await this.#zipBytes(id)
+  /**
+   * Reads every entry of the zip in chunks and checks it against the manifest: names, sizes and
+   * SHA-256. With `keep` the entries' bytes are returned; without, only hashed (a check holds no file).
+   */
+  async #unpack(id: string, manifest: Manifest, keep: boolean): Promise<{ files: Map<string, Uint8Array>; problem: string | null }> {
     const files = new Map<string, Uint8Array>()
-    let total = 0
-    let refused: string | null = null
-    let unpacked: Record<string, Uint8Array>
+    let scan: ZipScan | null
     try {
-      unpacked = unzipSync(zip, {
-        filter: (f) => {
-          if (f.name === MANIFEST_IN_ZIP) return false
-          total += f.originalSize
-          const unsafe = unsafeEntryName(f.name)
-          if (unsafe !== null) refused ??= unsafe
-          else if (f.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) refused ??= `the entry ${f.name} unpacks to more than a backup may hold`
-          return refused === null
-        }
-      })
+      scan = await scanZip(this.io, `${BACKUPS_DIR}/${id}.zip`, { wanted: (name) => name !== MANIFEST_IN_ZIP, keep, stopAfterFirst: false, guard: true })
     } catch (e) {
-      return { files, problem: `the zip cannot be read (${e instanceof Error ? e.message : String(e)})` }
+      if (e instanceof ZipDamage) return { files, problem: e.message }
+      throw e
     }
-    if (refused !== null) return { files, problem: refused }
-    for (const [name, bytes] of Object.entries(unpacked)) {
+    if (scan === null) throw new AppError('NOT_FOUND', `There is no backup named "${id}".`)
+    for (const [name, entry] of scan.entries) {
       if (name.endsWith('/')) continue // a folder entry
       const expected = manifest.entries?.[name]
-      if (manifest.entries !== undefined && expected !== sha256Hex(bytes)) {
+      if (manifest.entries !== undefined && expected !== entry.sha256) {
         return { files, problem: `its copy of ${name} does not match the SHA-256 in its manifest` }
       }
-      files.set(name, bytes)
+      if (entry.bytes !== undefined) files.set(name, entry.bytes)
     }
     for (const name of Object.keys(manifest.entries ?? {})) {
-      if (!files.has(name)) return { files, problem: `its manifest lists ${name}, which the zip does not hold` }
+      if (!scan.entries.has(name)) return { files, problem: `its manifest lists ${name}, which the zip does not hold` }
     }
     return { files, problem: null }
   }
@@ -354,6 +417,9 @@ export class BackupStore {
 /** A daily backup given up because its store is closing: not a failure to report. */
 class Abandoned extends Error {}
 
+/** What is wrong with a zip (unreadable, an unsafe name, too large): a backup's `damaged` text. */
+class ZipDamage extends Error {}
+
 function safeJson(raw: Uint8Array): unknown {
   try {
     return JSON.parse(Buffer.from(raw).toString('utf8'))
@@ -382,3 +448,185 @@ function damagedInfo(id: string, why: string): BackupInfo {
 
 const damagedError = (id: string, problem: string): AppError =>
   new AppError('CORRUPT_DATA', `The backup "${id}" is damaged: ${problem}. It cannot be used; nothing was changed.`)
+
+/** Files are read into, and zips out of, pieces of this size. */
+const READ_CHUNK = 1024 * 1024
+
+type FileHandle = Awaited<ReturnType<FileIo['fs']['open']>>
+
+/** A file's bytes in pieces: next() gives null at the end. */
+type ChunkSource = { next: () => Promise<Uint8Array | null>; close: () => Promise<void> }
+
+function bytesSource(bytes: Uint8Array): ChunkSource {
+  let at = 0
+  return {
+    next: async () => {
+      if (at >= bytes.byteLength) return null
+      const chunk = bytes.subarray(at, at + READ_CHUNK)
+      at += chunk.byteLength
+      return chunk
+    },
+    close: async () => undefined
+  }
+}
+
+function fileSource(handle: FileHandle): ChunkSource {
+  return {
+    next: async () => {
+      const buf = Buffer.allocUnsafe(READ_CHUNK)
+      const { bytesRead } = await handle.read(buf, 0, READ_CHUNK, null)
+      return bytesRead === 0 ? null : buf.subarray(0, bytesRead)
+    },
+    close: () => handle.close()
+  }
+}
+
+/** A zip written to a temp file as fflate produces it, then fsynced and renamed into place. */
+class ZipFileWriter {
+  readonly zip: Zip
+  #queued: Uint8Array[] = []
+  #failure: unknown = null
+  #bytes = 0
+
+  private constructor(
+    readonly io: FileIo,
+    readonly rel: string,
+    readonly tmp: string,
+    readonly handle: FileHandle
+  ) {
+    this.zip = new Zip((err, chunk) => {
+      if (err) this.#failure = err
+      else this.#queued.push(chunk)
+    })
+  }
+
+  static async open(io: FileIo, rel: string): Promise<ZipFileWriter> {
+    await io.ensureDirOf(rel)
+    const tmp = tempNameFor(io.abs(rel))
+    try {
+      return new ZipFileWriter(io, rel, tmp, await io.fs.open(tmp, 'w'))
+    } catch (e) {
+      throw io.error(e, 'create the backup', rel)
+    }
+  }
+
+  /** Writes what the zip has produced so far. */
+  async drain(): Promise<void> {
+    if (this.#failure !== null) throw this.io.error(this.#failure, 'build the backup', this.rel)
+    const chunks = this.#queued
+    this.#queued = []
+    try {
+      for (const chunk of chunks) {
+        await this.handle.write(chunk)
+        this.#bytes += chunk.byteLength
+      }
+    } catch (e) {
+      throw this.io.error(e, 'save', this.rel)
+    }
+  }
+
+  /** The zip is complete: make it durable under its name. Returns its size. */
+  async finish(): Promise<number> {
+    try {
+      await this.drain()
+      await this.handle.sync()
+      await this.handle.close()
+      await this.io.fs.rename(this.tmp, this.io.abs(this.rel))
+      await fsyncDir(this.io.fs, dirname(this.io.abs(this.rel)))
+      return this.#bytes
+    } catch (e) {
+      await this.abandon()
+      throw e instanceof AppError ? e : this.io.error(e, 'save', this.rel)
+    }
+  }
+
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+    await this.io.fs.rm(this.tmp, { force: true }).catch(() => undefined)
+  }
+}
+
+type ZipScan = { entries: Map<string, { sha256: string; bytes?: Uint8Array }> }
+
+/**
+ * The entries of a zip that `wanted` names, read from disk in chunks and hashed as they unpack:
+ * entries not wanted are skipped without being decompressed; with `stopAfterFirst`, reading stops
+ * once one was found; with `keep` their bytes are kept. With `guard`, every entry's name must be
+ * safe to restore and sizes stay under the limits (counted as they unpack, not trusted from the
+ * header), else ZipDamage. Null when the zip does not exist; ZipDamage when it cannot be read.
+ */
+async function scanZip(
+  io: FileIo,
+  rel: string,
+  options: { wanted: (name: string) => boolean; keep: boolean; stopAfterFirst: boolean; guard?: boolean }
+): Promise<ZipScan | null> {
+  let handle: FileHandle
+  try {
+    handle = await io.fs.open(io.abs(rel), 'r')
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null
+    throw io.error(e, 'read', rel)
+  }
+  const entries = new Map<string, { sha256: string; bytes?: Uint8Array }>()
+  let pending = 0
+  let found = false
+  let failure: string | null = null
+  let total = 0
+  const unzip = new Unzip((file: UnzipFile) => {
+    if (failure !== null) return
+    if (options.guard === true && file.name !== MANIFEST_IN_ZIP) {
+      const unsafe = unsafeEntryName(file.name)
+      if (unsafe !== null) {
+        failure = unsafe
+        return
+      }
+      if ((file.originalSize ?? 0) > MAX_ENTRY_BYTES) {
+        failure = `the entry ${file.name} unpacks to more than a backup may hold`
+        return
+      }
+    }
+    if (!options.wanted(file.name)) return // never started: its bytes pass by undecompressed
+    pending++
+    const parts: Uint8Array[] = []
+    const hash = createHash('sha256')
+    let size = 0
+    file.ondata = (err, chunk, final) => {
+      if (err) {
+        failure ??= `the zip cannot be read (${err.message})`
+        return
+      }
+      size += chunk.byteLength
+      total += chunk.byteLength
+      if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
+        failure ??= `the entry ${file.name} unpacks to more than a backup may hold`
+        file.terminate()
+        return
+      }
+      hash.update(chunk)
+      if (options.keep) parts.push(chunk)
+      if (final) {
+        entries.set(file.name, { sha256: hash.digest('hex'), ...(options.keep ? { bytes: Buffer.concat(parts) } : {}) })
+        pending--
+        found = true
+      }
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(READ_CHUNK)
+      const { bytesRead } = await handle.read(buf, 0, READ_CHUNK, null)
+      unzip.push(buf.subarray(0, bytesRead), bytesRead === 0)
+      if (failure !== null) throw new ZipDamage(failure)
+      if (bytesRead === 0 || (options.stopAfterFirst && found && pending === 0)) break
+      if (pending === 0) await yieldToEventLoop()
+    }
+  } catch (e) {
+    if (e instanceof ZipDamage) throw e
+    throw new ZipDamage(`the zip cannot be read (${e instanceof Error ? e.message : String(e)})`)
+  } finally {
+    await handle.close()
+  }
+  return { entries }
+}

@@ -25,6 +25,7 @@
  * Forgetting the passphrase loses the data: there is no recovery key.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { PassThrough, type Transform } from 'node:stream'
 import { z } from 'zod'
 import { AppError } from '../shared/errors'
 
@@ -51,11 +52,27 @@ export type Cipher = {
   encrypt: (rel: string, plain: Uint8Array) => Uint8Array
   /** Throws {@link DecryptError} when the bytes are not a file this key wrote for this path. */
   decrypt: (rel: string, data: Uint8Array) => Uint8Array
+  /**
+   * For files too large to hold in memory (attachments). `headerBytes` precede the body on disk;
+   * `encryptStream` gives a Transform for the body and, once it has ended, the header to write in
+   * front of it; `decryptStream` takes that header and gives a Transform that fails at its end if
+   * the content was altered (nothing it passed on may be trusted before then).
+   */
+  readonly headerBytes: number
+  encryptStream: (rel: string) => { body: Transform; header: () => Buffer }
+  decryptStream: (rel: string, header: Uint8Array) => Transform
 }
 
 export class DecryptError extends Error {}
 
-export const plainCipher: Cipher = { encrypted: false, encrypt: (_rel, b) => b, decrypt: (_rel, b) => b }
+export const plainCipher: Cipher = {
+  encrypted: false,
+  encrypt: (_rel, b) => b,
+  decrypt: (_rel, b) => b,
+  headerBytes: 0,
+  encryptStream: () => ({ body: new PassThrough(), header: () => Buffer.alloc(0) }),
+  decryptStream: () => new PassThrough()
+}
 
 const MAGIC = Buffer.from('AAE1')
 const IV_BYTES = 12
@@ -109,6 +126,24 @@ const cipherFor = (key: Buffer): Cipher => ({
     } catch {
       throw new DecryptError('encrypted content fails its integrity check (truncated or altered)')
     }
+  },
+  // The same layout as encrypt(): MAGIC | iv | tag | body, the tag written last, in front.
+  headerBytes: MAGIC.length + IV_BYTES + TAG_BYTES,
+  encryptStream(rel) {
+    const iv = randomBytes(IV_BYTES)
+    const c = createCipheriv('aes-256-gcm', key, iv)
+    c.setAAD(Buffer.from(rel))
+    return { body: c, header: () => Buffer.concat([MAGIC, iv, c.getAuthTag()]) }
+  },
+  decryptStream(rel, header) {
+    const buf = Buffer.from(header.buffer, header.byteOffset, header.byteLength)
+    if (buf.length < MAGIC.length + IV_BYTES + TAG_BYTES || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
+      throw new DecryptError('not an encrypted file of this data folder (no encryption header)')
+    }
+    const d = createDecipheriv('aes-256-gcm', key, buf.subarray(MAGIC.length, MAGIC.length + IV_BYTES))
+    d.setAAD(Buffer.from(rel))
+    d.setAuthTag(buf.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES))
+    return d
   }
 })
 

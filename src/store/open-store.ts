@@ -150,6 +150,11 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
     singletons: singletons as unknown as Store<S>['singletons'],
     attachments: {
       add: writable((bytes: Uint8Array) => session.attachments.add(bytes)),
+      addFile: writable((path: string, options: { maxBytes: number; tooLarge: () => Error }) => session.attachments.addFile(path, options)),
+      openStream: async (sha) => {
+        session.assertOpen()
+        return session.attachments.openStream(sha)
+      },
       read: async (sha) => {
         session.assertOpen()
         return session.attachments.read(sha)
@@ -176,7 +181,8 @@ function facade<S extends StoreSchema>(schema: S, session: Session): Store<S> {
         return session.restore(id)
       },
       // No assertOpen: it is memory only, and the CLI reads it after close() waited for the backup.
-      status: () => session.backups.status()
+      status: () => session.backups.status(),
+      onStatus: (listener) => session.backups.onStatus(listener)
     },
     onRecovery: (listener) => session.onRecovery(listener),
     journal: () => readJournal(session.io),

@@ -59,7 +59,12 @@ export class Session {
     this.backups = new BackupStore(io, {
       counts: () => this.counts(),
       flush: () => this.flushWrites(),
-      check: (rel, raw) => this.#checkFile(rel, raw)
+      check: (rel, raw) => this.#checkFile(rel, raw),
+      // Only attachments grow large; anything else this big is read whole by check.
+      checkLarge: async (rel) => {
+        const [top, , third] = rel.split('/')
+        return top === ATTACHMENTS_DIR && third !== undefined ? this.attachments.isWhole(third) : false
+      }
     })
     this.attachments = new AttachmentStore(io, (w) => this.track(w), { backups: () => this.backups, report: (r) => this.report(r) })
   }

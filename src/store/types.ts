@@ -106,7 +106,11 @@ export type AttachmentInfo = { sha256: string; size: number }
 export type Attachments = {
   /** Copies bytes into the data folder under their sha-256; a second copy of the same bytes is not stored again. */
   add: (bytes: Uint8Array) => Promise<AttachmentInfo>
+  /** The same for a file on disk, streaming: never more than a chunk of it in memory. */
+  addFile: (path: string, options: { maxBytes: number; tooLarge: () => Error }) => Promise<AttachmentInfo>
   read: (sha256: string) => Promise<Uint8Array>
+  /** A stored file as a stream of its content; the stream fails if the file was altered. */
+  openStream: (sha256: string) => Promise<{ stream: import('node:stream').Readable; size: number }>
   has: (sha256: string) => Promise<boolean>
   /**
    * Removes content no longer referenced; `inUse` is the set of hashes some record still names
@@ -177,6 +181,8 @@ export type Backups = {
    * front door can report what the background backup did once close() has waited for it.
    */
   status: () => BackupStatus
+  /** Hears every change of status(): the daily backup starting, failing, a later backup clearing it. */
+  onStatus: (listener: (status: BackupStatus) => void) => () => void
 }
 
 export type AnyCollectionSpec = CollectionSpec<StoredRecord, unknown>

@@ -59,11 +59,11 @@ test.describe('a daily backup that cannot be made', () => {
     await expect(banner).toBeHidden()
   })
 
-  test('appears even when the window first asks while the backup is still running, then stops asking', async ({ app }) => {
-    // The first answers are what the services really say while the daily backup runs (see
+  test('appears when the backup fails after the window first asked while it was still running, without asking again', async ({ app }) => {
+    // The first answer is what the services really say while the daily backup runs (see
     // tests/integration/store-backup-failure.test.ts); then the real router answers.
     const real = app.router.invoke.bind(app.router)
-    let stillRunning = 2
+    let stillRunning = 1
     app.router.invoke = async (channel, input) => {
       if (channel === 'backup.status' && stillRunning > 0) {
         stillRunning--
@@ -72,13 +72,17 @@ test.describe('a daily backup that cannot be made', () => {
       return real(channel, input)
     }
     await app.open()
+    await expect(app.page.getByTestId('case-row')).toContainText('Maria Lopez')
     const banner = app.page.getByTestId('backup-failure-banner')
-    await expect(banner).toContainText('ENOTDIR', { timeout: 10_000 })
+    await expect(banner).toBeHidden()
     expect(stillRunning).toBe(0)
-    // The failure is known and the backup no longer running: no more questions.
+    // The backup finishes (failed): the main process pushes its new status, as the store reports it.
+    app.events.emit('backup.status', app.services.store.backups.status())
+    await expect(banner).toContainText('ENOTDIR')
+    // Pushed, not polled: the window asked once, and never again.
     const asked = () => app.calls.filter((c) => c.channel === 'backup.status').length
-    const before = asked()
-    await app.page.waitForTimeout(3000)
-    expect(asked()).toBe(before)
+    expect(asked()).toBe(1)
+    await app.page.waitForTimeout(2500)
+    expect(asked()).toBe(1)
   })
 })

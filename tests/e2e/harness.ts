@@ -1,6 +1,7 @@
 // The end-to-end harness: the built renderer runs in Chromium, and `window.api.invoke` is answered
 // from this test process by the real router and real services over a fresh temp data folder. The
 // renderer cannot tell it from Electron's preload.
+import * as fsp from 'node:fs/promises'
 import { mkdtemp, rm, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -9,8 +10,13 @@ import { openServices, type AppServices } from '../../src/services/app-services'
 import { createHandlers } from '../../src/services/handlers'
 import { createServicesHost } from '../../src/services/host'
 import { createRouter, type Router } from '../../src/services/router'
+import type { EventHub } from '../../src/services/event-hub'
+import { storedFileResponse } from '../../src/services/files'
+import type { EventName, EventPayload } from '../../src/shared/event-contract'
 
 export const APP_ORIGIN = 'http://access-advocate.invalid'
+/** Where the harness serves stored files (aa-file:// in the app): a route of this test process. */
+export const FILES_URL = `${APP_ORIGIN}/aa-file/`
 const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -31,6 +37,22 @@ export type AppHarness = {
   router: Router
   /** Calls recorded in order, so a test can prove a click went through the real router. */
   calls: Array<{ channel: unknown; input: unknown }>
+  /** Every event the services pushed, in order (whether or not the page was there to hear it). */
+  pushed: Array<{ event: EventName; payload: unknown }>
+  /** The hub the services push through; `events.emit` from a test reaches the page like a real event. */
+  events: EventHub
+  /**
+   * The files the user "chooses" in the next file dialog (absolute paths), as Electron's native
+   * dialog would hand them to the main process; an empty list is a cancelled dialog.
+   */
+  pickNext: (paths: string[]) => void
+  /** How many times the window opened the file dialog. */
+  dialogsOpened: () => number
+  /**
+   * Drops files on an element, as a user dragging them from the desktop: the page gets its drop
+   * event, and the paths reach the services as the preload and main process would hand them over.
+   */
+  dropFiles: (target: import('@playwright/test').Locator, paths: string[]) => Promise<void>
   open: (path?: string) => Promise<void>
 }
 
@@ -45,11 +67,14 @@ type Fixtures = {
    * window's services open it. (Wrapped in an object: Playwright would take a bare function for a fixture.)
    */
   beforeOpen: { prepare: (dataDir: string) => Promise<void> } | undefined
+  /** Set with `test.use({ slowCaseReads: 10 })`: every read of a case file takes this many ms more (a slow disk). */
+  slowCaseReads: number | undefined
 }
 
 export const test = base.extend<Fixtures>({
   encryptWith: [undefined, { option: true }],
   beforeOpen: [undefined, { option: true }],
+  slowCaseReads: [undefined, { option: true }],
   rootDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
     await use(dir)
@@ -58,7 +83,7 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({ rootDir }, use) => {
     await use(join(rootDir, 'data'))
   },
-  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen }, use) => {
+  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen, slowCaseReads }, use) => {
     await beforeOpen?.prepare(dataDir)
     if (encryptWith !== undefined) {
       const made = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', passphrase: encryptWith, dailyBackup: false })
@@ -66,17 +91,55 @@ export const test = base.extend<Fixtures>({
     }
     // The same host the app's main process uses: one data folder, the sample caseload beside it, unlock.
     const sampleDir = join(rootDir, 'sample-data')
-    const host = await createServicesHost({ dataDir, sampleDir, sampleCases: 12, appVersion: '9.9.9-e2e', holder: 'e2e harness' })
+    const picks: string[][] = []
+    let dialogs = 0
+    const host = await createServicesHost({
+      dataDir,
+      sampleDir,
+      sampleCases: 12,
+      appVersion: '9.9.9-e2e',
+      holder: 'e2e harness',
+      filesUrl: FILES_URL,
+      ...(slowCaseReads !== undefined && { fs: slowDisk(slowCaseReads) }),
+      pickFiles: async () => {
+        dialogs++
+        return picks.shift() ?? []
+      }
+    })
     const router = createRouter(createHandlers(host), { validateOutput: true })
     const calls: AppHarness['calls'] = []
+    const pushed: AppHarness['pushed'] = []
+    // As Electron's main process forwards the hub's events to its window, the test process pushes
+    // them into the page; the page's window.api.on hears them exactly as it would the preload's.
+    host.events.subscribe(<E extends EventName>(event: E, payload: EventPayload<E>) => {
+      pushed.push({ event, payload })
+      page
+        .evaluate(([name, value]) => (window as unknown as { __aaPush?: (n: unknown, v: unknown) => void }).__aaPush?.(name, value), [event, payload] as const)
+        .catch(() => undefined) // the page is navigating or closed: like a window that is gone, it misses the event
+    })
     await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, input: unknown) => {
       calls.push({ channel, input })
       return router.invoke(channel, input)
     })
     await page.addInitScript(() => {
       const w = window as unknown as { __aaInvoke: (c: unknown, i: unknown) => Promise<unknown>; api: unknown }
+      const listeners = new Set<{ event: unknown; handler: (payload: unknown) => void }>()
+      // The test process's way in (the preload's ipcRenderer.on, in the app). Not part of window.api.
+      Object.defineProperty(window, '__aaPush', {
+        value: (event: unknown, payload: unknown) => {
+          for (const l of [...listeners]) if (l.event === event) l.handler(payload)
+        },
+        writable: false
+      })
       Object.defineProperty(window, 'api', {
-        value: Object.freeze({ invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input) }),
+        value: Object.freeze({
+          invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input),
+          on: (event: unknown, handler: (payload: unknown) => void) => {
+            const entry = { event, handler }
+            listeners.add(entry)
+            return () => void listeners.delete(entry)
+          }
+        }),
         writable: false
       })
     })
@@ -84,6 +147,11 @@ export const test = base.extend<Fixtures>({
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url())
       if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
+      if (route.request().url().startsWith(FILES_URL)) {
+        // The same code that answers aa-file:// in the app (src/services/files.ts).
+        const res = await storedFileResponse(host.current(), FILES_URL, route.request().url())
+        return route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) })
+      }
       const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
       if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 })
       try {
@@ -104,6 +172,15 @@ export const test = base.extend<Fixtures>({
       sampleDir,
       router,
       calls,
+      pushed,
+      events: host.events,
+      pickNext: (paths) => void picks.push(paths),
+      dropFiles: async (target, paths) => {
+        await target.dispatchEvent('dragover')
+        await target.dispatchEvent('drop')
+        host.events.emit('files.dropped', { files: await host.files.register(paths) })
+      },
+      dialogsOpened: () => dialogs,
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)
       }
@@ -115,6 +192,15 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect } from '@playwright/test'
+
+/** node:fs/promises, with every read of a case file delayed: long work takes long enough to watch and cancel. */
+function slowDisk(ms: number): typeof fsp {
+  const readFile = (async (...args: Parameters<typeof fsp.readFile>) => {
+    if (/[/\\]cases[/\\][^/\\]+\.json$/.test(String(args[0]))) await new Promise((r) => setTimeout(r, ms))
+    return fsp.readFile(...args)
+  }) as typeof fsp.readFile
+  return { ...fsp, readFile }
+}
 
 /** Today on this machine as YYYY-MM-DD (the app's clock runs on the real date). */
 export function todayIso(): string {

@@ -16,6 +16,15 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.url
   }
+  /** What the main process pushed to this page with send(), in order. */
+  readonly sent: unknown[][] = []
+  send(...args: unknown[]): void {
+    this.sent.push(args)
+  }
+  destroyed = false
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
@@ -24,6 +33,7 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
+    ipcListeners: new Map<string, Handler>(),
     errorBoxes: [] as Array<{ title: string; content: string }>,
     exitCode: undefined as number | undefined,
     quitCalled: false,
@@ -32,7 +42,12 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     permissionRequestHandler: undefined as Handler | undefined,
     permissionCheckHandler: undefined as Handler | undefined,
     beforeRequest: undefined as Handler | undefined,
-    sessionEvents: new EventEmitter()
+    sessionEvents: new EventEmitter(),
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+    openDialogs: [] as unknown[],
+    /** What the next showOpenDialog answers (a test sets it, like a user choosing files). */
+    nextPick: { canceled: true, filePaths: [] as string[] }
   }
 
   class FakeBrowserWindow extends EventEmitter {
@@ -90,9 +105,22 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
-    ipcMain: { handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h) },
+    ipcMain: {
+      handle: (channel: string, h: Handler) => record.ipcHandlers.set(channel, h),
+      on: (channel: string, h: Handler) => record.ipcListeners.set(channel, h)
+    },
     session,
-    dialog: { showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }),
+      showOpenDialog: async (...args: unknown[]) => {
+        record.openDialogs.push(args)
+        return record.nextPick
+      }
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => record.protocolHandlers.set(scheme, handler)
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) }
   }
   return { electron, record, becomeReady: () => readyResolve() }

@@ -6,7 +6,7 @@ import { cp, mkdir, symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { IPC_INVOKE } from '../../src/shared/contract'
+import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
 import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
@@ -181,6 +181,73 @@ describe('IPC', () => {
     for (const e of [otherContents, foreignFrame, subFrame, ...minted.map((url) => ({ sender: { id: win.webContents.id }, senderFrame: { url, parent: null } }))]) {
       await expect(handler(e, 'app.info', {}), JSON.stringify(e.senderFrame)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     }
+  })
+
+  it('pushes events to our own window only while it shows one of the app’s pages', async () => {
+    const { record, win } = await started()
+    const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
+    const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
+    expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
+    // A page that is not ours (it should never get there; navigation is refused) hears nothing.
+    win.webContents.url = 'https://evil.example/'
+    const before = win.webContents.sent.length
+    await expect(handler(ours, 'app.useOwnData', {})).resolves.toMatchObject({ ok: true })
+    expect(win.webContents.sent.length).toBe(before)
+    // Nor does a window that is gone.
+    win.webContents.url = `file://${RENDERER_INDEX}`
+    win.webContents.destroyed = true
+    await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true })
+    expect(win.webContents.sent.length).toBe(before)
+  })
+})
+
+describe('files', () => {
+  it('picks files with the native dialog, attaches by token, and serves the stored file by hash on aa-file://', async () => {
+    const { record, win } = await started()
+    const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<{ ok: boolean; value?: never; error?: unknown }>
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    expect(record.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) })])
+    const letter = join(dir, 'denial letter.txt')
+    await writeFile(letter, 'We deny your request.')
+    record.nextPick = { canceled: false, filePaths: [letter] }
+    const picked = (await handler(ours, 'files.pick', {})) as unknown as { ok: true; value: { files: Array<{ token: string; name: string; size: number }> } }
+    expect(record.openDialogs).toHaveLength(1)
+    expect(picked.value.files).toEqual([{ token: expect.stringMatching(/^pick-/), name: 'denial letter.txt', size: 21 }])
+    const patient = (await handler(ours, 'patients.add', { patient: { name: 'Ana Ruiz' } })) as unknown as { value: { id: string } }
+    const org = (await handler(ours, 'orgs.add', { organization: { name: 'Mercy General', kind: 'hospital' } })) as unknown as { value: { id: string } }
+    const c = (await handler(ours, 'cases.add', { case: { patientId: patient.value.id, organizationId: org.value.id } })) as unknown as { value: { id: string } }
+    const added = (await handler(ours, 'attachments.add', { caseId: c.value.id, token: picked.value.files[0]?.token })) as unknown as {
+      value: { attachment: { sha256: string; type: string } }
+    }
+    expect(added.value.attachment.type).toBe('text/plain')
+    // A token is spent once: the window cannot replay it, and cannot name a path of its own.
+    expect(await handler(ours, 'attachments.add', { caseId: c.value.id, token: picked.value.files[0]?.token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await handler(ours, 'attachments.add', { caseId: c.value.id, token: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+    const serve = record.protocolHandlers.get('aa-file')
+    if (!serve) throw new Error('aa-file:// is not handled')
+    const res = await serve(new Request(`aa-file://${added.value.attachment.sha256}/denial%20letter.txt?download=1`))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/plain')
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''denial%20letter.txt")
+    expect(await res.text()).toBe('We deny your request.')
+    expect((await serve(new Request(`aa-file://${'0'.repeat(64)}/x.pdf`))).status).toBe(404)
+    // A stored file is content for the window, never a page that may call the services.
+    const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt` } }
+    expect(await handler(fromPreview, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+
+    // Files dropped on the window: the preload sends their paths; our window hears tokens back.
+    const dropped = record.ipcListeners.get('aa:dropped') as ((e: unknown, paths: unknown) => void) | undefined
+    if (!dropped) throw new Error('drops are not accepted')
+    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
+    dropped(foreign, [letter])
+    dropped(ours, 'not a list')
+    dropped(ours, [letter])
+    await expect
+      .poll(() => win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'files.dropped'))
+      .toEqual([[IPC_EVENT, 'files.dropped', { files: [{ token: expect.stringMatching(/^pick-/), name: 'denial letter.txt', size: 21 }] }]])
   })
 })
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,8 @@ import { openServices } from '../../src/services/app-services'
 import { createHandlers } from '../../src/services/handlers'
 import { createServicesHost, type ServicesHost } from '../../src/services/host'
 import { createRouter } from '../../src/services/router'
+import { storedFileResponse } from '../../src/services/files'
+import { DEFAULT_FILES_URL } from '../../src/shared/files'
 
 let dir: string
 let host: ServicesHost | undefined
@@ -54,19 +56,35 @@ describe('services host', () => {
 })
 
 describe('attachments over IPC', () => {
-  it('attaches a picked file by content hash and reads it back; refuses what is not base64', async () => {
-    host = await createServicesHost(options())
+  it('attaches a file the front door picked, by token (never a path from the window), and serves it by hash', async () => {
+    const letter = join(dir, 'denial.pdf')
+    await writeFile(letter, '%PDF-1.4 denial letter')
+    let asked = 0
+    host = await createServicesHost(options({ pickFiles: async () => (asked++, [letter]) }))
     const s = host.current()
     const p = await s.patients.add({ name: 'Ana Ruiz' })
     const o = await s.organizations.add({ name: 'Mercy', kind: 'hospital' })
     const c = await s.cases.add({ patientId: p.id, organizationId: o.id })
     const router = createRouter(createHandlers(host), { validateOutput: true })
-    const base64 = Buffer.from('%PDF-1.4 denial letter').toString('base64')
-    const added = await router.invoke('attachments.add', { caseId: c.id, name: 'denial.pdf', base64 })
+    const picked = await router.invoke('files.pick', {})
+    expect(picked).toEqual({ ok: true, value: { files: [{ token: expect.stringMatching(/^pick-/), name: 'denial.pdf', size: 22 }] } })
+    expect(asked).toBe(1)
+    const token = (picked as { value: { files: Array<{ token: string }> } }).value.files[0]?.token
+    const added = await router.invoke('attachments.add', { caseId: c.id, token })
     expect(added).toMatchObject({ ok: true, value: { attachment: { name: 'denial.pdf', type: 'application/pdf', size: 22 } } })
     const sha256 = (added as { value: { attachment: { sha256: string } } }).value.attachment.sha256
-    expect(await router.invoke('attachments.read', { sha256 })).toEqual({ ok: true, value: { base64 } })
-    expect(await router.invoke('attachments.add', { caseId: c.id, name: 'x.pdf', base64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/base64/) } })
+    const res = await storedFileResponse(host.current(), DEFAULT_FILES_URL, `aa-file://${sha256}/denial.pdf`)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(await res.text()).toBe('%PDF-1.4 denial letter')
+    // The window cannot name a path, nor reuse a token.
+    expect(await router.invoke('attachments.add', { caseId: c.id, token: letter })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await router.invoke('attachments.add', { caseId: c.id, token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect((await s.cases.load(c.id)).events.map((e) => e.summary)).toEqual(['Attached denial.pdf'])
+  })
+
+  it('without a file dialog (the command line), files.pick says what to do instead', async () => {
+    host = await createServicesHost(options())
+    const router = createRouter(createHandlers(host), { validateOutput: true })
+    expect(await router.invoke('files.pick', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/give the file’s path/) } })
   })
 })

@@ -1,5 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { installPushEvents } from './api/push-events'
+import { createQueryClient } from './api/queries'
 import { App } from './app/App'
 import './ui/base.css'
 import './ui/layout.css'
@@ -11,8 +14,12 @@ import './ui/settings.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+const queryClient = createQueryClient()
+installPushEvents(queryClient)
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>
 )

@@ -1,7 +1,7 @@
 import type { Handlers } from '../router'
 import type { ServicesRef } from './index'
 
-type CaseChannels = 'cases.deepSearch' | 'attachments.add' | 'attachments.read' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
+type CaseChannels = 'cases.deepSearch' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
 
 export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
   return {
@@ -19,8 +19,6 @@ export function caseHandlers(s: ServicesRef): Pick<Handlers, CaseChannels> {
     },
     'cases.trash': ({ id }) => s().cases.trash(id),
     'cases.restore': ({ id }) => s().cases.restore(id),
-    'cases.deepSearch': ({ text }) => s().queries.deepSearch(text),
-    'attachments.add': ({ caseId, eventId, name, base64 }) => s().attachments.attachBytes(caseId, name, Buffer.from(base64, 'base64'), eventId),
-    'attachments.read': async ({ sha256 }) => ({ base64: Buffer.from(await s().attachments.read(sha256)).toString('base64') })
+    'cases.deepSearch': ({ text, taskId }) => s().queries.deepSearch(text, taskId === undefined ? {} : { taskId }),
   }
 }

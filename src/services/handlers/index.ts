@@ -8,6 +8,8 @@ import { dataHandlers } from './data'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
+import { createFilePicks } from '../files'
+import { DEFAULT_FILES_URL } from '../../shared/files'
 
 /** The services the handlers use right now; the app may switch folders (e.g. to the sample caseload). */
 export type ServicesRef = () => AppServices
@@ -25,7 +27,13 @@ export function createHandlers(source: AppServices | ServicesHost): Handlers {
       const status = host.status()
       // Answers while locked too: the unlock screen shows which folder it is about to open.
       const encrypted = status.state === 'locked' || host.current().store.encrypted
-      return { name: 'Access Advocate', version: host.appVersion, dataDir: status.dataDir, rulesVersion: RULES_VERSION, encrypted }
+      return { name: 'Access Advocate', version: host.appVersion, dataDir: status.dataDir, rulesVersion: RULES_VERSION, encrypted, filesUrl: host.filesUrl }
+    },
+    'tasks.cancel': ({ taskId }) => ({ cancelled: host.tasks.cancel(taskId) }),
+    'files.pick': async ({ multiple }) => ({ files: await host.files.pick({ multiple: multiple ?? false }) }),
+    'attachments.add': ({ caseId, eventId, token }) => {
+      const { path } = host.files.take(token)
+      return current().attachments.attachFile(caseId, path, eventId)
     },
     ...directoryHandlers(current),
     ...caseHandlers(current),
@@ -39,6 +47,10 @@ function fixedHost(services: AppServices): ServicesHost {
   }
   return {
     appVersion: services.appVersion,
+    events: services.events,
+    tasks: services.tasks,
+    files: createFilePicks(undefined),
+    filesUrl: DEFAULT_FILES_URL,
     status: () => ({ state: 'ready', dataDir: services.dataDir, sample: false }),
     current: () => services,
     unlock: notHere,

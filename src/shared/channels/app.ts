@@ -6,7 +6,9 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
   rulesVersion: z.string(),
-  encrypted: z.boolean()
+  encrypted: z.boolean(),
+  /** Where this front door serves stored files (aa-file:// in the app); see shared/files.ts. */
+  filesUrl: z.string()
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 

@@ -16,6 +16,8 @@ import {
 import { CLOCK_STATUSES } from '../../core/clocks'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
+import { TaskIdSchema } from '../event-contract'
+import { PickedFileSchema, PickTokenSchema } from '../files'
 
 export const CASE_LIST_STATUSES = [...CLOCK_STATUSES, 'not-sent', 'clock-error'] as const
 
@@ -90,22 +92,25 @@ export const caseChannels = {
   'cases.restore': channel(byId, CaseSchema)
 }
 
-/** Files travel as base64 text: the same over Electron's IPC and the test bridge, and bounded by the payload limit. */
-const Base64Schema = z
-  .string()
-  .max(10 * 1024 * 1024, 'is too large to send in one piece (at most about 7 MB of file)')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64 text')
-
+/** Files travel by path, never as bytes: see shared/files.ts. */
 export const attachmentChannels = {
-  /** Attaches a file the user picked to an event (or, without one, to a new note dated today). */
+  /** Opens the native file dialog (in the main process); the window gets a token per picked file, never its path. */
+  'files.pick': channel(z.strictObject({ multiple: z.boolean().optional() }), z.object({ files: z.array(PickedFileSchema) })),
+  /**
+   * Attaches a picked file to an event (or, without one, to a new note dated today): the services
+   * copy it into the data folder, streaming and hashing as they go. Read it back at its URL.
+   */
   'attachments.add': channel(
-    z.strictObject({ caseId: IdSchema, eventId: IdSchema.optional(), name: AttachmentRefSchema.shape.name, base64: Base64Schema }),
+    z.strictObject({ caseId: IdSchema, eventId: IdSchema.optional(), token: PickTokenSchema }),
     z.object({ attachment: AttachmentRefSchema, eventId: z.string() })
-  ),
-  'attachments.read': channel(z.strictObject({ sha256: AttachmentRefSchema.shape.sha256 }), z.object({ base64: z.string() }))
+  )
 }
 
 export const searchChannels = {
   /** Also reads the full text of every event: slower than cases.list's text filter, so it is separate. */
-  'cases.deepSearch': channel(z.strictObject({ text: z.string().trim().min(2, 'type at least 2 characters').max(200) }), z.array(z.string()))
+  'cases.deepSearch': channel(
+    // With a taskId, progress arrives as task.progress events and tasks.cancel stops it.
+    z.strictObject({ text: z.string().trim().min(2, 'type at least 2 characters').max(200), taskId: TaskIdSchema.optional() }),
+    z.array(z.string())
+  )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { call } from '../api/client'
+import { ErrorBoundary } from 'react-error-boundary'
 import { errorText } from '../api/error-text'
-import { useQuery } from '../api/use-query'
+import { useChannel, useChannelMutation } from '../api/queries'
 import { AppInfoBar } from '../features/about/AppInfoBar'
 import { BackupFailureBanner } from '../features/backups/BackupFailureBanner'
 import { BackupsPage } from '../features/backups/BackupsPage'
@@ -15,6 +15,7 @@ import { RecoveryPage } from '../features/recovery/RecoveryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { AppHeader } from './AppHeader'
+import { RenderFailure } from './RenderFailure'
 import { DataFolderContext, type DataFolder } from './data-folder'
 import { navigate, useRoute } from './navigation'
 import type { Route } from './routes'
@@ -27,8 +28,10 @@ const isTyping = (t: EventTarget | null) =>
 
 export function App() {
   const route = useRoute()
-  const [host, reloadHost] = useQuery(() => call('app.status', {}), [])
-  const [switchError, setSwitchError] = useState<string | null>(null)
+  const host = useChannel('app.status', {})
+  const useSample = useChannelMutation('app.useSample')
+  const useOwnData = useChannelMutation('app.useOwnData')
+  const switchError = useSample.error ?? useOwnData.error
   // Bumped by "/": the caseload focuses its search box whenever this changes.
   const [searchRequest, setSearchRequest] = useState(0)
 
@@ -44,19 +47,19 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const ready = host.status === 'ready' && host.data.state === 'ready' ? host.data : null
+  const ready = host.data?.state === 'ready' ? host.data : null
   const folder: DataFolder = {
     sample: ready?.sample ?? false,
     dataDir: ready?.dataDir ?? '',
     switchTo: async (which) => {
-      setSwitchError(null)
-      try {
-        await call(which === 'sample' ? 'app.useSample' : 'app.useOwnData', {})
-        navigate({ page: 'caseload' })
-        reloadHost()
-      } catch (e) {
-        setSwitchError(errorText(e))
-      }
+      useSample.reset()
+      useOwnData.reset()
+      // Switching invalidates every query (app.status with them): the window follows by itself.
+      const done = await (which === 'sample' ? useSample : useOwnData).mutateAsync({}).then(
+        () => true,
+        () => false
+      )
+      if (done) navigate({ page: 'caseload' })
     }
   }
 
@@ -70,11 +73,16 @@ export function App() {
           {ready && <BackupFailureBanner />}
           {ready?.sample && <SampleBanner />}
           <main className="app-main" id="main" tabIndex={-1}>
-            <ErrorMessage message={switchError} />
-            {host.status === 'loading' && <p className="muted">Opening your data…</p>}
-            {host.status === 'error' && <ErrorMessage title="The data folder could not be opened." message={host.message} />}
-            {host.status === 'ready' && host.data.state === 'locked' && <UnlockScreen state={host.data} onUnlocked={reloadHost} />}
-            {ready && <Screen route={route} searchRequest={searchRequest} />}
+            <ErrorMessage message={switchError ? errorText(switchError) : null} />
+            {host.isPending && <p className="muted">Opening your data…</p>}
+            {host.isError && <ErrorMessage title="The data folder could not be opened." message={errorText(host.error)} />}
+            {host.data?.state === 'locked' && <UnlockScreen state={host.data} />}
+            {ready && (
+              // A screen that fails to render says so, with a way back, instead of leaving the window blank.
+              <ErrorBoundary FallbackComponent={RenderFailure} resetKeys={[JSON.stringify(route)]}>
+                <Screen route={route} searchRequest={searchRequest} />
+              </ErrorBoundary>
+            )}
           </main>
           <AppInfoBar />
         </div>

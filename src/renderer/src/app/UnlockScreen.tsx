@@ -1,28 +1,20 @@
 import { useState, type FormEvent } from 'react'
 import type { HostStateValue } from '../../../shared/channels/app'
-import { call } from '../api/client'
 import { errorText } from '../api/error-text'
+import { useChannelMutation } from '../api/queries'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { TextField } from '../ui/Field'
 
 /** An encrypted data folder waits here for its passphrase. A wrong one changes nothing. */
-export function UnlockScreen({ state, onUnlocked }: { state: Extract<HostStateValue, { state: 'locked' }>; onUnlocked: () => void }) {
+/** Unlocking invalidates everything (app.status included), so the window opens the data by itself. */
+export function UnlockScreen({ state }: { state: Extract<HostStateValue, { state: 'locked' }> }) {
   const [passphrase, setPassphrase] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async (e: FormEvent) => {
+  const unlock = useChannelMutation('app.unlock')
+  const error = unlock.error ? errorText(unlock.error) : unlock.data?.state === 'locked' ? unlock.data.message : null
+  const busy = unlock.isPending
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      const next = await call('app.unlock', { passphrase })
-      if (next.state === 'ready') onUnlocked()
-      else setError(next.message)
-    } catch (err) {
-      setError(errorText(err))
-    } finally {
-      setBusy(false)
-    }
+    unlock.mutate({ passphrase })
   }
   return (
     <section className="unlock panel" aria-labelledby="unlock-title">

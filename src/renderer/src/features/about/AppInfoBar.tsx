@@ -1,14 +1,14 @@
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 
 /** Footer that tells the user where their data lives and which version of the rules judges their cases. */
 export function AppInfoBar() {
-  const [info] = useQuery(() => call('app.info', {}), [])
-  if (info.status === 'loading') return <footer className="app-info">Loading…</footer>
-  if (info.status === 'error') {
+  const info = useChannel('app.info', {})
+  if (info.isPending) return <footer className="app-info">Loading…</footer>
+  if (info.isError) {
     return (
       <footer className="app-info app-info--error" role="alert">
-        {info.message}
+        {errorText(info.error)}
       </footer>
     )
   }

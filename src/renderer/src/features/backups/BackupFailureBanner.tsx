@@ -15,7 +15,7 @@ export function BackupFailureBanner() {
   const [dismissed, setDismissed] = useState(false)
   const backUp = useBackUpNow()
   // A status that cannot be read says nothing about the backup; the Backups page shows its own errors.
-  const failure = status.status === 'ready' ? status.data.lastFailure : null
+  const failure = status.data?.lastFailure ?? null
   if (dismissed || failure === null) return null
 
   const backUpNow = async () => {

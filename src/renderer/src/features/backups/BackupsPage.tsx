@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { BackupInfoValue } from '../../../../shared/channels/data'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
@@ -10,22 +10,21 @@ import { backupReasonLabel } from '../../ui/labels'
 import { BackupCounts } from './BackupCounts'
 import { RestoreDialog } from './RestoreDialog'
 import { useBackUpNow } from './use-back-up-now'
-import { announceBackupMade, useBackupStatus } from './use-backup-status'
+import { useBackupStatus } from './use-backup-status'
 
 export function BackupsPage() {
-  const [list, reload] = useQuery(() => call('backup.list', {}), [])
+  const list = useChannel('backup.list', {})
   const backUp = useBackUpNow()
   const [message, setMessage] = useState<string | null>(null)
   const [restoring, setRestoring] = useState<BackupInfoValue | null>(null)
   const status = useBackupStatus()
-  const failure = status.status === 'ready' ? status.data.lastFailure : null
+  const failure = status.data?.lastFailure ?? null
 
   const backUpNow = async () => {
     setMessage(null)
     const b = await backUp.run()
     if (b === null) return
     setMessage(`Backed up ${formatInstant(b.createdAt)} (${formatBytes(b.bytes)}).`)
-    reload()
   }
 
   return (
@@ -43,10 +42,10 @@ export function BackupsPage() {
           message={`${failure.message} (tried ${formatInstant(failure.at)}; “Back up now” tries again.)`}
         />
       )}
-      {list.status === 'loading' && <p className="muted">Loading…</p>}
-      {list.status === 'error' && <ErrorMessage title="The backups could not be listed." message={list.message} />}
-      {list.status === 'ready' && list.data.length === 0 && <EmptyState title="No backups yet." />}
-      {list.status === 'ready' && list.data.length > 0 && (
+      {list.isPending && <p className="muted">Loading…</p>}
+      {list.isError && <ErrorMessage title="The backups could not be listed." message={errorText(list.error)} />}
+      {list.data?.length === 0 && <EmptyState title="No backups yet." />}
+      {list.data !== undefined && list.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" aria-label="Backups">
             <thead>
@@ -96,8 +95,6 @@ export function BackupsPage() {
           onRestored={() => {
             setRestoring(null)
             setMessage(`Restored the backup of ${formatInstant(restoring.createdAt)}. Your previous data was backed up first.`)
-            reload()
-            announceBackupMade() // that first backup clears a failed daily one
           }}
         />
       )}

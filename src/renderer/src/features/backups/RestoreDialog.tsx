@@ -1,8 +1,6 @@
-import { useState } from 'react'
 import type { BackupInfoValue } from '../../../../shared/channels/data'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatBytes, formatInstant, plural } from '../../ui/format'
@@ -11,25 +9,16 @@ import { BackupCounts } from './BackupCounts'
 
 /** Shows what a backup holds (read from the backup itself) before anything is replaced. */
 export function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfoValue; onClose: () => void; onRestored: () => void }) {
-  const [preview] = useQuery(() => call('backup.preview', { id: backup.id }), [backup.id])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const restore = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await call('backup.restore', { id: backup.id })
-      onRestored()
-    } catch (e) {
-      setError(errorText(e))
-      setBusy(false)
-    }
-  }
+  const preview = useChannel('backup.preview', { id: backup.id })
+  const restoring = useChannelMutation('backup.restore', { onSuccess: onRestored })
+  const restore = () => restoring.mutate({ id: backup.id })
+  const busy = restoring.isPending || restoring.isSuccess
+  const error = restoring.error ? errorText(restoring.error) : null
   return (
     <Dialog title="Restore this backup?" onClose={onClose} testId="restore-dialog">
-      {preview.status === 'loading' && <p className="muted">Reading the backup…</p>}
-      {preview.status === 'error' && <ErrorMessage title="The backup could not be read." message={preview.message} />}
-      {preview.status === 'ready' && (
+      {preview.isPending && <p className="muted">Reading the backup…</p>}
+      {preview.isError && <ErrorMessage title="The backup could not be read." message={errorText(preview.error)} />}
+      {preview.data && (
         <>
           <dl className="facts facts--stacked" data-testid="restore-preview">
             <div>
@@ -60,7 +49,7 @@ export function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupI
       )}
       <ErrorMessage title="Nothing was restored." message={error} />
       <div className="form__actions">
-        <button type="button" className="button button--danger" onClick={restore} disabled={busy || preview.status !== 'ready'}>
+        <button type="button" className="button button--danger" onClick={restore} disabled={busy || !preview.data}>
           {busy ? 'Restoring…' : 'Restore this backup'}
         </button>
         <button type="button" className="button" onClick={onClose}>

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
-import { buildEventInput, fieldOfServerMessage, newDraft, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
+import { buildEventInput, newDraft, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 
 const TYPE_OPTIONS = CASE_EVENT_TYPES.map((t) => ({ value: t, label: eventTypeLabel(t) }))
@@ -18,18 +19,21 @@ const DIRECTION_OPTIONS = [
   { value: 'internal', label: 'Internal (a note to ourselves)' }
 ]
 
-type Props = { caseId: string; checklist: ReadonlyArray<ChecklistItem>; onSaved: () => void }
+type Props = { caseId: string; checklist: ReadonlyArray<ChecklistItem> }
 
 /**
  * Logs one event. The draft survives errors and leaving the page; it is cleared only once the
  * event is saved.
  */
-export function AddEventForm({ caseId, checklist, onSaved }: Props) {
+export function AddEventForm({ caseId, checklist }: Props) {
   const [draft, setDraft] = useKeptState<EventDraft>(`event-draft:${caseId}`, () => newDraft())
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const save = useChannelMutation('cases.addEvent')
+  const saving = save.isPending
+  const serverError = save.error ? errorText(save.error) : null
+  // The services name the field of each problem (details.issues), so each message sits beside its field.
+  const errors: FieldErrors = { ...fieldErrorsOf(save.error, ['event']), ...localErrors }
 
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => {
     setSaved(null)
@@ -38,9 +42,9 @@ export function AddEventForm({ caseId, checklist, onSaved }: Props) {
   const setType = (type: CaseEventType) =>
     setDraft((d) => ({ ...d, type, direction: d.directionTouched ? d.direction : typicalDirection(type) }))
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    save.reset()
     setSaved(null)
     const built = buildEventInput(draft)
     if (!built.ok) {
@@ -48,20 +52,15 @@ export function AddEventForm({ caseId, checklist, onSaved }: Props) {
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      await call('cases.addEvent', { caseId, event: built.input })
-      setDraft(newDraft(draft.type))
-      setSaved(`${eventTypeLabel(draft.type)} logged.`)
-      onSaved()
-    } catch (err) {
-      const message = errorText(err)
-      setServerError(message)
-      const field = fieldOfServerMessage(message)
-      if (field) setErrors({ [field]: message.replace(/^event\.[a-zA-Z.[\]0-9]+:\s*/, '') })
-    } finally {
-      setSaving(false)
-    }
+    save.mutate(
+      { caseId, event: built.input },
+      {
+        onSuccess: () => {
+          setDraft(newDraft(draft.type))
+          setSaved(`${eventTypeLabel(draft.type)} logged.`)
+        }
+      }
+    )
   }
 
   const errorCount = Object.keys(errors).length
@@ -112,7 +111,7 @@ export function AddEventForm({ caseId, checklist, onSaved }: Props) {
             onClick={() => {
               setDraft(newDraft(draft.type))
               setErrors({})
-              setServerError(null)
+              save.reset()
             }}
           >
             Clear

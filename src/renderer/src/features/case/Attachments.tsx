@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import type { AttachmentRef } from '../../../../core/schemas'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { storedFileUrl } from '../../../../shared/files'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatBytes } from '../../ui/format'
-import { base64ToBytes } from './attach-file'
 
 /** The files of one event: name, size and type, each with "Open". */
 export function AttachmentList({ attachments }: { attachments: ReadonlyArray<AttachmentRef> }) {
@@ -33,19 +33,19 @@ export function AttachmentList({ attachments }: { attachments: ReadonlyArray<Att
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml)|message\/rfc822)/
 const IMAGE_TYPES = /^image\/(png|jpeg|gif|webp)$/
-const PREVIEW_CHARS = 50_000
+const FRAME_TYPES = /^application\/pdf$/
 
 /**
- * Reads the stored bytes and offers them as a download made in the window (a blob: link, which
- * needs no change to the content security policy); images and text are shown here as well.
+ * A stored file, shown from its URL (aa-file://<sha256>/<name> in the app): the bytes stream from
+ * the data folder to the viewer and never cross IPC. Images, text and PDFs are previewed here (in a
+ * sandboxed frame: a file may not run scripts); "Save a copy…" asks where to save it.
  */
 function AttachmentDialog({ attachment: a, onClose }: { attachment: AttachmentRef; onClose: () => void }) {
-  const [read] = useQuery(() => call('attachments.read', { sha256: a.sha256 }), [a.sha256])
-  const base64 = read.status === 'ready' ? read.data.base64 : null
-  const bytes = useMemo(() => (base64 === null ? null : base64ToBytes(base64)), [base64])
-  const url = useMemo(() => (bytes ? URL.createObjectURL(new Blob([bytes], { type: a.type || 'application/octet-stream' })) : null), [bytes, a.type])
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url])
-  const text = useMemo(() => (bytes && TEXT_TYPES.test(a.type) ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, PREVIEW_CHARS * 4)) : null), [bytes, a.type])
+  const info = useChannel('app.info', {})
+  const base = info.data?.filesUrl
+  const url = base === undefined ? null : storedFileUrl(base, a.sha256, a.name)
+  const saveUrl = base === undefined ? null : storedFileUrl(base, a.sha256, a.name, { download: true })
+  const framed = TEXT_TYPES.test(a.type) || FRAME_TYPES.test(a.type)
 
   return (
     <Dialog title={a.name} onClose={onClose} size="large" testId="attachment-dialog">
@@ -67,27 +67,18 @@ function AttachmentDialog({ attachment: a, onClose }: { attachment: AttachmentRe
           </dd>
         </div>
       </dl>
-      {read.status === 'loading' && <p className="muted">Reading the file…</p>}
-      {read.status === 'error' && <ErrorMessage title="The file could not be read from the data folder." message={read.message} />}
-      {bytes && bytes.length !== a.size && (
-        <p className="warning" role="alert">
-          ⚠ The stored file has {formatBytes(bytes.length)}, not the {formatBytes(a.size)} recorded when it was attached.
-        </p>
-      )}
-      {url && (
+      {info.isError && <ErrorMessage title="The file cannot be shown." message={errorText(info.error)} />}
+      {saveUrl && (
         <div className="form__actions">
-          <a className="button button--primary" href={url} download={a.name} data-testid="attachment-save">
+          <a className="button button--primary" href={saveUrl} download={a.name} data-testid="attachment-save">
             Save a copy…
           </a>
-          <span className="muted small">The copy is written where this computer keeps downloads; the original stays in the data folder.</span>
+          <span className="muted small">You choose where the copy goes; the original stays in the data folder.</span>
         </div>
       )}
-      {base64 !== null && IMAGE_TYPES.test(a.type) && <img className="attachment__image" src={`data:${a.type};base64,${base64}`} alt={`Preview of ${a.name}`} />}
-      {text !== null && (
-        <pre className="attachment__text" data-testid="attachment-text">
-          {text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}\n…` : text}
-        </pre>
-      )}
+      {url && IMAGE_TYPES.test(a.type) && <img className="attachment__image" src={url} alt={`Preview of ${a.name}`} data-testid="attachment-image" />}
+      {url && framed && <iframe className="attachment__frame" src={url} title={`Preview of ${a.name}`} sandbox="" data-testid="attachment-preview" />}
+      {url && !framed && !IMAGE_TYPES.test(a.type) && <p className="muted">This kind of file cannot be previewed here: save a copy to open it.</p>}
     </Dialog>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { ProfileDefinition } from '../../../../core/clocks/schema'
 import { isBuiltInProfileId } from '../../../../core/rules/types'
 import type { CaseViewValue } from '../../../../shared/channels/cases'
-import { call } from '../../api/client'
+import { useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { Tag } from '../../ui/Badge'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -12,10 +12,11 @@ import { PageHeader } from '../../ui/PageHeader'
 import { profileLabel, referenceKindLabel, requestKindLabel } from '../../ui/labels'
 import { EditRequestDialog, savedLabel } from './EditRequestDialog'
 
-type Props = { view: CaseViewValue; savedProfiles: ReadonlyArray<ProfileDefinition>; onChanged: () => void }
+type Props = { view: CaseViewValue; savedProfiles: ReadonlyArray<ProfileDefinition> }
 
-export function CaseHeader({ view, savedProfiles, onChanged }: Props) {
+export function CaseHeader({ view, savedProfiles }: Props) {
   const c = view.case
+  const trash = useChannelMutation('cases.trash')
   const [confirming, setConfirming] = useState(false)
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState<string | null>(null)
@@ -128,7 +129,6 @@ export function CaseHeader({ view, savedProfiles, onChanged }: Props) {
           onSaved={(m) => {
             setEditing(false)
             setSaved(m)
-            onChanged()
           }}
         />
       )}
@@ -139,9 +139,8 @@ export function CaseHeader({ view, savedProfiles, onChanged }: Props) {
           danger
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await call('cases.trash', { id: c.id })
+            await trash.mutateAsync({ id: c.id })
             setConfirming(false)
-            onChanged()
           }}
         >
           <p>

@@ -1,7 +1,5 @@
-import { useState } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { formatInstant } from '../../ui/format'
@@ -15,32 +13,24 @@ import { RemindersPanel } from './RemindersPanel'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id }: { id: string }) {
-  const [view, reload] = useQuery(() => call('cases.get', { id }), [id])
+  const view = useChannel('cases.get', { id })
   // The user's saved rule profiles: their names in the header, and choices in "Edit request".
-  const [settings] = useQuery(() => call('settings.get', {}), [])
-  const savedProfiles = settings.status === 'ready' ? settings.data.savedProfiles : []
-  const [restoreError, setRestoreError] = useState<string | null>(null)
+  const settings = useChannel('settings.get', {})
+  const savedProfiles = settings.data?.savedProfiles ?? []
+  const restoring = useChannelMutation('cases.restore')
 
-  if (view.status === 'loading') return <p className="muted">Loading the case…</p>
-  if (view.status === 'error') {
+  if (view.isPending) return <p className="muted">Loading the case…</p>
+  if (view.isError) {
     return (
       <div className="page">
-        <ErrorMessage title="This case could not be opened." message={view.message} />
+        <ErrorMessage title="This case could not be opened." message={errorText(view.error)} />
         <Link to={{ page: 'caseload' }}>Back to the caseload</Link>
       </div>
     )
   }
   const v = view.data
   const trashed = v.case.deletedAt
-  const restore = async () => {
-    setRestoreError(null)
-    try {
-      await call('cases.restore', { id })
-      reload()
-    } catch (e) {
-      setRestoreError(errorText(e))
-    }
-  }
+  const restore = () => restoring.mutate({ id })
   return (
     <article className="page case-page" aria-labelledby="case-title">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
@@ -56,20 +46,20 @@ export function CasePage({ id }: { id: string }) {
           </button>
         </div>
       )}
-      <ErrorMessage message={restoreError} />
-      <CaseHeader view={v} savedProfiles={savedProfiles} onChanged={reload} />
+      <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
+      <CaseHeader view={v} savedProfiles={savedProfiles} />
       <div className="case-grid">
         <div className="case-grid__main">
           <ClockPanel clock={v.clock} asOf={v.asOf} />
-          <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} onChanged={reload} />
+          <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
           ) : (
-            <AddEventForm caseId={id} checklist={v.case.requested.items} onSaved={reload} />
+            <AddEventForm caseId={id} checklist={v.case.requested.items} />
           )}
         </div>
         <aside className="case-grid__side">
-          <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} onSaved={reload} />
+          <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />
         </aside>

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import { CHANNELS, type CaseEvent, type ChecklistItem } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { formatDay, formatInstant, humanize } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
-import { buildEventInput, draftOfEvent, eventPatch, fieldOfServerMessage, type EventDraft, type FieldErrors } from './event-draft'
+import { buildEventInput, draftOfEvent, eventPatch, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 import { EditActions } from '../../ui/EditActions'
 
@@ -28,18 +29,21 @@ type Props = { caseId: string; event: CaseEvent; checklist: ReadonlyArray<Checkl
  */
 export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: Props) {
   const [draft, setDraft, forget] = useKeptState<EventDraft>(`event-edit:${caseId}:${event.id}`, () => draftOfEvent(event))
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const save = useChannelMutation('cases.editEvent')
+  const saving = save.isPending || save.isSuccess
+  const serverError = save.error ? errorText(save.error) : null
+  // The router names fields under "patch", the services' own checks under "event".
+  const errors: FieldErrors = { ...fieldErrorsOf(save.error, ['patch', 'event']), ...localErrors }
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => {
     setNotice(null)
     setDraft((d) => ({ ...d, [key]: value }))
   }
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    save.reset()
     setNotice(null)
     const built = buildEventInput(draft)
     if (!built.ok) {
@@ -52,18 +56,15 @@ export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: 
       setNotice('Nothing has changed, so there is nothing to save.')
       return
     }
-    setSaving(true)
-    try {
-      await call('cases.editEvent', { caseId, eventId: event.id, patch })
-      forget()
-      onSaved(`${eventTypeLabel(event.type)} of ${formatDay(draft.date)} corrected.`)
-    } catch (err) {
-      const message = errorText(err)
-      setServerError(message)
-      const field = fieldOfServerMessage(message)
-      if (field) setErrors({ [field]: message.replace(/^event\.[a-zA-Z.[\]0-9]+:\s*/, '').replace(/^event:\s*[a-zA-Z]+:\s*/, '') })
-      setSaving(false)
-    }
+    save.mutate(
+      { caseId, eventId: event.id, patch },
+      {
+        onSuccess: () => {
+          forget()
+          onSaved(`${eventTypeLabel(event.type)} of ${formatDay(draft.date)} corrected.`)
+        }
+      }
+    )
   }
 
   const errorCount = Object.keys(errors).length
@@ -106,7 +107,7 @@ export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: 
           onUndo={() => {
             setDraft(draftOfEvent(event))
             setErrors({})
-            setServerError(null)
+            save.reset()
           }}
         />
       </form>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react'
 import type { ProfileDefinition } from '../../../../core/clocks/schema'
 import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
 import { PRIORITIES, type Case } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
@@ -36,18 +37,20 @@ type Props = { c: Case; savedProfiles: ReadonlyArray<ProfileDefinition>; onClose
 /** Changes the request's own facts; only what changed is sent, and an emptied field is cleared. */
 export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props) {
   const [draft, setDraft, forget] = useKeptState<RequestDraft>(`request-edit:${c.id}`, () => requestDraftOf(c))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [notice, setNotice] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const save = useChannelMutation('cases.update')
+  const saving = save.isPending || save.isSuccess
+  const serverError = save.error ? errorText(save.error) : null
+  const errors: Record<string, string> = { ...(fieldErrorsOf(save.error, ['patch', 'case']) as Record<string, string>), ...localErrors }
   const set = <K extends keyof RequestDraft>(k: K, v: RequestDraft[K]) => {
     setNotice(null)
     setDraft((d) => ({ ...d, [k]: v }))
   }
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    save.reset()
     setNotice(null)
     const checked = checkRequestDraft(c, draft)
     if (!checked.ok) {
@@ -60,15 +63,15 @@ export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props)
       setNotice('Nothing has changed, so there is nothing to save.')
       return
     }
-    setSaving(true)
-    try {
-      await call('cases.update', { id: c.id, patch: checked.patch })
-      forget()
-      onSaved(`Saved: ${changed.map((k) => (REQUEST_FIELD_NAMES[k] ?? humanize(k)).toLowerCase()).join(', ')}.`)
-    } catch (err) {
-      setServerError(errorText(err))
-      setSaving(false)
-    }
+    save.mutate(
+      { id: c.id, patch: checked.patch },
+      {
+        onSuccess: () => {
+          forget()
+          onSaved(`Saved: ${changed.map((k) => (REQUEST_FIELD_NAMES[k] ?? humanize(k)).toLowerCase()).join(', ')}.`)
+        }
+      }
+    )
   }
 
   const tagError = errors['tags'] ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]
@@ -112,7 +115,7 @@ export function EditRequestDialog({ c, savedProfiles, onClose, onSaved }: Props)
           onUndo={() => {
             setDraft(requestDraftOf(c))
             setErrors({})
-            setServerError(null)
+            save.reset()
           }}
         />
       </form>

@@ -17,18 +17,15 @@ type Props = {
   checklist: ReadonlyArray<ChecklistItem>
   /** A case in the trash is read only: its files can be opened, nothing can be changed. */
   readOnly: boolean
-  onChanged: () => void
 }
 
 /** The correspondence log, oldest first, as it would be read out in a complaint. */
-export function EventLog({ caseId, events, checklist, readOnly, onChanged }: Props) {
+export function EventLog({ caseId, events, checklist, readOnly }: Props) {
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
   const [editing, setEditing] = useState<CaseEvent | null>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const changed = (m: string) => {
-    setMessage(m)
-    onChanged()
-  }
+  // The writes themselves mark the case stale (api/queries.ts); here only the confirmation is kept.
+  const changed = (m: string) => setMessage(m)
   return (
     <section className="panel" aria-labelledby="log-title" data-testid="correspondence-log">
       <div className="panel__head">

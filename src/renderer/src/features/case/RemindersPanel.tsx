@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import type { CaseViewValue } from '../../../../shared/channels/cases'
 import { ReminderEntrySchema } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { DateText } from '../../ui/DateText'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { TextField } from '../../ui/Field'
@@ -16,18 +17,23 @@ const EMPTY: Draft = { date: '', note: '' }
 const ReminderInput = ReminderEntrySchema.omit({ id: true })
 
 /** Personal reminders on any date, independent of the case's status. Past ones stay, greyed. */
-export function RemindersPanel({ caseId, reminders, asOf, readOnly, onSaved }: { caseId: string; reminders: ReadonlyArray<Reminder>; asOf: string; readOnly: boolean; onSaved: () => void }) {
+export function RemindersPanel({ caseId, reminders, asOf, readOnly }: { caseId: string; reminders: ReadonlyArray<Reminder>; asOf: string; readOnly: boolean }) {
   const [draft, setDraft, forget] = useKeptState<Draft>(`reminder-draft:${caseId}`, EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const add = useChannelMutation('cases.addReminder')
+  const removing = useChannelMutation('cases.removeReminder')
+  const failed = add.error ?? removing.error
+  const serverError = failed ? errorText(failed) : null
+  const saving = add.isPending
+  const errors: Partial<Record<string, string>> = { ...fieldErrorsOf(add.error, ['reminder']), ...localErrors }
   const sorted = [...reminders].sort((a, b) => a.date.localeCompare(b.date))
   const upcoming = sorted.filter((r) => r.date >= asOf).length
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    add.reset()
+    removing.reset()
     setSaved(null)
     const parsed = ReminderInput.safeParse({ date: draft.date.trim(), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) })
     if (!parsed.success) {
@@ -36,30 +42,23 @@ export function RemindersPanel({ caseId, reminders, asOf, readOnly, onSaved }: {
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const r = await call('cases.addReminder', { caseId, reminder: parsed.data })
-      setDraft(EMPTY)
-      forget()
-      setSaved(`Reminder set for ${formatDay(r.date)}.`)
-      onSaved()
-    } catch (err) {
-      setServerError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    add.mutate(
+      { caseId, reminder: parsed.data },
+      {
+        onSuccess: (r) => {
+          setDraft(EMPTY)
+          forget()
+          setSaved(`Reminder set for ${formatDay(r.date)}.`)
+        }
+      }
+    )
   }
 
-  const remove = async (r: Reminder) => {
-    setServerError(null)
+  const remove = (r: Reminder) => {
+    add.reset()
+    removing.reset()
     setSaved(null)
-    try {
-      await call('cases.removeReminder', { caseId, reminderId: r.id })
-      setSaved(`Reminder for ${formatDay(r.date)} removed.`)
-      onSaved()
-    } catch (err) {
-      setServerError(errorText(err))
-    }
+    removing.mutate({ caseId, reminderId: r.id }, { onSuccess: () => setSaved(`Reminder for ${formatDay(r.date)} removed.`) })
   }
 
   return (

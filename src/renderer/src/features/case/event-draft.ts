@@ -100,7 +100,8 @@ export function typicalDirection(type: CaseEventType): EventDraft['direction'] {
   return 'internal'
 }
 
-export type FieldErrors = Partial<Record<string, string>>
+export type { FieldErrors } from '../../api/field-errors'
+import type { FieldErrors } from '../../api/field-errors'
 export type BuildResult = { ok: true; input: CaseEventInput } | { ok: false; errors: FieldErrors }
 
 const text = (v: string) => (v.trim() === '' ? undefined : v.trim())
@@ -185,12 +186,6 @@ export function buildEventInput(d: EventDraft): BuildResult {
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, input: parsed.data }
-}
-
-/** "event.date: 2027-01-05 is in the future…" → the field the server complained about. */
-export function fieldOfServerMessage(message: string): string | undefined {
-  const m = /^event\.([a-zA-Z]+)/.exec(message)
-  return m?.[1]
 }
 
 /** An event as it was logged, as a draft the edit dialog starts from. */

@@ -3,7 +3,9 @@ import { PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKin
 import { BUILT_IN_PROFILE_IDS } from '../../../../core/rules/types'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useMutation } from '@tanstack/react-query'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannel } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
@@ -11,7 +13,7 @@ import { profileLabel, recordTypeLabel, requestKindLabel } from '../../ui/labels
 import { useKeptState } from '../../ui/use-kept-state'
 import { summarizeErrors } from '../../ui/zod-errors'
 import { ReferencesFieldset } from './ReferencesFieldset'
-import { checkCaseDraft, newCaseDraft, newItem, type CaseDraft, type ItemDraft, type Priority } from './case-draft'
+import { checkCaseDraft, newCaseDraft, newItem, type CaseDraft, type ItemDraft, type Priority, type SharedFields as CaseShared } from './case-draft'
 import { OrganizationPicker } from './OrganizationPicker'
 
 const KIND_OPTIONS = REQUEST_KINDS.map((k) => ({ value: k, label: requestKindLabel(k) }))
@@ -31,47 +33,49 @@ type Props = {
 export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
   const key = `case-draft:${patientId}:${holder?.id ?? 'batch'}`
   const [draft, setDraft, forget] = useKeptState<CaseDraft>(key, () => newCaseDraft(holder?.organizationId ? [holder.organizationId] : []))
-  const [settings] = useQuery(() => call('settings.get', {}), [])
+  const settings = useChannel('settings.get', {})
   // Profiles the user saved (an internal policy, another state) come after the built-in ones.
-  const saved = settings.status === 'ready' ? settings.data.savedProfiles : []
+  const saved = settings.data !== undefined ? settings.data.savedProfiles : []
   const profileOptions = [
     ...PROFILE_OPTIONS,
     ...saved.filter((p, i) => saved.findIndex((q) => q.id === p.id) === i).map((p) => ({ value: p.id, label: `${p.label} (saved)` }))
   ]
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
+  // One request, a batch, or a holder turned into a case: three channels, one mutation. Its key
+  // names the case area, so a success marks cases and patients stale (api/queries.ts).
+  const create = useMutation({
+    mutationKey: ['cases.addBatch'],
+    mutationFn: async (shared: CaseShared): Promise<Case[]> => {
+      const [first] = draft.organizationIds
+      if (holder && first) {
+        const { patientId: _p, ...fields } = shared
+        return [await call('patients.holderToCase', { patientId, holderId: holder.id, case: { ...fields, organizationId: first } })]
+      }
+      if (draft.organizationIds.length === 1 && first) return [await call('cases.add', { case: { ...shared, organizationId: first } })]
+      return call('cases.addBatch', { batch: { ...shared, organizationIds: draft.organizationIds } })
+    }
+  })
+  const serverError = create.error ? errorText(create.error) : null
+  const saving = create.isPending || create.isSuccess
+  const errors: Record<string, string> = { ...(fieldErrorsOf(create.error, ['case', 'batch']) as Record<string, string>), ...localErrors }
   const set = <K extends keyof CaseDraft>(k: K, v: CaseDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
   const setItem = (i: number, patch: Partial<ItemDraft>) => set('items', draft.items.map((x, j) => (j === i ? { ...x, ...patch } : x)))
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    create.reset()
     const checked = checkCaseDraft(draft, patientId)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const { shared } = checked
-      const [first] = draft.organizationIds
-      let created: Case[]
-      if (holder && first) {
-        const { patientId: _p, ...fields } = shared
-        created = [await call('patients.holderToCase', { patientId, holderId: holder.id, case: { ...fields, organizationId: first } })]
-      } else if (draft.organizationIds.length === 1 && first) {
-        created = [await call('cases.add', { case: { ...shared, organizationId: first } })]
-      } else {
-        created = await call('cases.addBatch', { batch: { ...shared, organizationIds: draft.organizationIds } })
+    create.mutate(checked.shared, {
+      onSuccess: (created) => {
+        forget()
+        onCreated(created)
       }
-      forget()
-      onCreated(created)
-    } catch (err) {
-      setServerError(errorText(err))
-      setSaving(false)
-    }
+    })
   }
 
   const count = draft.organizationIds.length

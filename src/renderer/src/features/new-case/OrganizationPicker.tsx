@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { orgKindLabel } from '../../ui/labels'
 import { useDebounced } from '../../ui/use-debounced'
@@ -17,9 +17,9 @@ type Props = {
 export function OrganizationPicker({ selected, onChange, multiple, error }: Props) {
   const [text, setText] = useState('')
   const needle = useDebounced(text, 150).trim()
-  const [list] = useQuery(() => call('orgs.list', needle ? { text: needle } : {}), [needle])
-  const [all] = useQuery(() => call('orgs.list', {}), [])
-  const nameOf = (id: string) => (all.status === 'ready' ? (all.data.find((o) => o.id === id)?.name ?? id) : id)
+  const list = useChannel('orgs.list', needle ? { text: needle } : {})
+  const all = useChannel('orgs.list', {})
+  const nameOf = (id: string) => (all.data !== undefined ? (all.data.find((o) => o.id === id)?.name ?? id) : id)
   const toggle = (id: string, on: boolean) => {
     if (!multiple) onChange(on ? [id] : [])
     else onChange(on ? [...selected, id] : selected.filter((x) => x !== id))
@@ -31,9 +31,9 @@ export function OrganizationPicker({ selected, onChange, multiple, error }: Prop
         Find an organization
       </label>
       <input id="org-picker-search" className="input" type="search" placeholder="Find an organization…" value={text} onChange={(e) => setText(e.target.value)} />
-      {list.status === 'error' && <ErrorMessage message={list.message} />}
-      {list.status === 'ready' && list.data.length === 0 && <p className="muted small">No organization found. Add it on the Organizations page first.</p>}
-      {list.status === 'ready' && list.data.length > 0 && (
+      {list.isError && <ErrorMessage message={errorText(list.error)} />}
+      {list.data?.length === 0 && <p className="muted small">No organization found. Add it on the Organizations page first.</p>}
+      {list.data !== undefined && list.data.length > 0 && (
         <ul className="org-picker__list">
           {list.data.slice(0, 200).map((o) => (
             <li key={o.id}>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { ORGANIZATION_KINDS, type Organization } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField, TriStateField } from '../../ui/Field'
@@ -23,33 +24,37 @@ type Props = {
 /** Add or edit a records holder. */
 export function OrganizationForm({ existing, onSaved, onDeleted, onCancel }: Props) {
   const [draft, setDraft, forget] = useKeptState<OrgDraft>(`org-draft:${existing?.id ?? 'new'}`, () => (existing ? orgDraftOf(existing) : newOrgDraft()))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
+  const add = useChannelMutation('orgs.add')
+  const update = useChannelMutation('orgs.update')
+  const remove = useChannelMutation('orgs.remove')
+  const failed = add.error ?? update.error
+  const serverError = failed ? errorText(failed) : null
+  const saving = add.isPending || update.isPending
+  const errors: Record<string, string> = { ...(fieldErrorsOf(failed, ['organization', 'patch']) as Record<string, string>), ...localErrors }
   const [deleting, setDeleting] = useState(false)
   const set = <K extends keyof OrgDraft>(k: K, v: OrgDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
   const setContact = (which: 'privacyOfficer' | 'records', k: keyof ContactDraft, v: string) =>
     setDraft((d) => ({ ...d, [which]: { ...d[which], [k]: v } }))
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    add.reset()
+    update.reset()
     const checked = checkOrgDraft(draft)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const fields = existing && draft.notes.trim() === '' && existing.notes ? { ...checked.fields, notes: '' } : checked.fields
-      const org = existing ? await call('orgs.update', { id: existing.id, patch: fields }) : await call('orgs.add', { organization: fields })
-      forget()
-      onSaved(org)
-    } catch (err) {
-      setServerError(errorText(err))
-      setSaving(false)
+    const done = {
+      onSuccess: (org: Organization) => {
+        forget()
+        onSaved(org)
+      }
     }
+    if (existing) update.mutate({ id: existing.id, patch: existing.notes && draft.notes.trim() === '' ? { ...checked.fields, notes: '' } : checked.fields }, done)
+    else add.mutate({ organization: checked.fields }, done)
   }
 
   const contact = (which: 'privacyOfficer' | 'records', title: string) => (
@@ -141,7 +146,7 @@ export function OrganizationForm({ existing, onSaved, onDeleted, onCancel }: Pro
           danger
           onClose={() => setDeleting(false)}
           onConfirm={async () => {
-            await call('orgs.remove', { id: existing.id })
+            await remove.mutateAsync({ id: existing.id })
             forget()
             onDeleted()
           }}

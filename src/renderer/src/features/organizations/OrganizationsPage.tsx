@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { ORGANIZATION_KINDS } from '../../../../core/schemas'
 import type { ChannelInput } from '../../../../shared/contract'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
@@ -22,14 +22,14 @@ export function OrganizationsPage() {
   const [kind, setKind] = useKeptState<Kind | ''>('orgs.kind', '')
   const needle = useDebounced(text, 200)
   const input: ChannelInput<'orgs.list'> = { ...(needle.trim() && { text: needle.trim() }), ...(kind && { kind }) }
-  const [list, reload] = useQuery(() => call('orgs.list', input), [JSON.stringify(input)])
+  const list = useChannel('orgs.list', input)
   const [adding, setAdding] = useState(false)
   const [editing, setEditing] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
   return (
     <section className="page" aria-labelledby="orgs-title">
-      <PageHeader title={<span id="orgs-title">Organizations</span>} subtitle={list.status === 'ready' ? plural(list.data.length, 'organization') : undefined}>
+      <PageHeader title={<span id="orgs-title">Organizations</span>} subtitle={list.data !== undefined ? plural(list.data.length, 'organization') : undefined}>
         <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
           Add organization
         </button>
@@ -54,13 +54,13 @@ export function OrganizationsPage() {
         </div>
       </div>
       <Notice message={message} />
-      {list.status === 'error' && <ErrorMessage title="The organizations could not be listed." message={list.message} />}
-      {list.status === 'ready' && list.data.length === 0 && (
+      {list.isError && <ErrorMessage title="The organizations could not be listed." message={errorText(list.error)} />}
+      {list.data?.length === 0 && (
         <EmptyState title={needle || kind ? 'No organization matches.' : 'No organizations yet.'}>
           <p>Hospitals, clinics, labs, health plans and copy vendors that hold records.</p>
         </EmptyState>
       )}
-      {list.status === 'ready' && list.data.length > 0 && (
+      {list.data !== undefined && list.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" aria-label="Organizations">
             <thead>
@@ -100,7 +100,6 @@ export function OrganizationsPage() {
             onSaved={(o) => {
               setAdding(false)
               setMessage(`Added ${o.name}.`)
-              reload()
             }}
           />
         </Dialog>
@@ -112,7 +111,6 @@ export function OrganizationsPage() {
           onDone={(msg) => {
             setEditing(null)
             setMessage(msg)
-            reload()
           }}
         />
       )}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { HolderInputSchema } from '../../../../shared/channels/directory'
 import type { Case, Patient } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { navigate } from '../../app/navigation'
 import { DateText } from '../../ui/DateText'
@@ -18,17 +18,19 @@ type Holder = Patient['holdersToRequest'][number]
 type HolderDraft = { name: string; foundIn: string; organizationId: string }
 
 /** Holders known to have records but not yet asked, so none is silently forgotten. */
-export function HoldersSection({ patient, onChanged }: { patient: Patient; onChanged: () => void }) {
-  const [orgs] = useQuery(() => call('orgs.list', {}), [])
+export function HoldersSection({ patient }: { patient: Patient }) {
+  const orgs = useChannel('orgs.list', {})
   const [draft, setDraft, forget] = useKeptState<HolderDraft>(`holder-draft:${patient.id}`, { name: '', foundIn: '', organizationId: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
+  const adding = useChannelMutation('patients.addHolder')
+  const serverError = adding.error ? errorText(adding.error) : null
+  const errors: Partial<Record<string, string>> = { ...fieldErrorsOf(adding.error, ['holder']), ...localErrors }
   const [opening, setOpening] = useState<Holder | null>(null)
-  const orgOptions = [{ value: '', label: 'Not in the directory yet' }, ...(orgs.status === 'ready' ? orgs.data.map((o) => ({ value: o.id, label: o.name })) : [])]
+  const orgOptions = [{ value: '', label: 'Not in the directory yet' }, ...(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))]
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    adding.reset()
     const holder = compact({ name: draft.name, foundIn: draft.foundIn, organizationId: opt(draft.organizationId) })
     const parsed = HolderInputSchema.safeParse(holder)
     if (!parsed.success) {
@@ -36,14 +38,15 @@ export function HoldersSection({ patient, onChanged }: { patient: Patient; onCha
       return
     }
     setErrors({})
-    try {
-      await call('patients.addHolder', { patientId: patient.id, holder: parsed.data })
-      setDraft({ name: '', foundIn: '', organizationId: '' })
-      forget()
-      onChanged()
-    } catch (err) {
-      setServerError(errorText(err))
-    }
+    adding.mutate(
+      { patientId: patient.id, holder: parsed.data },
+      {
+        onSuccess: () => {
+          setDraft({ name: '', foundIn: '', organizationId: '' })
+          forget()
+        }
+      }
+    )
   }
 
   const pending = patient.holdersToRequest.filter((h) => !h.caseId)
@@ -75,7 +78,7 @@ export function HoldersSection({ patient, onChanged }: { patient: Patient; onCha
       <form className="form form--inline" onSubmit={add} noValidate aria-label="Add a holder to request">
         <TextField label="Holder name" value={draft.name} onChange={(v) => setDraft((d) => ({ ...d, name: v }))} error={errors['name']} />
         <TextField label="Where found" value={draft.foundIn} onChange={(v) => setDraft((d) => ({ ...d, foundIn: v }))} placeholder="a referral, a bill…" error={errors['foundIn']} />
-        <SelectField label="Organization" value={draft.organizationId} onChange={(v) => setDraft((d) => ({ ...d, organizationId: v }))} options={orgOptions} />
+        <SelectField label="Organization" value={draft.organizationId} onChange={(v) => setDraft((d) => ({ ...d, organizationId: v }))} options={orgOptions} error={errors['organizationId']} />
         <button type="submit" className="button">
           Add holder
         </button>
@@ -89,7 +92,6 @@ export function HoldersSection({ patient, onChanged }: { patient: Patient; onCha
             onCancel={() => setOpening(null)}
             onCreated={(cases: Case[]) => {
               setOpening(null)
-              onChanged()
               const [c] = cases
               if (c) navigate({ page: 'case', id: c.id })
             }}

@@ -1,5 +1,5 @@
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { navigate } from '../../app/navigation'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
@@ -7,17 +7,17 @@ import { ErrorMessage } from '../../ui/ErrorMessage'
 import { requestKindLabel } from '../../ui/labels'
 import { DaysText } from '../caseload/columns'
 
-/** The patient's requests, each with its clock. `version` changes when cases were added. */
-export function PatientCases({ patientId, version }: { patientId: string; version: number }) {
-  const [list] = useQuery(() => call('cases.list', { patientId }), [patientId, version])
+/** The patient's requests, each with its clock (any case write marks it stale). */
+export function PatientCases({ patientId }: { patientId: string }) {
+  const list = useChannel('cases.list', { patientId })
   return (
     <section className="panel" aria-labelledby="patient-cases-title">
       <h3 id="patient-cases-title" className="panel__title">
-        Requests {list.status === 'ready' && <span className="muted panel__aside">{list.data.length}</span>}
+        Requests {list.data && <span className="muted panel__aside">{list.data.length}</span>}
       </h3>
-      {list.status === 'error' && <ErrorMessage message={list.message} />}
-      {list.status === 'ready' && list.data.length === 0 && <p className="muted">No request yet. Use “New request…” to ask one or several holders.</p>}
-      {list.status === 'ready' && list.data.length > 0 && (
+      {list.isError && <ErrorMessage message={errorText(list.error)} />}
+      {list.data?.length === 0 && <p className="muted">No request yet. Use “New request…” to ask one or several holders.</p>}
+      {list.data !== undefined && list.data.length > 0 && (
         <table className="grid" aria-label="Requests of this patient">
           <thead>
             <tr>

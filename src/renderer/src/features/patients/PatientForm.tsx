@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { AUTHORITY_TYPES, type Patient } from '../../../../core/schemas'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { authorityLabel } from '../../ui/labels'
@@ -18,34 +19,38 @@ export function PatientForm({ existing, onSaved, onCancel }: Props) {
   const [draft, setDraft, forget] = useKeptState<PatientDraft>(`patient-draft:${existing?.id ?? 'new'}`, () =>
     existing ? patientDraftOf(existing) : newPatientDraft()
   )
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
+  const add = useChannelMutation('patients.add')
+  const update = useChannelMutation('patients.update')
+  const failed = add.error ?? update.error
+  const serverError = failed ? errorText(failed) : null
+  const saving = add.isPending || update.isPending
+  // Each problem the services found, beside its field (the router names "patch.…", the service "patient.…").
+  const errors = { ...(fieldErrorsOf(failed, ['patient', 'patch']) as Record<string, string>), ...localErrors }
   const set = <K extends keyof PatientDraft>(k: K, v: PatientDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
   const setRep = (i: number, patch: Partial<RepDraft>) =>
     setDraft((d) => ({ ...d, representatives: d.representatives.map((r, j) => (j === i ? { ...r, ...patch } : r)) }))
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    add.reset()
+    update.reset()
     const checked = checkPatientDraft(draft)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const clearing = existing ? { ...(existing.notes && !draft.notes.trim() && { notes: '' }), ...(existing.preferredLanguage && !draft.preferredLanguage.trim() && { preferredLanguage: '' }) } : {}
-      const p = existing
-        ? await call('patients.update', { id: existing.id, patch: { ...checked.fields, ...clearing } })
-        : await call('patients.add', { patient: checked.fields })
-      forget()
-      onSaved(p)
-    } catch (err) {
-      setServerError(errorText(err))
-      setSaving(false)
+    const done = {
+      onSuccess: (p: Patient) => {
+        forget()
+        onSaved(p)
+      }
     }
+    if (existing) {
+      const clearing = { ...(existing.notes && !draft.notes.trim() && { notes: '' }), ...(existing.preferredLanguage && !draft.preferredLanguage.trim() && { preferredLanguage: '' }) }
+      update.mutate({ id: existing.id, patch: { ...checked.fields, ...clearing } }, done)
+    } else add.mutate({ patient: checked.fields }, done)
   }
 
   return (

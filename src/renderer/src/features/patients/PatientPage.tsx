@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Case } from '../../../../core/schemas'
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { navigate } from '../../app/navigation'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -17,18 +17,18 @@ import { PatientForm } from './PatientForm'
 
 /** One patient: who they are, who acts for them, their requests and the holders still to ask. */
 export function PatientPage({ id }: { id: string }) {
-  const [patient, reload] = useQuery(() => call('patients.get', { id }), [id])
-  const [casesVersion, setCasesVersion] = useState(0)
+  const patient = useChannel('patients.get', { id })
+  const remove = useChannelMutation('patients.remove')
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [newCase, setNewCase] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
 
-  if (patient.status === 'loading') return <p className="muted">Loading…</p>
-  if (patient.status === 'error') {
+  if (patient.isPending) return <p className="muted">Loading…</p>
+  if (patient.isError) {
     return (
       <div className="page">
-        <ErrorMessage title="This patient could not be opened." message={patient.message} />
+        <ErrorMessage title="This patient could not be opened." message={errorText(patient.error)} />
         <Link to={{ page: 'patients' }}>Back to patients</Link>
       </div>
     )
@@ -36,8 +36,6 @@ export function PatientPage({ id }: { id: string }) {
   const p = patient.data
   const created = (cases: Case[]) => {
     setNewCase(false)
-    setCasesVersion((n) => n + 1)
-    reload()
     const [only] = cases
     if (cases.length === 1 && only) navigate({ page: 'case', id: only.id })
     else setMessage(`Created ${cases.length} requests, one to each organization (a batch).`)
@@ -96,8 +94,8 @@ export function PatientPage({ id }: { id: string }) {
       </dl>
       {p.notes && <p className="case-description">{p.notes}</p>}
 
-      <PatientCases patientId={p.id} version={casesVersion} />
-      <HoldersSection patient={p} onChanged={reload} />
+      <PatientCases patientId={p.id} />
+      <HoldersSection patient={p} />
 
       {editing && (
         <Dialog title={`Edit ${p.name}`} onClose={() => setEditing(false)} size="large">
@@ -107,7 +105,6 @@ export function PatientPage({ id }: { id: string }) {
             onSaved={() => {
               setEditing(false)
               setMessage('Saved.')
-              reload()
             }}
           />
         </Dialog>
@@ -124,7 +121,7 @@ export function PatientPage({ id }: { id: string }) {
           danger
           onClose={() => setDeleting(false)}
           onConfirm={async () => {
-            await call('patients.remove', { id: p.id })
+            await remove.mutateAsync({ id: p.id })
             navigate({ page: 'patients' })
           }}
         >

@@ -1,5 +1,5 @@
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { navigate } from '../../app/navigation'
 import { DateText } from '../../ui/DateText'
 import { Dialog } from '../../ui/Dialog'
@@ -15,11 +15,11 @@ import { PatientForm } from './PatientForm'
 export function PatientsPage({ adding }: { adding: boolean }) {
   const [text, setText] = useKeptState('patients.text', '')
   const needle = useDebounced(text, 200).trim()
-  const [list] = useQuery(() => call('patients.list', needle ? { text: needle } : {}), [needle])
+  const list = useChannel('patients.list', needle ? { text: needle } : {})
 
   return (
     <section className="page" aria-labelledby="patients-title">
-      <PageHeader title={<span id="patients-title">Patients</span>} subtitle={list.status === 'ready' ? plural(list.data.length, 'patient') : undefined}>
+      <PageHeader title={<span id="patients-title">Patients</span>} subtitle={list.data ? plural(list.data.length, 'patient') : undefined}>
         <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
           Add patient
         </button>
@@ -39,8 +39,8 @@ export function PatientsPage({ adding }: { adding: boolean }) {
           />
         </div>
       </div>
-      {list.status === 'error' && <ErrorMessage title="The patients could not be listed." message={list.message} />}
-      {list.status === 'ready' && list.data.length === 0 && (
+      {list.isError && <ErrorMessage title="The patients could not be listed." message={errorText(list.error)} />}
+      {list.data?.length === 0 && (
         <EmptyState title={needle ? 'No patient matches.' : 'No patients yet.'}>
           {!needle && (
             <button type="button" className="button button--primary" onClick={() => navigate({ page: 'patients', adding: true })}>
@@ -49,7 +49,7 @@ export function PatientsPage({ adding }: { adding: boolean }) {
           )}
         </EmptyState>
       )}
-      {list.status === 'ready' && list.data.length > 0 && (
+      {list.data !== undefined && list.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" aria-label="Patients">
             <thead>

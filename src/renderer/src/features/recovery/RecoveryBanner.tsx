@@ -1,24 +1,27 @@
 import { useState } from 'react'
 import type { RecoveryValue } from '../../../../shared/channels/data'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { formatInstant } from '../../ui/format'
-import { useRecoveries } from './use-recoveries'
 
 const keyOf = (r: RecoveryValue) => `${r.file}|${r.at}|${r.action}`
 
 /**
- * What the store found wrong in the data folder, and what it did about each file. Damaged or lost
- * files and mere notices (a lock left by a session that exited) are told apart: only the first
- * are "damaged". Dismissing hides what is shown now; anything found later shows the banner again.
+ * What the store found wrong in the data folder, at open or later (the background check of every
+ * file after open, any read of a damaged file: a recovery.reported event marks this list stale, so
+ * it shows up at once, with no polling), and what it did about each file. Damaged or lost files and
+ * mere notices (a lock left by a session that exited) are told apart: only the first are "damaged".
+ * Dismissing hides what is shown now; anything found later shows the banner again.
  */
 export function RecoveryBanner() {
-  const state = useRecoveries()
+  const state = useChannel('data.recoveries', {})
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
-  if (state.status === 'loading') return null
-  if (state.status === 'error') {
+  if (state.isPending) return null
+  if (state.isError) {
     return (
       <div className="banner banner--danger" role="alert">
-        Could not check the data folder for damaged files: {state.message}
+        Could not check the data folder for damaged files: {errorText(state.error)}
       </div>
     )
   }

@@ -1,33 +1,34 @@
 import { useState } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { useQuery } from '../../api/use-query'
+import { useChannel, useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatInstant } from '../../ui/format'
 
-/** The folder's recovery journal: every repair, restore and loss ever recorded, newest first. */
+/**
+ * The folder's recovery journal: every repair, restore and loss ever recorded, newest first. A
+ * recovery.reported event and "Check data" (a write to data.*) both mark it stale: no polling.
+ */
 export function RecoveryPage() {
-  const [state, reload] = useQuery(() => call('data.journal', {}), [])
-  const [checking, setChecking] = useState(false)
+  const state = useChannel('data.journal', {})
+  const check = useChannelMutation('data.check')
   const [checked, setChecked] = useState<string | null>(null)
-  const [checkError, setCheckError] = useState<string | null>(null)
-  const checkData = async () => {
-    setChecking(true)
-    setCheckError(null)
-    try {
-      const c = await call('data.check', {})
-      const records = Object.values(c.damagedRecords).reduce((n, ids) => n + ids.length, 0)
-      setChecked(
-        `Checked every case file, ${c.attachments.checked} attachments and ${c.backups.checked} backups: ` +
-          `${c.recoveries.length} repaired or reported now; still damaged with no good copy: ${records} records, ` +
-          `${c.attachments.damaged.length} attachments, ${c.backups.damaged.length} backups.`
-      )
-      reload()
-    } catch (e) {
-      setCheckError(errorText(e))
-    } finally {
-      setChecking(false)
-    }
+  const checking = check.isPending
+  const checkError = check.isError ? errorText(check.error) : null
+  const checkData = () => {
+    setChecked(null)
+    check.mutate(
+      {},
+      {
+        onSuccess: (c) => {
+          const records = Object.values(c.damagedRecords).reduce((n, ids) => n + ids.length, 0)
+          setChecked(
+            `Checked every case file, ${c.attachments.checked} attachments and ${c.backups.checked} backups: ` +
+              `${c.recoveries.length} repaired or reported now; still damaged with no good copy: ${records} records, ` +
+              `${c.attachments.damaged.length} attachments, ${c.backups.damaged.length} backups.`
+          )
+        }
+      }
+    )
   }
   return (
     <section aria-labelledby="journal-title">
@@ -36,10 +37,10 @@ export function RecoveryPage() {
         Every damaged or missing file the app found in this data folder, what was wrong and what was done. Damaged files are never
         deleted: they are kept in the folder&apos;s <code>quarantine</code> folder.
       </p>
-      <button type="button" className="button" onClick={() => void checkData()} disabled={checking}>
+      <button type="button" className="button" onClick={checkData} disabled={checking}>
         {checking ? 'Checking…' : 'Check data'}
       </button>{' '}
-      <button type="button" className="button" onClick={reload}>
+      <button type="button" className="button" onClick={() => void state.refetch()}>
         Refresh
       </button>
       {checked !== null && (
@@ -48,10 +49,10 @@ export function RecoveryPage() {
         </p>
       )}
       <ErrorMessage message={checkError} />
-      {state.status === 'loading' && <p className="muted">Reading the journal…</p>}
-      {state.status === 'error' && <ErrorMessage title="The journal could not be read." message={state.message} />}
-      {state.status === 'ready' && state.data.length === 0 && <p>Nothing has needed repair in this data folder.</p>}
-      {state.status === 'ready' && state.data.length > 0 && (
+      {state.isPending && <p className="muted">Reading the journal…</p>}
+      {state.isError && <ErrorMessage title="The journal could not be read." message={errorText(state.error)} />}
+      {state.isSuccess && state.data.length === 0 && <p>Nothing has needed repair in this data folder.</p>}
+      {state.isSuccess && state.data.length > 0 && (
         <table className="table" data-testid="recovery-journal">
           <thead>
             <tr>

@@ -1,38 +1,40 @@
 import { useState, type FormEvent } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { TextField } from '../../ui/Field'
 import { useKeptState } from '../../ui/use-kept-state'
 
 /** The name written into the audit trail (and, later, letters). */
-export function AdvocateNameSection({ current, onSaved }: { current: string; onSaved: () => void }) {
+export function AdvocateNameSection({ current }: { current: string }) {
   // null: not edited, the stored name shows; a string: what was typed, kept until it is saved.
   const [typed, setTyped, forget] = useKeptState<string | null>('settings.advocate-name', null)
-  const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const save = useChannelMutation('settings.update')
+  const error = save.error ? errorText(save.error) : null
+  const saving = save.isPending
+  const fieldError = fieldErrorsOf(save.error, ['advocateName'])['form']
   const value = typed ?? current
   const changed = typed !== null && typed.trim() !== current
   const tooLong = value.trim().length > 500
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setError(null)
+    save.reset()
     setSaved(null)
     if (tooLong) return
-    setSaving(true)
-    try {
-      await call('settings.update', { advocateName: value.trim() })
-      setTyped(null)
-      forget()
-      setSaved(value.trim() ? `Changes will be recorded as made by ${value.trim()}.` : 'Changes will be recorded without a name.')
-      onSaved()
-    } catch (err) {
-      setError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    const name = value.trim()
+    save.mutate(
+      { advocateName: name },
+      {
+        onSuccess: () => {
+          setTyped(null)
+          forget()
+          setSaved(name ? `Changes will be recorded as made by ${name}.` : 'Changes will be recorded without a name.')
+        }
+      }
+    )
   }
 
   return (
@@ -49,7 +51,7 @@ export function AdvocateNameSection({ current, onSaved }: { current: string; onS
             setTyped(v)
           }}
           hint="Every change you make to a case is recorded with this name."
-          error={tooLong ? 'is too long (at most 500 characters)' : undefined}
+          error={tooLong ? 'is too long (at most 500 characters)' : fieldError}
         />
         <ErrorMessage title="Not saved." message={error} />
         <Notice message={saved} />

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../../../../core/escalation'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
@@ -25,15 +26,17 @@ const errorNames = (errors: Record<string, string>) =>
   )
 
 /** The escalation ladder: which steps, which letter each uses, and when each falls due. */
-export function LadderSection({ stored, onSaved }: { stored: LadderConfig | undefined; onSaved: () => void }) {
+export function LadderSection({ stored }: { stored: LadderConfig | undefined }) {
   const current = stored ?? DEFAULT_LADDER
   // null: not edited, the stored ladder shows; otherwise the rows as typed, kept until saved.
   const [kept, setKept, forget] = useKeptState<LadderDraft | null>('settings.ladder-draft', null)
   const draft = kept ?? ladderDraftOf(current)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const update = useChannelMutation('settings.update')
+  const serverError = update.error ? errorText(update.error) : null
+  const saving = update.isPending
+  const errors: Record<string, string> = { ...(fieldErrorsOf(update.error, ['ladder']) as Record<string, string>), ...localErrors }
   const [resetting, setResetting] = useState(false)
 
   const edit = (next: (d: LadderDraft) => LadderDraft) => {
@@ -52,27 +55,25 @@ export function LadderSection({ stored, onSaved }: { stored: LadderConfig | unde
   const dirty = kept !== null && !(checked.ok && sameLadder(checked.ladder, current))
   const preview = checked.ok ? planEscalation({ ladder: checked.ladder, ...EXAMPLE, takenOn: new Map(), clockRunning: true }) : null
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    update.reset()
     setMessage(null)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      await call('settings.update', { ladder: checked.ladder })
-      setKept(null)
-      forget()
-      setMessage('Saved the escalation ladder. Every case’s next step now follows it.')
-      onSaved()
-    } catch (err) {
-      setServerError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    update.mutate(
+      { ladder: checked.ladder },
+      {
+        onSuccess: () => {
+          setKept(null)
+          forget()
+          setMessage('Saved the escalation ladder. Every case’s next step now follows it.')
+        }
+      }
+    )
   }
 
   const shownErrors = Object.keys(errors).length > 0 ? errors : {}
@@ -195,7 +196,7 @@ export function LadderSection({ stored, onSaved }: { stored: LadderConfig | unde
               setKept(null)
               forget()
               setErrors({})
-              setServerError(null)
+              update.reset()
             }}
           >
             Discard changes
@@ -211,13 +212,12 @@ export function LadderSection({ stored, onSaved }: { stored: LadderConfig | unde
           confirmLabel="Reset to default"
           onClose={() => setResetting(false)}
           onConfirm={async () => {
-            await call('settings.update', { ladder: null })
+            await update.mutateAsync({ ladder: null })
             setKept(null)
             forget()
             setErrors({})
             setResetting(false)
             setMessage('The default ladder applies again.')
-            onSaved()
           }}
         >
           <p>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { fieldErrorsOf } from '../../api/field-errors'
+import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { summarizeErrors } from '../../ui/zod-errors'
@@ -10,7 +11,7 @@ type Props = {
   draft: ProfileDraft
   setDraft: (next: ProfileDraft | ((prev: ProfileDraft) => ProfileDraft)) => void
   savedIds: ReadonlyArray<string>
-  onSaved: () => void
+  onSaved?: () => void
 }
 
 const DAY_KIND_OPTIONS = [
@@ -24,19 +25,21 @@ const DAY_KIND_OPTIONS = [
  * already exists) is shown too. The draft is kept until it is saved.
  */
 export function ProfileForm({ draft, setDraft, savedIds, onSaved }: Props) {
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [serverError, setServerError] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const save = useChannelMutation('profiles.save')
+  const serverError = save.error ? errorText(save.error) : null
+  const saving = save.isPending
+  const errors: Record<string, string> = { ...(fieldErrorsOf(save.error, ['profile']) as Record<string, string>), ...localErrors }
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => {
     setSaved(null)
     setDraft((d) => ({ ...d, [k]: v }))
   }
   const existing = savedIds.includes(draft.id.trim())
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setServerError(null)
+    save.reset()
     setSaved(null)
     const checked = checkProfileDraft(draft)
     if (!checked.ok) {
@@ -44,17 +47,16 @@ export function ProfileForm({ draft, setDraft, savedIds, onSaved }: Props) {
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const p = await call('profiles.save', { profile: checked.profile })
-      setDraft(newProfileDraft())
-      setSaved(`Saved ${p.label} (${p.id}), version ${p.version}.`)
-      onSaved()
-    } catch (err) {
-      setServerError(errorText(err))
-    } finally {
-      setSaving(false)
-    }
+    save.mutate(
+      { profile: checked.profile },
+      {
+        onSuccess: (p) => {
+          setDraft(newProfileDraft())
+          setSaved(`Saved ${p.label} (${p.id}), version ${p.version}.`)
+          onSaved?.()
+        }
+      }
+    )
   }
 
   return (
@@ -128,7 +130,7 @@ export function ProfileForm({ draft, setDraft, savedIds, onSaved }: Props) {
           onClick={() => {
             setDraft(newProfileDraft())
             setErrors({})
-            setServerError(null)
+            save.reset()
           }}
         >
           Clear

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import type { ProfileDefinition } from '../../../../core/clocks/schema'
 import { BUILT_IN_PROFILES, type BuiltInProfile, type DeadlineRule } from '../../../../core/rules'
-import { call } from '../../api/client'
+import { useChannelMutation } from '../../api/queries'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'
 import { Notice } from '../../ui/ErrorMessage'
@@ -41,7 +41,8 @@ function groupById(saved: ReadonlyArray<ProfileDefinition>): Array<[string, Prof
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))
 }
 
-export function ProfilesSection({ saved, onChanged }: { saved: ReadonlyArray<ProfileDefinition>; onChanged: () => void }) {
+export function ProfilesSection({ saved }: { saved: ReadonlyArray<ProfileDefinition> }) {
+  const remove = useChannelMutation('profiles.remove')
   const [draft, setDraft] = useKeptState<ProfileDraft>('settings.profile-draft', newProfileDraft)
   const [removing, setRemoving] = useState<string | null>(null)
   const [replacing, setReplacing] = useState<ProfileDraft | null>(null)
@@ -153,10 +154,7 @@ export function ProfilesSection({ saved, onChanged }: { saved: ReadonlyArray<Pro
         draft={draft}
         setDraft={setDraft}
         savedIds={groups.map(([id]) => id)}
-        onSaved={() => {
-          setMessage(null)
-          onChanged()
-        }}
+        onSaved={() => setMessage(null)}
       />
 
       {removing && (
@@ -166,10 +164,9 @@ export function ProfilesSection({ saved, onChanged }: { saved: ReadonlyArray<Pro
           danger
           onClose={() => setRemoving(null)}
           onConfirm={async () => {
-            await call('profiles.remove', { id: removing })
+            await remove.mutateAsync({ id: removing })
             setMessage(`Removed the profile ${removing}.`)
             setRemoving(null)
-            onChanged()
           }}
         >
           <p>Every saved version of this profile is removed. This is refused while a case uses it: change those cases&rsquo; profile first.</p>

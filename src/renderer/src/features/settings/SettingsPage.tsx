@@ -1,5 +1,5 @@
-import { call } from '../../api/client'
-import { useQuery } from '../../api/use-query'
+import { errorText } from '../../api/error-text'
+import { useChannel } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { AdvocateNameSection } from './AdvocateNameSection'
@@ -8,17 +8,17 @@ import { ProfilesSection } from './ProfilesSection'
 
 /** Who the advocate is, the rules the clocks count by, and the escalation ladder. */
 export function SettingsPage() {
-  const [settings, reload] = useQuery(() => call('settings.get', {}), [])
+  const settings = useChannel('settings.get', {})
   return (
     <section className="page settings-page" aria-labelledby="settings-title">
       <PageHeader title={<span id="settings-title">Settings</span>} subtitle="Kept in the data folder with your cases, so a backup holds them too." />
-      {settings.status === 'loading' && <p className="muted">Loading…</p>}
-      {settings.status === 'error' && <ErrorMessage title="The settings could not be read." message={settings.message} />}
-      {settings.status === 'ready' && (
+      {settings.isPending && <p className="muted">Loading…</p>}
+      {settings.isError && <ErrorMessage title="The settings could not be read." message={errorText(settings.error)} />}
+      {settings.data !== undefined && (
         <>
-          <AdvocateNameSection current={settings.data.advocateName ?? ''} onSaved={reload} />
-          <ProfilesSection saved={settings.data.savedProfiles} onChanged={reload} />
-          <LadderSection stored={settings.data.ladder} onSaved={reload} />
+          <AdvocateNameSection current={settings.data.advocateName ?? ''} />
+          <ProfilesSection saved={settings.data.savedProfiles} />
+          <LadderSection stored={settings.data.ladder} />
         </>
       )}
     </section>
