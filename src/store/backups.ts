@@ -49,7 +49,6 @@ const MAX_TOTAL_BYTES = 8 * 1024 * 1024 * 1024
 /** Files up to this size are read whole and checked before they are copied; larger ones are checked by streaming. */
 const CHECK_WHOLE_BYTES = 16 * 1024 * 1024
 
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** Why an entry name cannot be restored into a data folder, or null if it can. */
 export function unsafeEntryName(name: string): string | null {

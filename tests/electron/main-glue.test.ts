@@ -186,7 +186,7 @@ describe('IPC', () => {
   it('pushes events to our own window only while it shows one of the app’s pages', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
     const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
     expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
@@ -207,7 +207,7 @@ describe('files', () => {
   it('picks files with the native dialog, attaches by token, and serves the stored file by hash on aa-file://', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<{ ok: boolean; value?: never; error?: unknown }>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
     expect(record.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) })])
     const letter = join(dir, 'denial letter.txt')
     await writeFile(letter, 'We deny your request.')
@@ -235,13 +235,13 @@ describe('files', () => {
     expect(await res.text()).toBe('We deny your request.')
     expect((await serve(new Request(`aa-file://${'0'.repeat(64)}/x.pdf`))).status).toBe(404)
     // A stored file is content for the window, never a page that may call the services.
-    const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt` } }
+    const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt`, parent: null } }
     expect(await handler(fromPreview, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
 
     // Files dropped on the window: the preload sends their paths; our window hears tokens back.
     const dropped = record.ipcListeners.get('aa:dropped') as ((e: unknown, paths: unknown) => void) | undefined
     if (!dropped) throw new Error('drops are not accepted')
-    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
+    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }
     dropped(foreign, [letter])
     dropped(ours, 'not a list')
     dropped(ours, [letter])
