@@ -20,7 +20,7 @@ import { AppError } from '../shared/errors'
 import { listDataFiles } from './data-files'
 import type { FileIo } from './file-io'
 import { toAppError } from './fs-errors'
-import { ATTACHMENTS_DIR, BACKUPS_DIR, NOT_BACKED_UP, isSafeRelPath } from './layout'
+import { ATTACHMENTS_DIR, BACKUPS_DIR, NOT_BACKED_UP, RESTORED_FROM, isSafeRelPath } from './layout'
 import type { BackupFailure, BackupInfo, BackupReason, BackupStatus } from './types'
 
 export const MANIFEST_IN_ZIP = '.manifest.json'
@@ -285,15 +285,31 @@ export class BackupStore {
   /**
    * The files the newest readable backup holds (from its manifest, unchecked: cheap). A shard or
    * settings file listed there but missing from the folder was lost, not deleted: the store never
-   * deletes those files.
+   * deletes those files. After a restore, the folder is the restored backup: backups made before
+   * the restore (the pre-restore one included) no longer say what it should hold, so the newest
+   * made since counts, else the restored backup itself. Otherwise a restore that drops a file would
+   * see it as lost and bring it back.
    */
   async newestEntries(): Promise<ReadonlySet<string>> {
+    const restored = await this.#restoredFrom()
     for (const info of await this.list({ check: false }).catch(() => [])) {
       if (info.damaged !== undefined) continue
+      if (restored !== null && info.createdAt <= restored.at) break
       const manifest = await this.#manifest(info.id).catch(() => null)
       if (manifest?.entries !== undefined) return new Set(Object.keys(manifest.entries))
     }
+    if (restored !== null) {
+      const manifest = await this.#manifest(restored.backupId).catch(() => null)
+      if (manifest?.entries !== undefined) return new Set(Object.keys(manifest.entries))
+    }
     return new Set()
+  }
+
+  async #restoredFrom(): Promise<{ backupId: string; at: string } | null> {
+    const raw = await this.io.readRaw(RESTORED_FROM).catch(() => null)
+    if (raw === null) return null
+    const parsed = z.object({ backupId: z.string(), at: z.string() }).safeParse(safeJson(raw))
+    return parsed.success ? parsed.data : null
   }
 
   async hasDailyFor(day: Date): Promise<boolean> {
@@ -411,6 +427,11 @@ export class BackupStore {
       await this.io.remove(`${BACKUPS_DIR}/${b.id}.zip`)
     }
   }
+}
+
+/** Notes that the folder now holds backup `id` (see BackupStore.newestEntries). */
+export async function noteRestored(io: FileIo, id: string): Promise<void> {
+  await io.writeRaw(RESTORED_FROM, Buffer.from(JSON.stringify({ backupId: id, at: io.now().toISOString() })))
 }
 
 /** A daily backup given up because its store is closing: not a failure to report. */

@@ -21,6 +21,8 @@ export const LOCAL_DIR = '.local'
 export const LOCK_FILE = `${LOCAL_DIR}/lock.json`
 export const DEVICE_FILE = `${LOCAL_DIR}/device.json`
 export const RESTORE_MARKER = `${LOCAL_DIR}/restore.json`
+/** The last restore: which backup the folder was replaced with, and when (see BackupStore.newestEntries). */
+export const RESTORED_FROM = `${LOCAL_DIR}/restored-from.json`
 export const BACKUPS_DIR = 'backups'
 export const QUARANTINE_DIR = 'quarantine'
 export const ATTACHMENTS_DIR = 'attachments'

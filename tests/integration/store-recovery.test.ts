@@ -208,6 +208,25 @@ describe('4. attachments', () => {
   })
 })
 
+describe('4b. a restore is not mistaken for loss', () => {
+  it('a file the restored backup lacks stays gone, now and at the next open', async () => {
+    const other = ['p2', 'p3', 'p4', 'p5', 'p6', 'p7'].find((id) => shardOf(id, 16) !== shardOf('p1', 16)) as string
+    const store = await open()
+    await store.sharded.patients.put({ id: 'p1', name: 'Ann', n: 1 })
+    const backup = await store.backups.create('manual')
+    // A patient in another shard: that shard file is new, and the pre-restore backup holds it.
+    await store.sharded.patients.put({ id: other, name: 'Added later', n: 1 })
+    await store.backups.restore(backup.id)
+    expect(store.sharded.patients.all().map((p) => p.id)).toEqual(['p1'])
+    expect(store.recoveries.filter((r) => r.kind !== 'notice')).toEqual([])
+    await store.close()
+    const again = await open()
+    expect(again.sharded.patients.all().map((p) => p.id)).toEqual(['p1'])
+    expect(again.recoveries.filter((r) => r.kind !== 'notice')).toEqual([])
+    await again.close()
+  })
+})
+
 describe('5. backups are checked, not trusted', () => {
   it('a garbage manifest does not hide an intact zip', async () => {
     const backupId = await seed()
