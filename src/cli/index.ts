@@ -2,7 +2,7 @@
 // routes: global options, help, and turning failures into one readable line and an exit code.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { isAppError } from '#shared/errors'
+import { type ErrorCode, isAppError } from '#shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
 import { infoCommand } from './commands/info'
 import { clockCommand } from './commands/clock'
@@ -20,6 +20,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { calendarCommand } from './commands/calendar'
 import { bundleCommand } from './commands/bundle'
+import { safeForTerminal } from './terminal'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
   infoCommand,
@@ -53,7 +54,9 @@ Global options:
   --json          machine-readable output
   --help, -h      help for the command
 
-Exit codes: 0 success, 2 bad input, 1 any other failure.
+Exit codes: 0 success, 2 bad input or a refused request (a duplicate, something in use, too
+large, a wrong passphrase), 1 any other failure. Files the command found damaged or missing, and
+what was done about each, are printed on stderr (one JSON line each with --json).
 `
 
 type Globals = { dataDir: string | undefined; passphraseFile: string | undefined; json: boolean; help: boolean; rest: string[] }
@@ -81,9 +84,20 @@ function extractGlobals(argv: ReadonlyArray<string>, io: CliIO): Globals {
   return { dataDir, passphraseFile, json, help, rest }
 }
 
-export async function runCli(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
+/** What every command prints goes through here: control characters in data never reach the terminal raw. */
+function terminalSafe(io: CliIO, json: boolean): CliIO {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(safeForTerminal(text, json ? 'json' : 'text')),
+    stderr: (text) => io.stderr(safeForTerminal(text, 'progress'))
+  }
+}
+
+export async function runCli(argv: ReadonlyArray<string>, rawIo: CliIO): Promise<number> {
+  let io = terminalSafe(rawIo, argv.includes('--json'))
   try {
     const globals = extractGlobals(argv, io)
+    io = terminalSafe(rawIo, globals.json)
     const [name, ...args] = globals.rest
     if (!name) {
       io[globals.help ? 'stdout' : 'stderr'](USAGE)
@@ -110,6 +124,13 @@ async function readPassphrase(file: string | undefined, io: CliIO): Promise<stri
   }
 }
 
+/**
+ * Refusals of what was asked, as given (exit 2): invalid or unknown input, a duplicate or a
+ * conflict with what is stored, something still in use, too large, a wrong passphrase. Everything
+ * else (a full or unwritable disk, damaged data, a held lock, a bug) exits 1.
+ */
+const REFUSED_INPUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'IN_USE', 'PAYLOAD_TOO_LARGE', 'WRONG_PASSPHRASE'])
+
 function reportFailure(error: unknown, io: CliIO): number {
   if (error instanceof UsageError) {
     io.stderr(`error: ${error.message}\n`)
@@ -123,7 +144,7 @@ function reportFailure(error: unknown, io: CliIO): number {
   }
   if (isAppError(error)) {
     io.stderr(`error: ${error.message}\n`)
-    return error.code === 'INVALID_INPUT' || error.code === 'NOT_FOUND' ? EXIT_USAGE : EXIT_FAILURE
+    return REFUSED_INPUT.has(error.code) ? EXIT_USAGE : EXIT_FAILURE
   }
   io.stderr(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`)
   return EXIT_FAILURE

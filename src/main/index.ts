@@ -8,7 +8,7 @@ import { createRouter } from '../services/router'
 import { isAppError } from '../shared/errors'
 import { acceptDrops, forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './window'
-import { hardenSession, makeAppUrlCheck } from './security'
+import { hardenSession, makeAppUrlCheck, makeOwnPageCheck } from './security'
 import { installMenu } from './menu'
 import { printHtmlToPdf } from './print-pdf'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
@@ -16,6 +16,7 @@ import { storedFileResponse } from '../services/files'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
+const isOwnPage = makeOwnPageCheck(join(__dirname, '../renderer'), devServerUrl)
 let mainWindow: BrowserWindow | undefined
 let services: ServicesHost | undefined
 
@@ -57,12 +58,12 @@ async function start(): Promise<void> {
     return
   }
   const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
-  registerIpc(ipcMain, router, isAppUrl, () => mainWindow?.webContents.id)
+  registerIpc(ipcMain, router, isOwnPage, () => mainWindow?.webContents.id)
   const host = services
   forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
-  acceptDrops(ipcMain, () => host.files, host.events, isAppUrl, () => mainWindow?.webContents.id)
+  acceptDrops(ipcMain, () => host.files, host.events, isOwnPage, () => mainWindow?.webContents.id)
   protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
-  mainWindow = createMainWindow(isAppUrl, devServerUrl)
+  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = undefined))
 }
 

@@ -7,10 +7,10 @@ import type { Router } from '../services/router'
 import { COMMAND_LINE_ONLY } from '../shared/channels/tools'
 import type { AppUrlCheck } from './security'
 
-/** Registers the single invoke channel; calls from any frame that is not our own page are refused. */
-export function registerIpc(ipcMain: IpcMain, router: Router, isAppUrl: AppUrlCheck, ownWebContentsId: () => number | undefined): void {
+/** Registers the single invoke channel; calls from any frame that is not our own page's main frame are refused. */
+export function registerIpc(ipcMain: IpcMain, router: Router, isOwnPage: AppUrlCheck, ownWebContentsId: () => number | undefined): void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<InvokeResult<unknown>> => {
-    if (!isTrustedSender(event, isAppUrl, ownWebContentsId())) {
+    if (!isTrustedSender(event, isOwnPage, ownWebContentsId())) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Access Advocate window and was refused.' } }
     }
     if (typeof channel === 'string' && COMMAND_LINE_ONLY.has(channel)) {
@@ -37,9 +37,9 @@ export function forwardEvents(hub: EventHub, isAppUrl: AppUrlCheck, ownWebConten
  * Files dropped on our window: the preload sends their paths; they become tokens, as if picked in
  * the file dialog, and the window hears of them as a files.dropped event. Anything else is ignored.
  */
-export function acceptDrops(ipcMain: IpcMain, files: () => FilePicks, hub: EventHub, isAppUrl: AppUrlCheck, ownWebContentsId: () => number | undefined): void {
+export function acceptDrops(ipcMain: IpcMain, files: () => FilePicks, hub: EventHub, isOwnPage: AppUrlCheck, ownWebContentsId: () => number | undefined): void {
   ipcMain.on(IPC_DROPPED, (event, paths: unknown) => {
-    if (!isTrustedSender(event, isAppUrl, ownWebContentsId())) return
+    if (!isTrustedSender(event, isOwnPage, ownWebContentsId())) return
     if (!Array.isArray(paths) || paths.length === 0 || paths.length > 100) return
     if (!paths.every((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096)) return
     void files()
@@ -48,9 +48,12 @@ export function acceptDrops(ipcMain: IpcMain, files: () => FilePicks, hub: Event
   })
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent, isAppUrl: AppUrlCheck, ownId: number | undefined): boolean {
-  const frameUrl = event.senderFrame?.url
-  return ownId !== undefined && event.sender.id === ownId && typeof frameUrl === 'string' && isAppPage(frameUrl, isAppUrl)
+/** Our window, its main frame (not an iframe), on our own page. */
+function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent, isOwnPage: AppUrlCheck, ownId: number | undefined): boolean {
+  const frame = event.senderFrame
+  if (ownId === undefined || event.sender.id !== ownId || frame === null || frame === undefined) return false
+  if (frame.parent !== null) return false
+  return typeof frame.url === 'string' && isAppPage(frame.url, isOwnPage)
 }
 
 /** One of the app's own pages: a stored file (aa-file://, shown in a preview frame) is content, never a page that may call. */

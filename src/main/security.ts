@@ -1,21 +1,49 @@
 // Electron's security checklist, applied to the session and every web contents. The app is
 // offline: it loads its own files and nothing else, opens no windows and grants no permissions.
+import { isAbsolute, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Session, WebContents } from 'electron'
 
 /** Decides whether a URL is one of the app's own pages or assets. */
 export type AppUrlCheck = (url: string) => boolean
 
+/**
+ * A file: URL inside `rendererDir`, compared as paths, not strings: Chromium percent-encodes the
+ * URL (an install path with a space, "/opt/Access Advocate/…", arrives as "Access%20Advocate"),
+ * and an encoded "%2e%2e" must not climb out of the folder.
+ */
+function isInside(rendererDir: string, url: string): boolean {
+  let path: string
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'file:' || parsed.search !== '' || (parsed.host !== '' && parsed.host !== 'localhost')) return false
+    path = fileURLToPath(parsed)
+  } catch {
+    return false
+  }
+  const rel = relative(rendererDir, path)
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+}
+
+/** The app's own page and assets (what the request filter lets load). */
 export function makeAppUrlCheck(rendererDir: string, devServerUrl: string | undefined): AppUrlCheck {
-  const fileRoot = `file://${rendererDir.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')}/`
   return (url) => {
     // blob: and data: URLs are minted by the page itself (attachment previews, "Save a copy…"): nothing remote.
     if (url.startsWith('blob:') || url.startsWith('data:')) return true
+    if (isInside(rendererDir, url)) return true
     // Stored files, served by hash by the app itself (src/services/files.ts).
     if (url.startsWith('aa-file://')) return true
-    if (url.startsWith(fileRoot) && !url.slice(fileRoot.length).includes('..')) return true
     if (devServerUrl && (url === devServerUrl || url.startsWith(`${devServerUrl.replace(/\/$/, '')}/`))) return true
     return url.startsWith('devtools://')
   }
+}
+
+/**
+ * Stricter, for who may call the services: only our own page itself (its file, or the dev server),
+ * never a frame with a URL the page could mint (data:, blob:) and never DevTools.
+ */
+export function makeOwnPageCheck(rendererDir: string, devServerUrl: string | undefined): AppUrlCheck {
+  return (url) => isInside(rendererDir, url) || (devServerUrl !== undefined && (url === devServerUrl || url.startsWith(`${devServerUrl.replace(/\/$/, '')}/`)))
 }
 
 export function hardenSession(session: Session, isAppUrl: AppUrlCheck): void {

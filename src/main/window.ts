@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
 import { hardenWebContents, type AppUrlCheck } from './security'
 
-export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | undefined): BrowserWindow {
+/** @param packaged an installed build: DevTools are off */
+export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | undefined, packaged: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -25,7 +26,9 @@ export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | u
       webviewTag: false,
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true
+      // Off: Chromium's spellchecker may download dictionaries, and the app is offline.
+      spellcheck: false,
+      devTools: !packaged
     }
   })
   hardenWebContents(win.webContents, isAppUrl)

@@ -29,7 +29,9 @@ export type OpenServicesOptions = {
   now?: () => Date
   newId?: (prefix: string) => string
   /** Take the rolling daily backup at open (default true). */
-  dailyBackup?: boolean
+  dailyBackup?: boolean | 'abandon-on-close'
+  /** Open without the lock and without writing anything (see OpenStoreOptions.readOnly): the reason. */
+  readOnly?: string
   /** Prints a letter's HTML to PDF (Letter, 1" margins): Electron's printToPDF in the app, Chromium in tests. */
   printPdf?: (html: string) => Promise<Uint8Array>
   /** Watch the data folder for files a sync tool brings from other computers (the app; default false). */
@@ -69,7 +71,7 @@ export type AppServices = {
 }
 
 export async function openServices(options: OpenServicesOptions): Promise<AppServices> {
-  await ensureWritableDataDir(options.dataDir)
+  if (options.readOnly === undefined) await ensureWritableDataDir(options.dataDir)
   const now = options.now ?? (() => new Date())
   const store = await openStore(storeSchema, {
     dataDir: options.dataDir,
@@ -84,6 +86,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
       ...(options.watchDebounceMs !== undefined && { debounceMs: options.watchDebounceMs }),
       ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs })
     },
+    ...(options.readOnly !== undefined && { readOnly: options.readOnly }),
     ...(options.fs !== undefined && { fs: options.fs })
   })
   const events = options.events ?? createEventHub()
@@ -124,6 +127,6 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
       for (const stop of unsubscribe) stop()
     }
   }
-  await cases.purgeExpiredTrash()
+  if (options.readOnly === undefined) await cases.purgeExpiredTrash()
   return services
 }

@@ -30,7 +30,9 @@ export function clockService(ctx: ServiceContext) {
       return { state: 'ok', result, receiptAssumed }
     } catch (error) {
       if (error instanceof ClockInputError) return { state: 'error', message: error.message }
-      throw error
+      // Anything else (a stored profile whose numbers overflow the calendar) is this case's clock
+      // error: one broken case or profile must never fail the whole caseload.
+      return { state: 'error', message: `the clock could not be computed: ${error instanceof Error ? error.message : String(error)}` }
     }
   }
 

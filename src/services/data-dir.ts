@@ -1,15 +1,15 @@
 // Makes sure the data folder exists and can be written, and turns the operating system's terse
 // error codes into a message a person can act on before anything else touches the folder.
-import { mkdir, writeFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+// No probe file: a killed process would leave it behind (and into every backup); access(W_OK)
+// asks the kernel instead, which also answers EROFS for a read-only mount.
+import { constants } from 'node:fs'
+import { access, mkdir } from 'node:fs/promises'
 import { AppError } from '../shared/errors'
 
 export async function ensureWritableDataDir(dataDir: string): Promise<void> {
-  const probe = join(dataDir, `.write-test-${process.pid}`)
   try {
     await mkdir(dataDir, { recursive: true })
-    await writeFile(probe, 'ok')
-    await rm(probe, { force: true })
+    await access(dataDir, constants.W_OK)
   } catch (error) {
     throw dataDirError(dataDir, error)
   }

@@ -6,7 +6,9 @@ describe('guardPayload', () => {
     expect(() => guardPayload({ a: [1, 'two', { b: null, c: true }], d: new Uint8Array(10) }, 1000)).not.toThrow()
   })
   it('counts bytes across the whole structure', () => {
-    expect(() => guardPayload({ a: 'x'.repeat(300), b: 'y'.repeat(300) }, 1000)).toThrow(/larger than/)
+    // 1,200 bytes of UTF-8 text over two fields: over 1,000 only when added up.
+    expect(() => guardPayload({ a: 'x'.repeat(600), b: 'y'.repeat(600) }, 1000)).toThrow(/larger than/)
+    expect(() => guardPayload({ a: 'x'.repeat(600) }, 1000)).not.toThrow()
   })
   it('rejects functions, symbols and class instances', () => {
     expect(() => guardPayload({ f: () => 1 })).toThrow(/function/)

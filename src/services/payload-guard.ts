@@ -12,7 +12,8 @@ export function guardPayload(value: unknown, maxBytes = MAX_PAYLOAD_BYTES): void
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop()!
     if (depth > MAX_DEPTH) throw new AppError('INVALID_INPUT', `${path}: nested more than ${MAX_DEPTH} levels deep`)
-    if (typeof v === 'string') bytes += v.length * 2
+    // UTF-8, as the call is serialised (base64 is one byte a character, not two).
+    if (typeof v === 'string') bytes += Buffer.byteLength(v, 'utf8')
     else if (v === null || typeof v === 'number' || typeof v === 'boolean' || v === undefined) bytes += 8
     else if (v instanceof Uint8Array) bytes += v.byteLength
     else if (Array.isArray(v)) {

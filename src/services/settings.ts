@@ -1,7 +1,7 @@
 // Settings: the user's own rule profiles (versioned, never replacing a built-in one), the
 // escalation ladder, and the name written into the audit trail.
 import { z } from 'zod'
-import { ProfileDefinitionSchema, type ProfileDefinition } from '../core/clocks'
+import { ProfileInputSchema, type ProfileDefinition } from '../core/clocks'
 import { LadderConfigSchema } from '../core/escalation'
 import { applyPatch, ShortTextSchema, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
@@ -32,7 +32,7 @@ export function settingsService(ctx: ServiceContext) {
      * day its request was received, so an old case keeps its dates when a policy changes.
      */
     async saveProfile(input: unknown): Promise<ProfileDefinition> {
-      const profile = parseOrThrow(ProfileDefinitionSchema, input, 'profile')
+      const profile = parseOrThrow(ProfileInputSchema, input, 'profile')
       const current = settings.get()
       if (current.savedProfiles.some((p) => p.id === profile.id && p.version === profile.version)) {
         throw new AppError('CONFLICT', `profile: "${profile.id}" already has a version "${profile.version}"; give the new rules a new version`)

@@ -13,6 +13,8 @@ export type StoreContext = {
   report: (recovery: Recovery) => void
   track: <T>(work: Promise<T>) => Promise<T>
   indexDebounceMs: number
+  /** Files the newest backup holds: a shard or singleton among them that is missing now was lost. */
+  expected?: ReadonlySet<string>
   /** Contents already validated by this code (shards and singletons, read at open). */
   validated?: ValidatedCache
 }

@@ -37,7 +37,12 @@ export const EncryptionParamsSchema = z.object({
   r: z.number().int().positive(),
   p: z.number().int().positive(),
   salt: z.string().min(1),
-  keyCheck: z.string().min(1)
+  keyCheck: z.string().min(1),
+  /**
+   * HMAC-SHA256 under the derived key of every field above: an edit to meta.json's encryption
+   * block is detected once the key is derived (absent in folders made before it was added).
+   */
+  mac: z.string().min(1).optional()
 })
 export type EncryptionParams = z.infer<typeof EncryptionParamsSchema>
 
@@ -83,6 +88,17 @@ const deriveKey = (passphrase: string, salt: Buffer, N: number, r: number, p: nu
 
 const keyCheckOf = (key: Buffer): Buffer =>
   createHmac('sha256', key).update('access-advocate key check v1').digest()
+
+const macOf = (key: Buffer, p: EncryptionParams): Buffer =>
+  createHmac('sha256', key)
+    .update(`access-advocate encryption parameters v1\n${JSON.stringify([p.algorithm, p.kdf, p.N, p.r, p.p, p.salt, p.keyCheck])}`)
+    .digest()
+
+const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b)
+
+/** scrypt costs an edited meta.json could ask for: bounded, so it cannot hang the app or exhaust memory. */
+const saneCost = (p: EncryptionParams): boolean =>
+  Number.isInteger(Math.log2(p.N)) && p.N >= 2 ** 10 && p.N <= 2 ** 20 && p.r <= 32 && p.p <= 16
 
 const cipherFor = (key: Buffer): Cipher => ({
   encrypted: true,
@@ -150,19 +166,47 @@ export async function createEncryption(
     salt: salt.toString('base64'),
     keyCheck: keyCheckOf(key).toString('base64')
   }
-  return { params, cipher: cipherFor(key) }
+  return { params: { ...params, mac: macOf(key, params).toString('base64') }, cipher: cipherFor(key) }
 }
 
-/** Derives the key for an existing folder; WRONG_PASSPHRASE (nothing read or written) if it does not match. */
-export async function unlockEncryption(passphrase: string, params: EncryptionParams, dataDir: string): Promise<Cipher> {
+const altered = (dataDir: string, what: string): AppError =>
+  new AppError(
+    'CORRUPT_DATA',
+    `The encryption parameters in ${dataDir}/meta.json were altered (${what}). The folder is not opened. Nothing was ` +
+      'changed. Put back meta.json from a backup (backups/<id>.zip holds a copy) or from another copy of the folder.'
+  )
+
+/**
+ * Derives the key for an existing folder; WRONG_PASSPHRASE (nothing read or written) if it does not
+ * match, CORRUPT_DATA if meta.json's encryption block was edited.
+ * @param probe an encrypted file of the folder, to tell an altered key check from a wrong passphrase
+ */
+export async function unlockEncryption(
+  passphrase: string,
+  params: EncryptionParams,
+  dataDir: string,
+  probe: () => Promise<{ rel: string; bytes: Uint8Array } | null> = async () => null
+): Promise<Cipher> {
+  if (!saneCost(params)) throw altered(dataDir, `scrypt cost N=${params.N}, r=${params.r}, p=${params.p} is out of range`)
   const key = await deriveKey(passphrase, Buffer.from(params.salt, 'base64'), params.N, params.r, params.p)
-  const expected = Buffer.from(params.keyCheck, 'base64')
-  const actual = keyCheckOf(key)
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  const cipher = cipherFor(key)
+  if (!sameBytes(Buffer.from(params.keyCheck, 'base64'), keyCheckOf(key))) {
+    const sample = await probe()
+    if (sample !== null) {
+      try {
+        cipher.decrypt(sample.rel, sample.bytes)
+        throw altered(dataDir, `its key check does not match, yet this passphrase decrypts ${sample.rel}`)
+      } catch (e) {
+        if (!(e instanceof DecryptError)) throw e
+      }
+    }
     throw new AppError(
       'WRONG_PASSPHRASE',
       `The passphrase does not unlock the data folder ${dataDir}. Nothing was changed; try again.`
     )
   }
-  return cipherFor(key)
+  if (params.mac !== undefined && !sameBytes(Buffer.from(params.mac, 'base64'), macOf(key, params))) {
+    throw altered(dataDir, 'their authentication code does not match')
+  }
+  return cipher
 }

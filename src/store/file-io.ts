@@ -4,10 +4,18 @@ import { dirname, join } from 'node:path'
 import { errnoOf, toAppError } from './fs-errors'
 import { fsyncDir, removeFileDurably, writeFileAtomic } from './durable-write'
 import type { Cipher } from './encryption'
+import { AppError } from '../shared/errors'
+import { FileProblem } from './envelope'
+import { isSafeRelPath } from './layout'
 import type { StoreFs } from './types'
+
+/** No file the app writes is larger (attachments are capped well below it). */
+export const MAX_READ_BYTES = 1024 * 1024 * 1024
 
 export class FileIo {
   readonly #madeDirs = new Set<string>()
+  /** Set for a folder opened read-only: every write is refused before it touches the disk. */
+  readOnly: string | null = null
 
   constructor(
     readonly fs: StoreFs,
@@ -16,7 +24,9 @@ export class FileIo {
     readonly now: () => Date
   ) {}
 
+  /** The absolute path of `rel`; refuses (INTERNAL) any path that would leave the folder. */
   abs(rel: string): string {
+    if (rel !== '' && !isSafeRelPath(rel)) throw new AppError('INTERNAL', `Refused a path outside the data folder: ${JSON.stringify(rel)}.`)
     return join(this.dataDir, ...rel.split('/'))
   }
 
@@ -24,11 +34,23 @@ export class FileIo {
     return toAppError(e, action, this.abs(rel), this.dataDir)
   }
 
-  /** Raw bytes (still encrypted), or null when the file does not exist. */
+  /**
+   * Raw bytes (still encrypted), or null when the file does not exist. Only regular files are read
+   * (a folder, a symlink or a device in a file's place is a FileProblem: set aside, never followed),
+   * and never more than MAX_READ_BYTES (a file that large is not one the app wrote).
+   */
   async readRaw(rel: string): Promise<Uint8Array | null> {
+    const path = this.abs(rel)
     try {
-      return await this.fs.readFile(this.abs(rel))
+      const st = await this.fs.lstat(path)
+      if (!st.isFile()) {
+        const kind = st.isDirectory() ? 'a folder' : st.isSymbolicLink() ? 'a symbolic link' : 'a device or other special file'
+        throw new FileProblem(`not a regular file (${kind} is in its place)`)
+      }
+      if (st.size > MAX_READ_BYTES) throw new FileProblem(`too large to be a file of this app (${st.size} bytes)`)
+      return await this.fs.readFile(path)
     } catch (e) {
+      if (e instanceof FileProblem) throw e
       if (errnoOf(e) === 'ENOENT') return null
       throw this.error(e, 'read', rel)
     }
@@ -47,8 +69,16 @@ export class FileIo {
     }
   }
 
+  /** Throws DATA_DIR_UNWRITABLE when the folder was opened read-only. */
+  assertWritable(rel: string): void {
+    if (this.readOnly !== null) {
+      throw new AppError('DATA_DIR_UNWRITABLE', `Cannot save ${rel}: the data folder ${this.dataDir} was opened read-only (${this.readOnly}). Nothing was changed.`)
+    }
+  }
+
   /** Makes the folder of `rel` (and fsyncs its parent, so the new folder entry is durable too). */
   async ensureDirOf(rel: string): Promise<void> {
+    this.assertWritable(rel)
     const dir = dirname(this.abs(rel))
     if (this.#madeDirs.has(dir)) return
     try {
@@ -62,6 +92,7 @@ export class FileIo {
 
   /** Writes already-encoded (and, if need be, encrypted) bytes durably. */
   async writeRaw(rel: string, bytes: Uint8Array, durable = true): Promise<void> {
+    this.assertWritable(rel)
     await this.ensureDirOf(rel)
     try {
       await writeFileAtomic(this.fs, this.abs(rel), bytes, durable)
@@ -71,6 +102,7 @@ export class FileIo {
   }
 
   async remove(rel: string): Promise<void> {
+    this.assertWritable(rel)
     try {
       await removeFileDurably(this.fs, this.abs(rel))
     } catch (e) {

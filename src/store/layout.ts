@@ -7,6 +7,7 @@
 //   attachments/<aa>/<sha256>     content-addressed attachments
 //   backups/<id>.zip + <id>.json  backups and their manifests (never inside a backup)
 //   quarantine/<stamp>__<path>    files that failed to parse or validate, kept aside, never overwritten
+//   recovery-journal.jsonl        every repair, restore and loss, one JSON line each (never in a backup)
 //   .local/                       this computer only; a sync tool must ignore it:
 //     device.json                 this device's id (written into every file's envelope)
 //     lock.json                   who has the folder open
@@ -20,9 +21,12 @@ export const LOCAL_DIR = '.local'
 export const LOCK_FILE = `${LOCAL_DIR}/lock.json`
 export const DEVICE_FILE = `${LOCAL_DIR}/device.json`
 export const RESTORE_MARKER = `${LOCAL_DIR}/restore.json`
+/** The last restore: which backup the folder was replaced with, and when (see BackupStore.newestEntries). */
+export const RESTORED_FROM = `${LOCAL_DIR}/restored-from.json`
 export const BACKUPS_DIR = 'backups'
 export const QUARANTINE_DIR = 'quarantine'
 export const ATTACHMENTS_DIR = 'attachments'
+export const JOURNAL_FILE = 'recovery-journal.jsonl'
 
 /** Display names of the computers sharing a synced folder (store/sync/devices.ts). */
 export const DEVICES_DIR = 'devices'
@@ -30,10 +34,20 @@ export const DEVICES_DIR = 'devices'
 export const SYNC_TOOL_FILES = ['.stignore', '.stfolder', '.stversions']
 
 /** Top-level names no collection or singleton may take. */
-export const RESERVED_NAMES = new Set(['meta', LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, ATTACHMENTS_DIR, DEVICES_DIR])
+export const RESERVED_NAMES = new Set(['meta', 'recovery-journal', LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, ATTACHMENTS_DIR, DEVICES_DIR])
 
-/** Never copied into a backup, nor removed by a restore. */
-export const NOT_BACKED_UP = new Set([LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, DEVICES_DIR, ...SYNC_TOOL_FILES])
+/** Never copied into a backup, nor replaced by a restore (the journal outlives restores). */
+export const NOT_BACKED_UP = new Set([LOCAL_DIR, BACKUPS_DIR, QUARANTINE_DIR, DEVICES_DIR, JOURNAL_FILE, ...SYNC_TOOL_FILES])
+
+/**
+ * A path relative to the data folder that stays inside it: '/'-separated, no empty, '.' or '..'
+ * segment, not absolute, no backslash or NUL, no drive letter. Every path built from outside input
+ * (a backup's entry names) must pass this before it is joined to the folder.
+ */
+export function isSafeRelPath(rel: string): boolean {
+  if (rel === '' || rel.length > 1024 || rel.startsWith('/') || /[\\\0]/.test(rel) || /^[a-zA-Z]:/.test(rel)) return false
+  return rel.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')
+}
 
 const NAME = /^[a-z][a-z0-9-]{0,63}$/
 

@@ -87,7 +87,10 @@ export async function acquireLock(io: FileIo, holder: string): Promise<Lock> {
     // A lock from before this machine booted is stale even if its pid was reused since.
     const beforeBoot = Date.parse(held.since) < Date.now() - uptime() * 1000 - 60_000
     if (!sameHost || (held.pid > 0 && !beforeBoot && isAlive(held.pid))) {
-      const hint = sameHost ? '' : ` If that computer is no longer using it, delete ${path}.`
+      // The process number may have been reused by another program since that session died.
+      const hint = sameHost
+        ? ` If Access Advocate is not running, process ${held.pid} is another program that reused the number: delete ${path} to open the folder.`
+        : ` If that computer is no longer using it, delete ${path}.`
       throw new AppError('LOCKED', describe(held, io.dataDir) + hint, { holder: held })
     }
     // Stale: move it aside (only one contender's rename succeeds), check it is still the dead

@@ -7,7 +7,9 @@ import { FileIo } from './file-io'
 import { plainCipher } from './encryption'
 import { toAppError } from './fs-errors'
 import { LOCAL_DIR, assertValidName } from './layout'
-import { acquireLock } from './lock'
+import { type Lock, acquireLock } from './lock'
+import { readJournal } from './journal'
+import { preflight } from './preflight'
 import { Session } from './session'
 import { SyncEngine } from './sync/engine'
 import { ensureStignore } from './sync/stignore'
@@ -63,11 +65,20 @@ async function prepareFolder(io: FileIo): Promise<void> {
 export async function openStore<S extends StoreSchema>(schema: S, options: OpenStoreOptions): Promise<Store<S>> {
   checkSchema(schema)
   const io = new FileIo(options.fs ?? nodeFs, resolve(options.dataDir), plainCipher, options.now ?? (() => new Date()))
-  // First, so a sync tool never sees .local/ before it is told to leave it alone.
-  await ensureStignore(io).catch(() => undefined)
-  await prepareFolder(io)
-  const lock = await acquireLock(io, options.holder)
+  // Before the lock and before any write: a wrong passphrase or an edited meta.json changes nothing.
+  const unlocked = await preflight(io, schema, options.passphrase)
+  let lock: Lock
+  if (options.readOnly !== undefined) {
+    io.readOnly = options.readOnly
+    lock = { info: { holder: options.holder, pid: process.pid, hostname: '', since: '', session: 'read-only' }, tookOver: null, release: async () => undefined }
+  } else {
+    // First, so a sync tool never sees .local/ before it is told to leave it alone.
+    await ensureStignore(io).catch(() => undefined)
+    await prepareFolder(io)
+    lock = await acquireLock(io, options.holder)
+  }
   const session = new Session(schema, io, lock, options)
+  session.unlocked = unlocked
   const sync = new SyncEngine(session, options.sync ?? {})
   session.beforeReady = () => sync.start()
   try {
@@ -96,6 +107,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       session.assertWritable()
+      session.io.assertWritable('the change')
       return fn(...args)
     }
   const records = Object.fromEntries(
@@ -137,6 +149,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
     dataDir: session.io.dataDir,
     deviceId: session.deviceId,
     encrypted: session.io.cipher.encrypted,
+    readOnly: session.io.readOnly,
     recoveries: session.recoveries,
     // The maps are built from the schema's own keys; TypeScript cannot follow Object.fromEntries.
     records: records as unknown as Store<S>['records'],
@@ -157,7 +170,8 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
         session.assertOpen()
         return session.attachments.has(sha)
       },
-      prune: writable((inUse: ReadonlySet<string>) => session.attachments.prune(inUse))
+      prune: writable((inUse: ReadonlySet<string>) => session.attachments.prune(inUse)),
+      verify: writable(() => session.attachments.verify())
     },
     backups: {
       create: writable((reason) => session.track(session.backups.create(reason))),
@@ -169,13 +183,21 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
         session.assertOpen()
         return session.backups.preview(id)
       },
-      restore: (id) => session.restore(id),
+      restore: async (id) => {
+        session.io.assertWritable('the restore')
+        return session.restore(id)
+      },
       // No assertOpen: it is memory only, and the CLI reads it after close() waited for the backup.
       status: () => session.backups.status(),
       onStatus: (listener) => session.backups.onStatus(listener)
     },
     onRecovery: (listener) => session.onRecovery(listener),
     sync: sync.handle(),
+    journal: () => readJournal(session.io),
+    check: async () => {
+      session.assertOpen()
+      return session.check()
+    },
     flush: () => session.flush(),
     close: async () => {
       await sync.stop()

@@ -2,11 +2,11 @@
 // live files the backup does not hold are deleted. A marker in .local/ is written first and removed
 // last: if the app dies half-way, the next open finishes the same restore before loading anything.
 import { AppError } from '../shared/errors'
-import type { BackupStore } from './backups'
+import { noteRestored, type BackupStore } from './backups'
 import { mapLimit } from './context'
 import { listDataFiles } from './data-files'
 import type { FileIo } from './file-io'
-import { META_FILE, RESTORE_MARKER } from './layout'
+import { LOCAL_DIR, META_FILE, RESTORE_MARKER } from './layout'
 import { type Meta, decodeMeta } from './meta'
 
 /** Reads and checks a backup before anything is changed; throws if it cannot be restored here. */
@@ -36,6 +36,11 @@ export async function applyBackup(io: FileIo, id: string, files: Map<string, Uin
   await mapLimit([...files.entries()], 8, ([rel, bytes]) => io.writeRaw(rel, bytes))
   const keep = new Set(files.keys())
   for (const rel of await listDataFiles(io)) if (!keep.has(rel)) await io.remove(rel)
+  // The local indexes describe the data replaced: a case they list that the backup lacks was not
+  // lost, it is simply not in the backup. Drop them (they are rebuilt) before the marker goes.
+  for (const name of await io.list(LOCAL_DIR)) if (/^index-.*\.json$/.test(name)) await io.remove(`${LOCAL_DIR}/${name}`)
+  // Before the marker goes, so an interrupted restore, finished at the next open, notes it too.
+  await noteRestored(io, id)
   await io.remove(RESTORE_MARKER)
 }
 

@@ -10,15 +10,17 @@ import { isTempName } from './durable-write'
 import { type Cipher, createEncryption, plainCipher, unlockEncryption } from './encryption'
 import { FileProblem, newerVersionError } from './envelope'
 import type { FileIo } from './file-io'
-import { BACKUPS_DIR, DEVICE_FILE, LOCAL_DIR, LOCK_FILE, META_FILE, RESTORE_MARKER, singletonFile } from './layout'
+import { ATTACHMENTS_DIR, BACKUPS_DIR, DEVICE_FILE, LOCAL_DIR, LOCK_FILE, META_FILE, RESTORE_MARKER, shardNumberOf, singletonFile } from './layout'
 import type { Lock } from './lock'
 import { type Meta, decodeMeta, writeMeta } from './meta'
 import { FileRecordStore } from './record-collection'
-import { quarantineAndRestore } from './recovery'
+import { quarantine, quarantineAndRestore } from './recovery'
+import { type Unlocked, encryptionStripped, findEncryptedFile, probeOf } from './preflight'
+import { appendJournal } from './journal'
 import { applyBackup, loadRestorableBackup, unfinishedRestore } from './restore'
 import { ShardedStore } from './sharded-collection'
 import { SingletonDoc } from './singleton'
-import type { OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
+import type { DataCheck, OpenStoreOptions, Recovery, StoreSchema, StoredRecord } from './types'
 import { codeIdOf, ValidatedCache } from './validated-cache'
 
 type Loaded = {
@@ -43,6 +45,12 @@ export class Session {
   #state: 'open' | 'restoring' | 'closed' = 'open'
   /** Runs once the data is loaded, before open() returns and before the daily backup starts. */
   beforeReady: (() => Promise<void>) | null = null
+  #expected: ReadonlySet<string> | undefined
+  #closing: Promise<void> | null = null
+  /** Set by openStore from its preflight: the passphrase already checked against meta.json. */
+  unlocked: Unlocked | null = null
+  /** The background check of every record file after open; backups wait for it. */
+  #verified: Promise<void> = Promise.resolve()
 
   constructor(
     readonly schema: StoreSchema,
@@ -50,8 +58,17 @@ export class Session {
     readonly lock: Lock,
     readonly options: OpenStoreOptions
   ) {
-    this.backups = new BackupStore(io, { counts: () => this.counts(), flush: () => this.flushWrites() })
-    this.attachments = new AttachmentStore(io, (w) => this.track(w))
+    this.backups = new BackupStore(io, {
+      counts: () => this.counts(),
+      flush: () => this.flushWrites(),
+      check: (rel, raw) => this.#checkFile(rel, raw),
+      // Only attachments grow large; anything else this big is read whole by check.
+      checkLarge: async (rel) => {
+        const [top, , third] = rel.split('/')
+        return top === ATTACHMENTS_DIR && third !== undefined ? this.attachments.isWhole(third) : false
+      }
+    })
+    this.attachments = new AttachmentStore(io, (w) => this.track(w), { backups: () => this.backups, report: (r) => this.report(r) })
   }
 
   get loaded(): Loaded {
@@ -65,6 +82,7 @@ export class Session {
     if (this.#state === 'restoring') {
       throw new AppError('CONFLICT', 'A backup is being restored; try again when it is done.')
     }
+    if (this.#closing !== null) throw new AppError('INTERNAL', `The store for ${this.io.dataDir} is closing; the change was not made.`)
   }
 
   assertOpen(): void {
@@ -79,13 +97,87 @@ export class Session {
       report: (r) => this.report(r),
       track: (w) => this.track(w),
       indexDebounceMs: this.options.indexDebounceMs ?? 1000,
-      ...(this.#validated ? { validated: this.#validated } : {})
+      ...(this.#validated ? { validated: this.#validated } : {}),
+      ...(this.#expected ? { expected: this.#expected } : {})
     }
   }
 
+  /** Every repair, restore and loss: kept for this session, appended to the journal, told to listeners. */
   report(recovery: Recovery): void {
     this.recoveries.push(recovery)
+    // A journal that cannot be written (disk full) must not hide the report itself.
+    this.track(appendJournal(this.io, recovery)).catch(() => undefined)
     for (const listener of this.#listeners) listener(recovery)
+  }
+
+  /** Validates every listed record file whose stamp changed (see FileRecordStore.verify). */
+  async verifyRecords(): Promise<void> {
+    await Promise.all([...this.loaded.records.values()].map((r) => r.verify()))
+  }
+
+  /** The "Check data" action (see Store.check). */
+  async check(): Promise<DataCheck> {
+    const from = this.recoveries.length
+    await this.verifyRecords()
+    const attachments = await this.attachments.verify()
+    const list = await this.backups.list()
+    const damagedRecords: Record<string, string[]> = {}
+    for (const [key, store] of this.loaded.records) {
+      const ids = store.summaries().filter((e) => e.damaged !== undefined).map((e) => e.id)
+      if (ids.length > 0) damagedRecords[key] = ids
+    }
+    return {
+      attachments,
+      damagedRecords,
+      backups: { checked: list.length, damaged: list.flatMap((b) => (b.damaged === undefined ? [] : [{ id: b.id, damaged: b.damaged }])) },
+      recoveries: this.recoveries.slice(from)
+    }
+  }
+
+  /** The bytes a backup may hold for `rel` (see BackupDeps.check). */
+  async #checkFile(rel: string, raw: Uint8Array): Promise<Uint8Array | null> {
+    const loaded = this.#loaded
+    if (loaded === null) return raw
+    const [top, name, third] = rel.split('/')
+    if (top === ATTACHMENTS_DIR && third !== undefined) return this.attachments.checkedBytes(third, raw)
+    for (const [key, spec] of Object.entries(this.schema.records)) {
+      if (top === spec.name && name !== undefined && name.endsWith('.json') && third === undefined) {
+        return loaded.records.get(key)?.checkedBytes(name.slice(0, -5), raw) ?? raw
+      }
+    }
+    for (const [key, spec] of Object.entries(this.schema.sharded)) {
+      const n = name === undefined ? undefined : shardNumberOf(name)
+      const store = loaded.sharded.get(key)
+      if (top === spec.name && n !== undefined && store !== undefined) {
+        const problem = store.problemWith(n, raw)
+        if (problem === null) return raw
+        await store.repairFromMemory(n, problem)
+        return this.io.readRaw(rel)
+      }
+    }
+    for (const [key, spec] of Object.entries(this.schema.singletons)) {
+      const doc = loaded.singletons.get(key)
+      if (rel === singletonFile(spec.name) && doc !== undefined) {
+        const problem = doc.problemWith(raw)
+        if (problem === null) return raw
+        await doc.repairFromMemory(problem)
+        return this.io.readRaw(rel)
+      }
+    }
+    if (rel === META_FILE) {
+      try {
+        decodeMeta(raw, this.io.dataDir)
+        return raw
+      } catch (e) {
+        if (!(e instanceof FileProblem)) throw e
+        const at = this.io.now()
+        const aside = await quarantine(this.io, META_FILE, at)
+        await writeMeta(this.io, loaded.meta, ++loaded.metaRev, this.deviceId)
+        this.report({ file: META_FILE, problem: e.message, action: `moved aside to ${aside}; rewrote it from the copy the app had loaded`, at: at.toISOString(), quarantined: aside })
+        return this.io.readRaw(META_FILE)
+      }
+    }
+    return raw
   }
 
   onRecovery(listener: (r: Recovery) => void): () => void {
@@ -106,7 +198,7 @@ export class Session {
 
   async open(): Promise<void> {
     // Sweep first: writing device.json makes a temp file in .local/ that the sweep would take.
-    await Promise.all([
+    if (this.io.readOnly === null) await Promise.all([
       // backups/ is not the data: one that cannot be read (a file in its place, no permission) must
       // not keep the data from opening. The daily backup below then fails and says so.
       this.#sweepTemp(BACKUPS_DIR).catch(() => undefined),
@@ -122,10 +214,14 @@ export class Session {
         file: LOCK_FILE,
         problem: `left by Access Advocate (${held.holder}), process ${held.pid} on ${held.hostname} since ${held.since}, which is no longer running: that session did not close cleanly`,
         action: 'took the lock over; the local index is rebuilt from the record files',
-        at: this.io.now().toISOString()
+        at: this.io.now().toISOString(),
+        kind: 'notice'
       })
     }
     const unfinished = await unfinishedRestore(this.io)
+    if (unfinished !== null && this.io.readOnly !== null) {
+      throw new AppError('DATA_DIR_UNWRITABLE', `A restore into ${this.io.dataDir} was interrupted; it must be finished before the folder can be read, and the folder was opened read-only (${this.io.readOnly}).`)
+    }
     if (unfinished !== null) {
       // The cipher must be known before the backup's files can be checked: load meta first.
       const { meta } = await this.#meta()
@@ -137,16 +233,20 @@ export class Session {
         file: RESTORE_MARKER,
         problem: `the restore from backup ${unfinished} was interrupted`,
         action: 'finished it before opening',
-        at: this.io.now().toISOString()
+        at: this.io.now().toISOString(),
+        kind: 'notice'
       })
     }
     await this.#load(force)
-    // The sync engine (store/sync): merges conflict copies before anything reads the data.
-    if (this.beforeReady !== null) await this.beforeReady()
-    if (this.options.dailyBackup !== false) {
-      // In the background: open returns now; close() and flush() wait for it. It never throws: a
-      // failure is kept in backups.status() for the app and the CLI to show.
-      this.track(this.backups.daily(() => !this.#isEmpty()))
+    // The sync engine (store/sync): merges conflict copies before anything reads the data (never
+    // in a read-only open, which writes nothing).
+    if (this.beforeReady !== null && this.io.readOnly === null) await this.beforeReady()
+    // In the background: open returns now; close() and flush() wait for it. Damage the index
+    // cannot see (a file changed in place, deleted) is found here, before the daily backup copies
+    // anything. Neither throws: a failed backup is kept in backups.status(), a repair is reported.
+    this.#verified = this.track(this.verifyRecords().catch(() => undefined))
+    if (this.options.dailyBackup !== false && this.io.readOnly === null) {
+      this.track(this.backups.daily(() => !this.#isEmpty(), this.#verified))
     }
   }
 
@@ -164,6 +264,7 @@ export class Session {
         // damaged: a new id is harmless (it only names the writer in envelopes)
       }
     }
+    if (this.io.readOnly !== null) return 'read-only'
     const deviceId = randomUUID()
     await this.io.writeRaw(DEVICE_FILE, Buffer.from(JSON.stringify({ deviceId })))
     return deviceId
@@ -195,6 +296,20 @@ export class Session {
         if (value !== null) return { ...value, created: false, fresh: false }
       }
     }
+    if (raw === null && (await this.#dataFileCount()) > 0) {
+      // Lost, not new: the folder holds data. Bring it back from the newest backup holding it.
+      const { value, recovery } = await quarantineAndRestore(
+        this.io,
+        this.backups,
+        META_FILE,
+        'the file is missing although the folder holds data',
+        (bytes) => decodeMeta(bytes, this.io.dataDir),
+        'a new one is written',
+        true
+      )
+      this.report(recovery)
+      if (value !== null) return { ...value, created: false, fresh: false }
+    }
     if (await this.#holdsEncryptedData()) {
       throw new AppError(
         'CORRUPT_DATA',
@@ -210,17 +325,7 @@ export class Session {
   }
 
   async #holdsEncryptedData(): Promise<boolean> {
-    for (const spec of Object.values(this.schema.singletons)) {
-      const raw = await this.io.readRaw(singletonFile(spec.name))
-      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
-    }
-    for (const spec of [...Object.values(this.schema.sharded), ...Object.values(this.schema.records)]) {
-      const name = (await this.io.list(spec.name)).find((n) => n.endsWith('.json') && !isTempName(n))
-      if (name === undefined) continue
-      const raw = await this.io.readRaw(`${spec.name}/${name}`)
-      if (raw !== null && Buffer.from(raw.subarray(0, 4)).toString('latin1') === 'AAE1') return true
-    }
-    return false
+    return (await findEncryptedFile(this.io, this.schema)) !== null
   }
 
   async #dataFileCount(): Promise<number> {
@@ -245,6 +350,8 @@ export class Session {
   async #cipherFor(meta: Meta): Promise<Cipher> {
     const passphrase = this.options.passphrase
     if (meta.encryption === undefined) {
+      const encrypted = await findEncryptedFile(this.io, this.schema)
+      if (encrypted !== null) throw encryptionStripped(this.io.dataDir, encrypted)
       if (passphrase !== undefined) {
         throw new AppError(
           'WRONG_PASSPHRASE',
@@ -256,7 +363,9 @@ export class Session {
     if (passphrase === undefined) {
       throw new AppError('WRONG_PASSPHRASE', `The data folder ${this.io.dataDir} is encrypted: enter its passphrase to open it.`)
     }
-    return unlockEncryption(passphrase, meta.encryption, this.io.dataDir)
+    // Checked already before the lock was taken (see preflight.ts): not derived twice.
+    if (this.unlocked !== null && this.unlocked.params === JSON.stringify(meta.encryption)) return this.unlocked.cipher
+    return unlockEncryption(passphrase, meta.encryption, this.io.dataDir, probeOf(this.io, this.schema))
   }
 
   async #load(forceRebuild: string | null): Promise<void> {
@@ -277,8 +386,9 @@ export class Session {
     } else {
       this.io.cipher = await this.#cipherFor(meta)
     }
-    if (found.created) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
+    if (found.created && this.io.readOnly === null) await writeMeta(this.io, meta, ++metaRev, this.deviceId)
 
+    this.#expected = await this.backups.newestEntries()
     this.#validated = await ValidatedCache.load(
       this.io,
       codeIdOf(this.options.codeVersion ?? 'unversioned', [...Object.values(this.schema.singletons), ...Object.values(this.schema.sharded)])
@@ -312,6 +422,7 @@ export class Session {
     // Migrations: one backup of the old files first, then rewrite each outdated file once.
     const outdatedSingletons = [...singletons.values()].filter((s) => s.outdated)
     const outdatedShards = [...sharded.values()].map((s) => ({ store: s, shards: s.outdatedShards() })).filter((s) => s.shards.length > 0)
+    if (this.io.readOnly !== null) return // migrated in memory only; nothing is rewritten
     if (outdatedSingletons.length + outdatedShards.length + outdatedRecords.size > 0) {
       await this.backups.create('pre-migration')
       for (const s of outdatedSingletons) await s.rewrite()
@@ -378,11 +489,16 @@ export class Session {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
 
-  async close(): Promise<void> {
-    if (this.#state === 'closed') return
-    await this.flush()
-    this.#state = 'closed'
-    for (const store of this.#loaded?.records.values() ?? []) store.stop()
-    await this.lock.release()
+  /** Refuses new changes, waits for those under way (and the background work), then releases the lock. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      if (this.#state === 'closed') return
+      if (this.options.dailyBackup === 'abandon-on-close') this.backups.abandonDaily()
+      await this.flush()
+      this.#state = 'closed'
+      for (const store of this.#loaded?.records.values() ?? []) store.stop()
+      await this.lock.release()
+    })()
+    return this.#closing
   }
 }

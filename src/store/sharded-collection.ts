@@ -11,7 +11,7 @@ import { DurableAdapter } from './durable-adapter'
 import { isTempName } from './durable-write'
 import { FileProblem } from './envelope'
 import { shardFile, shardNumberOf, shardOf } from './layout'
-import { quarantineAndRestore } from './recovery'
+import { quarantine, quarantineAndRestore } from './recovery'
 import type { AnyCollectionSpec, ShardedCollection, StoredRecord } from './types'
 
 type Shard<T> = { db: Low<ShardData<T>>; adapter: DurableAdapter<ShardData<T>> }
@@ -44,6 +44,12 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       const n = shardNumberOf(name)
       if (n !== undefined) numbers.add(n)
     }
+    // A shard file the newest backup holds but the folder lacks was lost (shards are never deleted).
+    for (let n = 0; n < store.#count; n++) {
+      if (!numbers.has(n) && ctx.expected?.has(shardFile(spec.name, n))) {
+        if (await store.#recoverMissing(n)) numbers.add(n)
+      }
+    }
     const sorted = [...numbers].sort((a, b) => a - b)
     await Promise.all(sorted.map((n) => store.#loadShard(n)))
     // Index ids; a record found twice (a move between shards cut short) is taken from its home shard.
@@ -54,6 +60,47 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
       }
     }
     return store
+  }
+
+  async #recoverMissing(n: number): Promise<boolean> {
+    const shard = this.#shard(n)
+    const { value, recovery } = await quarantineAndRestore(
+      this.ctx.io,
+      this.ctx.backups,
+      shard.adapter.rel,
+      'the file is missing from the data folder although the newest backup holds it',
+      (bytes) => shard.adapter.decodeBytes(bytes),
+      `the ${this.spec.name} stored in it are missing until a backup is restored`,
+      true
+    )
+    this.ctx.report(recovery)
+    return value !== null
+  }
+
+  /** Why `raw` is not a good copy of shard `n`, or null if it is. */
+  problemWith(n: number, raw: Uint8Array): string | null {
+    try {
+      this.#shard(n).adapter.decodeBytes(raw)
+      return null
+    } catch (e) {
+      if (e instanceof FileProblem) return e.message
+      throw e
+    }
+  }
+
+  /** Quarantines a shard file found damaged after open (e.g. by a backup's check) and rewrites it from memory. */
+  async repairFromMemory(n: number, problem: string): Promise<void> {
+    const shard = this.#shard(n)
+    const at = this.ctx.io.now()
+    const aside = await quarantine(this.ctx.io, shard.adapter.rel, at)
+    await this.rewrite(n)
+    this.ctx.report({
+      file: shard.adapter.rel,
+      problem,
+      action: `moved aside to ${aside}; rewrote it from the copy the app had loaded and validated`,
+      at: at.toISOString(),
+      quarantined: aside
+    })
   }
 
   async #loadShard(n: number): Promise<void> {

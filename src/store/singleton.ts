@@ -5,7 +5,7 @@ import type { StoreContext } from './context'
 import { DurableAdapter } from './durable-adapter'
 import { FileProblem } from './envelope'
 import { singletonFile } from './layout'
-import { quarantineAndRestore } from './recovery'
+import { quarantine, quarantineAndRestore } from './recovery'
 import type { AnySingletonSpec, Singleton } from './types'
 
 export class SingletonDoc<T> implements Singleton<T> {
@@ -32,6 +32,21 @@ export class SingletonDoc<T> implements Singleton<T> {
   }
 
   async #read(): Promise<void> {
+    const rel = this.#adapter.rel
+    if (this.ctx.expected?.has(rel) && (await this.ctx.io.stamp(rel)) === null) {
+      // Lost (the store never deletes it) while the newest backup holds it: bring it back.
+      const { value, recovery } = await quarantineAndRestore(
+        this.ctx.io,
+        this.ctx.backups,
+        rel,
+        'the file is missing from the data folder although the newest backup holds it',
+        (bytes) => this.#adapter.decodeBytes(bytes),
+        `the default ${this.spec.name} are used until you save new ones`,
+        true
+      )
+      this.ctx.report(recovery)
+      if (value === null) return
+    }
     try {
       await this.#db.read()
     } catch (e) {
@@ -69,6 +84,31 @@ export class SingletonDoc<T> implements Singleton<T> {
       if (this.#db.data === parsed) this.#db.data = previous
       throw e
     }
+  }
+
+  /** Why `raw` is not a good copy of this file, or null if it is. */
+  problemWith(raw: Uint8Array): string | null {
+    try {
+      this.#adapter.decodeBytes(raw)
+      return null
+    } catch (e) {
+      if (e instanceof FileProblem) return e.message
+      throw e
+    }
+  }
+
+  /** Quarantines the file found damaged after open (e.g. by a backup's check) and rewrites it from memory. */
+  async repairFromMemory(problem: string): Promise<void> {
+    const at = this.ctx.io.now()
+    const aside = await quarantine(this.ctx.io, this.#adapter.rel, at)
+    await this.rewrite()
+    this.ctx.report({
+      file: this.#adapter.rel,
+      problem,
+      action: `moved aside to ${aside}; rewrote it from the copy the app had loaded and validated`,
+      at: at.toISOString(),
+      quarantined: aside
+    })
   }
 
   /** Rewrites the (already migrated in memory) value in the current version. */

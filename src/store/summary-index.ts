@@ -32,11 +32,24 @@ const HeaderSchema = z.object({
   dirMtimeMs: z.number(),
   entries: z.array(z.unknown())
 })
-export type IndexEntry = [id: string, rev: number, summary: unknown]
+/**
+ * `stamp`: the file's size, mtime and inode when this code last validated it (see FileIo.stamp);
+ * a file whose stamp no longer matches is validated again before anything else uses it.
+ * `damaged`: the file is damaged or missing and no backup held a good copy (the entry is kept so
+ * the record stays listed, from this summary, as damaged).
+ */
+export type IndexEntry = [id: string, rev: number, summary: unknown, stamp?: string | null, damaged?: string | null]
 export type IndexData = Omit<z.infer<typeof HeaderSchema>, 'entries'> & { entries: IndexEntry[] }
 
 const isEntry = (e: unknown): e is IndexEntry =>
-  Array.isArray(e) && e.length === 3 && typeof e[0] === 'string' && typeof e[1] === 'number' && Number.isInteger(e[1])
+  Array.isArray(e) &&
+  e.length >= 3 &&
+  e.length <= 5 &&
+  typeof e[0] === 'string' &&
+  typeof e[1] === 'number' &&
+  Number.isInteger(e[1]) &&
+  (e[3] === undefined || e[3] === null || typeof e[3] === 'string') &&
+  (e[4] === undefined || e[4] === null || typeof e[4] === 'string')
 
 /**
  * Identifies what shapes the summaries (the collection's version and schema, the summary's declared

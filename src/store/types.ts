@@ -70,9 +70,17 @@ export type Recovery = {
   quarantined?: string
   /** The backup a good copy came from, if any. */
   restoredFrom?: string
+  /** 'notice': nothing was damaged (a lock left by a process that exited, a restore finished). */
+  kind?: 'notice'
 }
 
-export type SummaryEntry<S> = { id: string; rev: number; summary: S }
+export type SummaryEntry<S> = {
+  id: string
+  rev: number
+  summary: S
+  /** The record's file is damaged or missing and no backup held a good copy: what was wrong and done. Its summary is the last one the index knew. */
+  damaged?: string
+}
 
 export type RecordCollection<T extends StoredRecord, S> = {
   /** In-memory summaries of every record (no file read). Sorted by id. */
@@ -116,6 +124,23 @@ export type Attachments = {
    * (include attachments added for edits not saved yet). Returns how many files were removed.
    */
   prune: (inUse: ReadonlySet<string>) => Promise<number>
+  /** Checks every stored file against its hash; damaged ones are quarantined and restored from a backup where one holds them. */
+  verify: () => Promise<AttachmentCheck>
+}
+
+export type DataCheck = {
+  attachments: AttachmentCheck
+  /** Records listed as damaged or lost after the check (no backup held a good copy), by collection. */
+  damagedRecords: Record<string, string[]>
+  backups: { checked: number; damaged: Array<{ id: string; damaged: string }> }
+  /** What the check repaired, restored or found lost (also in the journal). */
+  recoveries: Recovery[]
+}
+
+export type AttachmentCheck = {
+  checked: number
+  /** Hashes still damaged or missing after repair (no backup held a good copy). */
+  damaged: string[]
 }
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-import' | 'pre-restore'
@@ -131,6 +156,8 @@ export type BackupInfo = {
   /** Number of files in the backup. */
   files: number
   encrypted: boolean
+  /** Set when the backup failed its check (unreadable zip, an entry whose SHA-256 does not match its manifest, an unsafe entry name): never used to restore. */
+  damaged?: string
 }
 
 /** An automatic backup that could not be made. Only the daily one runs unattended; the others fail the action that asked for them. */
@@ -191,8 +218,18 @@ export type OpenStoreOptions = {
   passphrase?: string
   /** Injected for tests and backups' timestamps; defaults to the system clock. */
   now?: () => Date
-  /** Take the daily backup at open if today has none (default true). Runs in the background. */
-  dailyBackup?: boolean
+  /**
+   * Open without the lock and without writing anything (no lock, temp sweep, device id, index,
+   * journal, quarantine or backup): for reading commands and read-only disks. The reason is shown
+   * in every refused write. Damaged files are reported, not repaired.
+   */
+  readOnly?: string
+  /**
+   * Take the daily backup at open if today has none (default true). Runs in the background and
+   * close() waits for it; 'abandon-on-close': close() gives it up instead (cleanly: nothing half
+   * written is left) unless it is already done, so a short command never waits for it.
+   */
+  dailyBackup?: boolean | 'abandon-on-close'
   /** How long after the last edit the local case index is rewritten (ms, default 1000). */
   indexDebounceMs?: number
   /**
@@ -210,6 +247,8 @@ export type Store<S extends StoreSchema> = {
   readonly dataDir: string
   readonly deviceId: string
   readonly encrypted: boolean
+  /** Why the folder was opened read-only, or null when it takes writes. */
+  readonly readOnly: string | null
   /** Everything found wrong at open and on later reads; listeners of {@link Store.onRecovery} hear each new one. */
   readonly recoveries: ReadonlyArray<Recovery>
   records: { [K in keyof S['records']]: RecordCollection<RecordOf<S['records'][K]>, SummaryOf<S['records'][K]>> }
@@ -220,6 +259,10 @@ export type Store<S extends StoreSchema> = {
   onRecovery: (listener: (r: Recovery) => void) => () => void
   /** Files other computers wrote, conflict copies merged or waiting for a choice (store/sync). */
   sync: SyncHandle
+  /** The recovery journal of the folder (every repair, restore and loss so far), oldest first. */
+  journal: () => Promise<Recovery[]>
+  /** "Check data": every case file against its stamp, every attachment against its hash, every backup against its manifest; repairs what it can. */
+  check: () => Promise<DataCheck>
   /** Waits for every pending write, including the background backup and the local index. */
   flush: () => Promise<void>
   /** flush, then release the lock. The store must not be used afterwards. */

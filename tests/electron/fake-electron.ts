@@ -1,6 +1,7 @@
 // A recording stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain, session,
 // Menu and dialog for the built main bundle to run under plain Node, recording everything it asks for.
 import { EventEmitter } from 'node:events'
+import { pathToFileURL } from 'node:url'
 
 type Handler = (...args: never[]) => unknown
 
@@ -29,7 +30,7 @@ export class FakeWebContents extends EventEmitter {
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
 /** `version`: what app.getVersion() answers (real Electron reads package.json; tests default to a marker). */
-export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string }) {
+export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean }) {
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
@@ -59,7 +60,8 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     }
     async loadFile(file: string): Promise<void> {
       this.loaded.file = file
-      this.webContents.url = `file://${file}`
+      // As Chromium does: percent-encoded (a space in the install path becomes %20).
+      this.webContents.url = pathToFileURL(file).href
     }
     async loadURL(url: string): Promise<void> {
       this.loaded.url = url
@@ -77,7 +79,7 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
   const ready = new Promise<void>((r) => (readyResolve = r))
   const appEvents = new EventEmitter()
   const app = Object.assign(appEvents, {
-    isPackaged: false,
+    isPackaged: options.packaged ?? false,
     requestSingleInstanceLock: () => {
       record.singleInstanceRequested = true
       return options.singleInstance ?? true

@@ -8,8 +8,10 @@ export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
 
 type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
 
-export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string }) {
-  if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run "npm run build" first`)
+/** @param bundle another copy of out/main/index.js (e.g. under an install path with a space) */
+export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string }) {
+  const bundle = options.bundle ?? MAIN_BUNDLE
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run build" first`)
   const fake = createFakeElectron(options)
   const loader = Module as unknown as ModuleLoader
   const original = loader._load
@@ -18,9 +20,9 @@ export async function loadMain(options: { singleInstance?: boolean; userData: st
     return original.call(this, request, parent, isMain)
   }
   try {
-    const req = Module.createRequire(MAIN_BUNDLE)
-    delete req.cache[MAIN_BUNDLE]
-    req(MAIN_BUNDLE)
+    const req = Module.createRequire(bundle)
+    delete req.cache[bundle]
+    req(bundle)
   } finally {
     loader._load = original
   }

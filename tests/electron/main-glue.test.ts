@@ -2,7 +2,9 @@
 // recording stand-in, and we assert what it asked Electron to do.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { cp, mkdir, symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
 import { loadMain, quitMain } from './load-main'
@@ -46,7 +48,9 @@ describe('main window', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       webviewTag: false,
-      allowRunningInsecureContent: false
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      devTools: true // not packaged: a developer build keeps them
     })
     expect(String(win.options.webPreferences?.['preload'])).toMatch(/out[/\\]preload[/\\]index\.js$/)
     expect(win.loaded.file).toBe(RENDERER_INDEX)
@@ -86,7 +90,8 @@ describe('main window', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true)
     expect(decide('http://127.0.0.1:8080/')).toBe(true)
     expect(decide('file:///etc/passwd')).toBe(true)
-    expect(decide(`file://${RENDERER_INDEX}`)).toBe(false)
+    expect(decide(pathToFileURL(RENDERER_INDEX).href)).toBe(false)
+    expect(decide(`${pathToFileURL(resolve(RENDERER_INDEX, '..')).href}/%2e%2e/main/index.js`)).toBe(true)
     expect(decide('blob:file:///0b8f-4c1e')).toBe(false)
     expect(decide(`file://${resolve(RENDERER_INDEX, '..')}/../main/index.js`)).toBe(true)
   })
@@ -110,6 +115,37 @@ describe('main window', () => {
   })
 })
 
+describe('installed under a path with a space (e.g. /opt/Access Advocate)', () => {
+  it('accepts its own page: the request filter lets it load and the sender check answers it', async () => {
+    const install = join(dir, 'Access Advocate', 'resources', 'app')
+    await mkdir(install, { recursive: true })
+    await cp(resolve(__dirname, '../../out'), join(install, 'out'), { recursive: true })
+    await cp(resolve(__dirname, '../../package.json'), join(install, 'package.json'))
+    // The bundle's dependencies, as the installer's asar would hold them.
+    await symlink(resolve(__dirname, '../../node_modules'), join(install, 'node_modules'))
+    const fake = await loadMain({ userData: join(dir, 'user-data'), bundle: join(install, 'out', 'main', 'index.js') })
+    running.push(fake)
+    const win = fake.record.windows[0]
+    if (!win) throw new Error(`no window: ${JSON.stringify(fake.record.errorBoxes)}`)
+    const page = win.webContents.getURL()
+    expect(page).toContain('Access%20Advocate')
+    let cancel: boolean | undefined
+    ;(fake.record.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url: page }, (r) => (cancel = r.cancel))
+    expect(cancel).toBe(false)
+    const handler = fake.record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
+    await expect(handler({ sender: { id: win.webContents.id }, senderFrame: { url: page, parent: null } }, 'app.info', {})).resolves.toMatchObject({ ok: true })
+  })
+})
+
+describe('packaged', () => {
+  it('turns DevTools off, and spellcheck (which may fetch dictionaries) is off always', async () => {
+    const fake = await loadMain({ userData: join(dir, 'user-data'), packaged: true })
+    running.push(fake)
+    const win = fake.record.windows[0]
+    expect(win?.options.webPreferences).toMatchObject({ devTools: false, spellcheck: false })
+  })
+})
+
 describe('single instance', () => {
   it('asks for the lock and, when another instance holds it, quits without opening a window', async () => {
     const fake = await loadMain({ userData: join(dir, 'user-data'), singleInstance: false })
@@ -125,7 +161,7 @@ describe('IPC', () => {
     const { record, win } = await started()
     expect([...record.ipcHandlers.keys()]).toEqual([IPC_INVOKE])
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: pathToFileURL(RENDERER_INDEX).href, parent: null } }
     await expect(handler(ours, 'app.info', {})).resolves.toMatchObject({
       ok: true,
       value: { version: '1.2.3-fake', dataDir: join(dir, 'data') }
@@ -136,16 +172,21 @@ describe('IPC', () => {
   it('refuses calls from another web contents or from a foreign page', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const otherContents = { sender: { id: win.webContents.id + 100 }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
-    const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
-    await expect(handler(otherContents, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
-    await expect(handler(foreignFrame, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    const own = pathToFileURL(RENDERER_INDEX).href
+    const otherContents = { sender: { id: win.webContents.id + 100 }, senderFrame: { url: own, parent: null } }
+    const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }
+    // Our own page, but a sub-frame; or a frame whose URL the page minted (data:, blob:) or DevTools.
+    const subFrame = { sender: { id: win.webContents.id }, senderFrame: { url: own, parent: { url: own } } }
+    const minted = ['data:text/html,<script>1</script>', 'blob:file:///0b8f-4c1e', 'devtools://devtools/bundled/inspector.html']
+    for (const e of [otherContents, foreignFrame, subFrame, ...minted.map((url) => ({ sender: { id: win.webContents.id }, senderFrame: { url, parent: null } }))]) {
+      await expect(handler(e, 'app.info', {}), JSON.stringify(e.senderFrame)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    }
   })
 
   it('pushes events to our own window only while it shows one of the app’s pages', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
     const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
     expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
@@ -166,7 +207,7 @@ describe('files', () => {
   it('picks files with the native dialog, attaches by token, and serves the stored file by hash on aa-file://', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<{ ok: boolean; value?: never; error?: unknown }>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}` } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
     expect(record.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) })])
     const letter = join(dir, 'denial letter.txt')
     await writeFile(letter, 'We deny your request.')
@@ -194,13 +235,13 @@ describe('files', () => {
     expect(await res.text()).toBe('We deny your request.')
     expect((await serve(new Request(`aa-file://${'0'.repeat(64)}/x.pdf`))).status).toBe(404)
     // A stored file is content for the window, never a page that may call the services.
-    const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt` } }
+    const fromPreview = { sender: { id: win.webContents.id }, senderFrame: { url: `aa-file://${added.value.attachment.sha256}/x.txt`, parent: null } }
     expect(await handler(fromPreview, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
 
     // Files dropped on the window: the preload sends their paths; our window hears tokens back.
     const dropped = record.ipcListeners.get('aa:dropped') as ((e: unknown, paths: unknown) => void) | undefined
     if (!dropped) throw new Error('drops are not accepted')
-    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/' } }
+    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }
     dropped(foreign, [letter])
     dropped(ours, 'not a list')
     dropped(ours, [letter])

@@ -105,7 +105,7 @@ describe('cli: patients, orgs, cases, attachments, backups', () => {
     const strip = (l: Array<Record<string, unknown>>) => l.map(({ id, status, due, patientName, organizationName }) => ({ id, status, due, patientName, organizationName }))
     expect(strip(await json(['cases', 'list', '--data-dir', join(dir, 'two')]))).toEqual(strip(list))
     const again = await cli(['demo', '--cases', '5', '--data-dir', join(dir, 'one')])
-    expect(again.code).toBe(1)
+    expect(again.code).toBe(2) // a refused request is bad input (issue 10)
     expect(again.stderr).toMatch(/already holds data/)
   })
 })

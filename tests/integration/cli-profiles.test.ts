@@ -28,7 +28,7 @@ describe('saved rule profiles', () => {
     await ok(['profiles', 'add', '--input', '-'], policy('1', 20, '2020-01-01'))
     await ok(['profiles', 'add', '--input', '-'], policy('2', 10, '2026-06-01'))
     const dup = await cli(['profiles', 'add', '--input', '-', ...d], { stdin: policy('2', 12, null) })
-    expect(dup.code).toBe(1)
+    expect(dup.code).toBe(2) // a refused request is bad input (issue 10)
     expect(dup.stderr).toMatch(/already has a version "2"/)
     const builtIn = await cli(['profiles', 'add', '--input', '-', ...d], { stdin: JSON.stringify({ id: 'hipaa', label: 'x', version: '1', days: 1, dayKind: 'calendar', extensionDays: 0 }) })
     expect(builtIn.code).toBe(2)
@@ -47,7 +47,7 @@ describe('saved rule profiles', () => {
     expect(await ok(['clock', '--input', '-'], scenario)).toMatchObject({ due: '2026-07-11', status: 'awaiting' })
 
     const inUse = await cli(['profiles', 'remove', 'org-policy', ...d])
-    expect(inUse.code).toBe(1)
+    expect(inUse.code).toBe(2) // a refused request is bad input (issue 10)
     expect(inUse.stderr).toMatch(/cannot be removed: 2 cases \(.*Ana Ruiz → Clinic.*\) refer to it/)
   })
 

@@ -56,7 +56,8 @@ describe('cli', () => {
   it('exits 1 with a friendly line, not a stack trace, when the data folder cannot be written', async () => {
     const file = join(dir, 'file')
     await writeFile(file, 'x')
-    const r = await cli(['info', '--data-dir', join(file, 'data')])
+    // (not `info`: it only reads, and opens without writing anything)
+    const r = await cli(['patients', 'list', '--data-dir', join(file, 'data')])
     expect(r.code).toBe(1)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/cannot write to its data folder/)

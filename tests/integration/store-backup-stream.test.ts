@@ -72,4 +72,34 @@ describe('streaming backups', () => {
     await expect(backups.readAll(id)).rejects.toMatchObject({ code: 'CORRUPT_DATA' })
     await expect(backups.readEntry('2026-11-25T10-00-00-000Z_daily', 'meta.json')).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
+
+  it('checks a large attachment by streaming before copying it: a damaged one goes in repaired from the last good backup, never damaged', async () => {
+    const dataDir = join(dir, 'data')
+    const open = () => openStore(testSchema(), { dataDir, holder: 'test', dailyBackup: false, indexDebounceMs: 1 })
+    // Larger than the size read whole for the check: this one is checked as a stream.
+    const big = Buffer.from(Array.from({ length: 17 * 1024 * 1024 }, (_, i) => (i * 2654435761) >>> 24))
+    const scan = join(dir, 'scan.pdf')
+    await writeFile(scan, big)
+    const store = await open()
+    const { sha256 } = await store.attachments.addFile(scan, { maxBytes: 1e9, tooLarge: () => new Error('too large') })
+    await store.records.cases.put(makeCase('c1'))
+    const good = await store.backups.create('manual')
+    await store.close()
+    const rel = `attachments/${sha256.slice(0, 2)}/${sha256}`
+    // Same size, a few bytes changed in the middle: only its hash can tell.
+    const onDisk = await readFile(join(dataDir, rel))
+    onDisk.fill(0, 9 * 1024 * 1024, 9 * 1024 * 1024 + 16)
+    await writeFile(join(dataDir, rel), onDisk)
+
+    const again = await open()
+    try {
+      const later = await again.backups.create('manual')
+      const zip = await JSZip.loadAsync(await readFile(join(dataDir, 'backups', `${later.id}.zip`)))
+      expect((await zip.file(rel)?.async('nodebuffer'))?.equals(big)).toBe(true)
+      expect(again.recoveries.some((r) => r.file === rel && r.restoredFrom === good.id)).toBe(true)
+      expect((await again.backups.preview(later.id)).damaged).toBeUndefined()
+    } finally {
+      await again.close()
+    }
+  })
 })

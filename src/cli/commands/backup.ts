@@ -14,19 +14,21 @@ function printBackup(ctx: CliContext, b: BackupInfoValue): void {
 export const backupCommand: CommandGroup = {
   name: 'backup',
   summary: 'Back up now, list backups, preview or restore one',
-  help: `Usage: access-advocate backup <now|list|preview|restore> [ID] [--yes] [--data-dir DIR] [--json]
+  help: `Usage: access-advocate backup <now|list|preview|restore|verify> [ID] [--yes] [--data-dir DIR] [--json]
 
   backup now            a backup of the whole data folder
   backup list           newest first: date, reason, size and what each holds
   backup preview ID     what the backup holds
   backup restore ID --yes
                         replace the current data with the backup's (the current data is
-                        itself backed up first, so a restore can be undone)`,
-  channels: ['backup.now', 'backup.list', 'backup.preview', 'backup.restore'],
+                        itself backed up first, so a restore can be undone)
+  backup verify         check every case file, attachment (against its SHA-256) and backup
+                        (against its manifest); repair what a backup can; exit 1 if damage remains`,
+  channels: ['backup.now', 'backup.list', 'backup.preview', 'backup.restore', 'data.check'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { yes: { type: 'boolean' } } })
-    if (!['now', 'list', 'preview', 'restore'].includes(action ?? '')) throw new UsageError(`backup: unknown action "${action ?? ''}". Use now, list, preview or restore.`)
+    if (!['now', 'list', 'preview', 'restore', 'verify'].includes(action ?? '')) throw new UsageError(`backup: unknown action "${action ?? ''}". Use now, list, preview, restore or verify.`)
     const id = () => requirePositional(positionals, 'A backup id', `Usage: backup ${action} ID${action === 'restore' ? ' --yes' : ''}`)
     return withChannels(ctx, async (invoke) => {
       if (action === 'now') {
@@ -36,11 +38,22 @@ export const backupCommand: CommandGroup = {
       } else if (action === 'list') {
         const list = await invoke('backup.list', {})
         if (ctx.json) printJson(ctx, list)
-        else printTable(ctx, list.map((b) => ({ id: b.id, reason: b.reason, created: b.createdAt, holds: describe(b) })), 'No backups yet.')
+        else printTable(ctx, list.map((b) => ({ id: b.id, reason: b.reason, created: b.createdAt, holds: b.damaged === undefined ? describe(b) : `DAMAGED: ${b.damaged}` })), 'No backups yet.')
       } else if (action === 'preview') {
         const b = await invoke('backup.preview', { id: id() })
         if (ctx.json) printJson(ctx, b)
         else printBackup(ctx, b)
+      } else if (action === 'verify') {
+        const c = await invoke('data.check', {})
+        const records = Object.entries(c.damagedRecords).flatMap(([k, ids]) => ids.map((rid) => `${k} ${rid}`))
+        if (ctx.json) printJson(ctx, c)
+        else {
+          ctx.io.stdout(`Checked ${c.attachments.checked} attachments and ${c.backups.checked} backups; ${c.recoveries.length} repaired or reported now.\n`)
+          for (const r of records) ctx.io.stdout(`damaged, no good copy in any backup: ${r}\n`)
+          for (const sha of c.attachments.damaged) ctx.io.stdout(`damaged attachment, no good copy in any backup: ${sha}\n`)
+          for (const b of c.backups.damaged) ctx.io.stdout(`damaged backup ${b.id}: ${b.damaged}\n`)
+        }
+        return records.length + c.attachments.damaged.length + c.backups.damaged.length === 0 ? 0 : 1
       } else {
         const backupId = id()
         const b = await invoke('backup.preview', { id: backupId })

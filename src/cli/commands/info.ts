@@ -18,6 +18,6 @@ It only reads: it takes no lock and writes nothing, so it answers while the app 
       if (ctx.json) ctx.io.stdout(JSON.stringify(info) + '\n')
       else ctx.io.stdout(`${info.name} ${info.version}\nData folder: ${info.dataDir}\nRules: ${info.rulesVersion}\n`)
       return 0
-    }, { readOnly: true })
+    }, { readOnly: true }) // reads without the lock and writes nothing
   }
 }

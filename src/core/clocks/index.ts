@@ -8,6 +8,8 @@ export {
   InlineProfileSchema,
   IsoDateSchema,
   ProfileDefinitionSchema,
+  ProfileInputSchema,
+  PROFILE_INPUT_LIMITS,
   ReminderSchema,
   type ClockEvent,
   type ClockEventType,

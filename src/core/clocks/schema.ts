@@ -85,7 +85,30 @@ const profileRuleShape = {
   inForce: InForceSchema.optional()
 }
 
-export const InlineProfileSchema = z.strictObject(profileRuleShape)
+/**
+ * Sanity bounds on profile input (not law: no statute gives a records holder more than a few
+ * months; these only keep a typo such as 1000000000 days from reaching the date arithmetic).
+ * Checked where a profile comes IN (saving one, an inline profile); stored profiles are read as
+ * they are, and one that still cannot be computed shows a clock error for its cases only.
+ */
+export const PROFILE_INPUT_LIMITS = { maxDays: 3650, maxExtensionDays: 3650 } as const
+const SAFE_PROFILE_ID = /^[a-z0-9][a-z0-9._-]*$/
+
+type RuleFields = { id: string; days: number; extensionDays: number; inForce?: { from: string | null; to: string | null } | undefined }
+function checkProfileInput(p: RuleFields, ctx: z.RefinementCtx): void {
+  if (!SAFE_PROFILE_ID.test(p.id)) {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: 'may hold only lower-case letters, digits, ".", "-" and "_", starting with a letter or digit' })
+  }
+  if (p.days > PROFILE_INPUT_LIMITS.maxDays) ctx.addIssue({ code: 'custom', path: ['days'], message: `must be at most ${PROFILE_INPUT_LIMITS.maxDays}` })
+  if (p.extensionDays > PROFILE_INPUT_LIMITS.maxExtensionDays) {
+    ctx.addIssue({ code: 'custom', path: ['extensionDays'], message: `must be at most ${PROFILE_INPUT_LIMITS.maxExtensionDays}` })
+  }
+  if (p.inForce?.from && p.inForce.to && p.inForce.from > p.inForce.to) {
+    ctx.addIssue({ code: 'custom', path: ['inForce'], message: `starts (${p.inForce.from}) after it ends (${p.inForce.to})` })
+  }
+}
+
+export const InlineProfileSchema = z.strictObject(profileRuleShape).superRefine(checkProfileInput)
 export type InlineProfile = z.infer<typeof InlineProfileSchema>
 
 /** A profile a user saved in the app: validated, versioned, never replacing a built-in id. */
@@ -95,6 +118,8 @@ export const ProfileDefinitionSchema = z.strictObject({
   label: z.string().min(1, 'must not be empty')
 })
 export type ProfileDefinition = z.infer<typeof ProfileDefinitionSchema>
+/** A profile being saved: the stored shape plus the input bounds above. */
+export const ProfileInputSchema = ProfileDefinitionSchema.superRefine(checkProfileInput)
 
 /** Personal reminders: any date, independent of status; shown from `asOf` on, never change a result. */
 export const ReminderSchema = z.strictObject({ date, note: text.optional() })

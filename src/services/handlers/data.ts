@@ -3,6 +3,8 @@ import type { ServicesRef } from './index'
 
 type DataChannels =
   | 'data.recoveries'
+  | 'data.journal'
+  | 'data.check'
   | 'backup.now'
   | 'backup.list'
   | 'backup.status'
@@ -16,6 +18,8 @@ type DataChannels =
 export function dataHandlers(s: ServicesRef): Pick<Handlers, DataChannels> {
   return {
     'data.recoveries': () => [...s().recoveries()],
+    'data.journal': () => s().store.journal(),
+    'data.check': () => s().store.check(),
     'backup.now': () => s().store.backups.create('manual'),
     'backup.list': () => s().store.backups.list(),
     'backup.status': () => s().store.backups.status(),

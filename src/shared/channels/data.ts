@@ -12,7 +12,9 @@ export const BackupInfoSchema = z.object({
   bytes: z.number(),
   counts: z.record(z.string(), z.number()),
   files: z.number(),
-  encrypted: z.boolean()
+  encrypted: z.boolean(),
+  /** The backup failed its check (see the store's backups.ts); it cannot be restored. */
+  damaged: z.string().optional()
 })
 export type BackupInfoValue = z.infer<typeof BackupInfoSchema>
 
@@ -29,7 +31,9 @@ export const RecoverySchema = z.object({
   action: z.string(),
   at: z.string(),
   quarantined: z.string().optional(),
-  restoredFrom: z.string().optional()
+  restoredFrom: z.string().optional(),
+  /** 'notice': nothing was damaged (e.g. a lock left by a process that exited was taken over). */
+  kind: z.literal('notice').optional()
 })
 export type RecoveryValue = z.infer<typeof RecoverySchema>
 
@@ -37,6 +41,18 @@ const backupId = z.strictObject({ id: z.string().min(1).max(200) })
 
 export const dataChannels = {
   'data.recoveries': channel(z.strictObject({}), z.array(RecoverySchema)),
+  /** "Check data": case files, attachments and backups checked now; what is still damaged, and what was repaired. */
+  'data.check': channel(
+    z.strictObject({}),
+    z.object({
+      attachments: z.object({ checked: z.number(), damaged: z.array(z.string()) }),
+      damagedRecords: z.record(z.string(), z.array(z.string())),
+      backups: z.object({ checked: z.number(), damaged: z.array(z.object({ id: z.string(), damaged: z.string() })) }),
+      recoveries: z.array(RecoverySchema)
+    })
+  ),
+  /** The folder's recovery journal: every repair, restore and loss so far, oldest first. */
+  'data.journal': channel(z.strictObject({}), z.array(RecoverySchema)),
   'backup.now': channel(z.strictObject({}), BackupInfoSchema),
   'backup.list': channel(z.strictObject({}), z.array(BackupInfoSchema)),
   'backup.status': channel(z.strictObject({}), BackupStatusSchema),

@@ -45,7 +45,10 @@ export const newTaskId = (): string => `task-${Array.from(crypto.getRandomValues
 export function installPushEvents(client: QueryClient): () => void {
   const stops = [
     onEvent('backup.status', (status) => client.setQueryData(queryKey('backup.status', {}), status)),
-    onEvent('recovery.reported', () => void client.invalidateQueries({ queryKey: ['data.recoveries'] })),
+    onEvent('recovery.reported', () => {
+      void client.invalidateQueries({ queryKey: ['data.recoveries'] })
+      void client.invalidateQueries({ queryKey: ['data.journal'] })
+    }),
     onEvent('data.switched', () => void client.invalidateQueries()),
     // Files another computer wrote (through a sync tool), merges and conflicts: cases, the directory and the sync views.
     onEvent('sync.changed', () => void client.invalidateQueries({ predicate: (q) => /^(cases|patients|organizations|settings|sync)\./.test(String(q.queryKey[0])) })),

@@ -12,6 +12,7 @@ import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
 import { ReportsPage } from '../features/reports/ReportsPage'
+import { RecoveryPage } from '../features/recovery/RecoveryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SyncBanner } from '../features/sync/SyncBanner'
 import { SyncPage } from '../features/sync/SyncPage'
@@ -117,5 +118,7 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <ReportsPage key={route.organizationId ?? ''} {...(route.organizationId && { organizationId: route.organizationId })} />
     case 'import':
       return <ImportPage />
+    case 'recovery':
+      return <RecoveryPage />
   }
 }

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'sync' }
   | { page: 'reports'; organizationId?: string }
   | { page: 'import' }
+  | { page: 'recovery' }
 
 export function routeToHash(r: Route): string {
   switch (r.page) {
@@ -34,6 +35,8 @@ export function routeToHash(r: Route): string {
       return r.organizationId ? `#/reports/${encodeURIComponent(r.organizationId)}` : '#/reports'
     case 'import':
       return '#/import'
+    case 'recovery':
+      return '#/recovery'
   }
 }
 
@@ -59,6 +62,8 @@ export function hashToRoute(hash: string): Route {
       return id ? { page: 'reports', organizationId: id } : { page: 'reports' }
     case 'import':
       return { page: 'import' }
+    case 'recovery':
+      return { page: 'recovery' }
     default:
       return { page: 'caseload' }
   }
@@ -68,5 +73,6 @@ export function hashToRoute(hash: string): Route {
 export function sectionOf(r: Route): 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'import' | 'sync' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
+  if (r.page === 'recovery') return 'backups'
   return r.page
 }
