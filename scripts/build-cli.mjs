@@ -21,6 +21,9 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  // A native module (prebuilt .node per platform) cannot go inside a bundle; only the compliance
+  // report's charts load it, on demand.
+  external: ['@resvg/resvg-js'],
   splitting: true,
   platform: 'node',
   format: 'esm',

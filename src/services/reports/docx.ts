@@ -19,7 +19,6 @@ import {
 } from 'docx'
 import { FINDING_LABELS, metricTables, reportCharts, type ComplianceReport } from '../../core/audit'
 import { formatDate } from '../../core/clocks'
-import { svgToPng } from './png'
 import { summarySentences } from './summary'
 
 const TWIPS_PER_INCH = 1440
@@ -52,6 +51,9 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 const idList = (ids: ReadonlyArray<string>): string => (ids.length <= IDS_SHOWN ? ids.join(', ') : `${ids.slice(0, IDS_SHOWN).join(', ')} and ${ids.length - IDS_SHOWN} more`)
 
 export async function reportDocx(r: ComplianceReport, meta: { author: string }): Promise<Buffer> {
+  // Loaded only when a report is written: resvg is a native module that the command-line bundle
+  // keeps outside itself, so no other command depends on it being installed.
+  const { svgToPng } = await import('./png')
   const title = `Compliance report, ${formatDate(r.period.from)} to ${formatDate(r.period.to)}`
   const filter = Object.entries(r.filter).map(([k, v]) => `${k} = ${String(v)}`)
   const body: Array<Paragraph | Table> = [
