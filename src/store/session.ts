@@ -1,5 +1,6 @@
 // One open data folder: the lock, the loaded collections, pending work, recoveries, backups.
 // open-store.ts wraps it in the typed Store facade.
+import { parseConflictName } from '../core/sync/conflict-name'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../shared/errors'
@@ -139,6 +140,9 @@ export class Session {
     const loaded = this.#loaded
     if (loaded === null) return raw
     const [top, name, third] = rel.split('/')
+    // A sync tool's conflict copy is not a record of ours to repair: the sync engine merges it or
+    // keeps it for the user's choice, and a backup holds it as it is.
+    if (name !== undefined && parseConflictName(name) !== null) return raw
     if (top === ATTACHMENTS_DIR && third !== undefined) return this.attachments.checkedBytes(third, raw)
     for (const [key, spec] of Object.entries(this.schema.records)) {
       if (top === spec.name && name !== undefined && name.endsWith('.json') && third === undefined) {

@@ -47,7 +47,8 @@ describe('interop commands', () => {
   })
 
   it('bad input: exit 2 with one clear line, nothing changed', async () => {
-    await cli(['info', '--data-dir', data])
+    // info only reads (it creates nothing); opening a list makes the folder.
+    await cli(['patients', 'list', '--data-dir', data])
     await writeFile(join(dir, 'semi.csv'), 'Patient;DOB\nAna;1980-01-01\n')
     await writeFile(join(dir, 'junk.zip'), 'not a zip')
     const before = await hashFolder(data)

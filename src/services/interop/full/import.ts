@@ -3,6 +3,7 @@
 // records and conflicts the user accepts are written, after a backup, all or none.
 import { isDeepStrictEqual } from 'node:util'
 import { diffRecords } from '../../../core/audit/diff'
+import { SettingsSchema } from '../../../core/schemas/settings'
 import { AppError } from '../../../shared/errors'
 import type { AppServices } from '../../app-services'
 import { pool, throwIfCancelled, type Progress } from '../progress'
@@ -45,7 +46,8 @@ export function fullImporter(s: AppServices) {
       out.push({ item: { key: `case:${c.id}`, entity: 'case', id: c.id, label: `${name} (${c.id})` }, ours: store.records.cases.has(c.id) ? await store.records.cases.get(c.id) : undefined, theirs: c, write: () => store.records.cases.put(c) })
     }
     const settings = store.singletons.settings.get()
-    const defaults = isDeepStrictEqual(settings, { savedProfiles: [] })
+    // Settings nobody has changed yet (the schema's own defaults) are no conflict: the import takes them.
+    const defaults = isDeepStrictEqual(settings, SettingsSchema.parse({}))
     out.push({ item: { key: 'settings', entity: 'settings', id: 'settings', label: 'Settings' }, ours: defaults && !isDeepStrictEqual(settings, x.settings) ? undefined : settings, theirs: x.settings, write: () => store.singletons.settings.put(x.settings) })
     return out
   }
