@@ -4,7 +4,7 @@ import { IPC_DROPPED } from '../shared/event-contract'
 import type { FilePicks } from '../services/files'
 import type { EventHub } from '../services/event-hub'
 import type { Router } from '../services/router'
-import { COMMAND_LINE_ONLY } from '../shared/channels/tools'
+import { namesALocalPath } from '../shared/channels/tools'
 import type { AppUrlCheck } from './security'
 
 /** Registers the single invoke channel; calls from any frame that is not our own page's main frame are refused. */
@@ -13,7 +13,7 @@ export function registerIpc(ipcMain: IpcMain, router: Router, isOwnPage: AppUrlC
     if (!isTrustedSender(event, isOwnPage, ownWebContentsId())) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Access Advocate window and was refused.' } }
     }
-    if (typeof channel === 'string' && COMMAND_LINE_ONLY.has(channel)) {
+    if (namesALocalPath(channel, input)) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'The window names files through the file dialog or a drop; this request named a path and was refused.' } }
     }
     return router.invoke(channel, input)

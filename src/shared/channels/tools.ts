@@ -51,3 +51,20 @@ export const toolChannels = {
  * process refuses these from it.
  */
 export const COMMAND_LINE_ONLY: ReadonlySet<string> = new Set(['attachments.addFile', 'attachments.saveTo'])
+
+/**
+ * Whether a call from the window must be refused because it names a file on this computer: a
+ * command-line-only channel, or any input carrying a `path` or an `out` (the interop channels take
+ * either a path, from the command line, or the bytes, from the window).
+ */
+export function namesALocalPath(channel: unknown, input: unknown): boolean {
+  if (typeof channel === 'string' && COMMAND_LINE_ONLY.has(channel)) return true
+  const seen = new Set<unknown>()
+  const walk = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v !== 'object' || depth > 8 || seen.has(v)) return false
+    seen.add(v)
+    if (Array.isArray(v)) return v.some((x) => walk(x, depth + 1))
+    return Object.entries(v).some(([k, x]) => ((k === 'path' || k === 'out') && typeof x === 'string') || walk(x, depth + 1))
+  }
+  return walk(input, 0)
+}
