@@ -94,7 +94,7 @@ describe.skipIf(missing !== null)(`two computers sharing a caseload through Sync
       const events = (await s.cases.load(c.id)).events.map((e) => e.summary).sort()
       return JSON.stringify(events) === JSON.stringify(summaries) && (await conflictCopies(dir)).length === 0
     }
-    await until('both computers hold the merged case and no conflict copy', async () => (await settled(sa, a())) && (await settled(sb, b())), 30_000)
+    await until('both computers hold the merged case and no conflict copy', async () => (await settled(sa, a())) && (await settled(sb, b())), 60_000)
     await until('the folders are in sync', async () => (await na.inSync(FOLDER, nb)) && (await nb.inSync(FOLDER, na)), STEP_MS)
     await sa.sync.rescan()
     await sb.sync.rescan()
@@ -130,5 +130,5 @@ describe.skipIf(missing !== null)(`two computers sharing a caseload through Sync
     expect(JSON.stringify(shownA)).toContain('Follow-up from B')
     const list = async (dir: string): Promise<unknown> => JSON.parse((await cli(['cases', 'list', '--data-dir', dir, '--json'])).stdout)
     expect(await list(b())).toEqual(await list(a()))
-  }, 120_000)
+  }, 180_000)
 })
