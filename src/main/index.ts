@@ -11,6 +11,7 @@ import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck, makeOwnPageCheck } from './security'
 import { installMenu } from './menu'
 import { printHtmlToPdf } from './print-pdf'
+import { electronDesktop } from './desktop'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
 import { storedFileResponse } from '../services/files'
 
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
       printPdf: printHtmlToPdf,
       watchFolder: true,
       pickFiles,
+      desktop: electronDesktop(() => mainWindow),
       filesUrl: DEFAULT_FILES_URL
     })
   } catch (error) {

@@ -117,7 +117,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
-    letters: lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
+    letters: lettersService(context, { cases, clocks, queries, tasks, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
     sync: syncService(context, clocks),
     events,
     tasks,

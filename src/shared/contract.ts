@@ -8,6 +8,7 @@ import { attachmentChannels, caseChannels, searchChannels } from './channels/cas
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
+import { letterFileChannels } from './channels/letter-files'
 import { syncChannels } from './channels/sync'
 import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
@@ -28,6 +29,7 @@ export const contract = mergeChannels(
   taskChannels,
   toolChannels,
   letterChannels,
+  letterFileChannels,
   reportChannels,
   interopChannels,
   syncChannels

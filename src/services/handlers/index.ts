@@ -6,6 +6,7 @@ import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
 import { letterHandlers } from './letters'
+import { letterFileHandlers } from './letter-files'
 import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
@@ -50,6 +51,7 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...dataHandlers(current),
     ...toolHandlers(current, hooks),
     ...letterHandlers(current),
+    ...letterFileHandlers(host),
     ...reportHandlers(current),
     ...interopHandlers(current),
     ...syncHandlers(current)

@@ -33,6 +33,7 @@ import type { CaseQueries } from '../case-queries'
 import type { CaseService } from '../cases'
 import type { ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'
+import type { Task, TaskRegistry } from '../tasks'
 import { parseOrThrow } from '../validate'
 import { convertToPdf, pdfPageCount } from './archive'
 import { renderDocx } from './docx'
@@ -49,7 +50,7 @@ export type BulkProgress = {
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'letter'
 
-export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries; printPdf?: (html: string) => Promise<Uint8Array> }) {
+export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries; tasks?: TaskRegistry; printPdf?: (html: string) => Promise<Uint8Array> }) {
   const userTemplates = () => ctx.store.singletons.settings.get().letterTemplates
 
   function findTemplate(id: string, version?: number): LetterTemplate {
@@ -257,7 +258,14 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     /** "Save as PDF": the letter's HTML printed by the front door's printer (Electron's printToPDF), filed with the letter. */
     async savePdf(caseId: string, letterId: string): Promise<AttachmentRef> {
       if (!deps.printPdf) throw new AppError('UNAVAILABLE', 'Save as PDF prints through the app window, which is not available here. Use Archive PDF (PDF/A, with LibreOffice) or the command line\u2019s --out FILE.pdf.')
-      return this.attachPdf(caseId, letterId, await deps.printPdf(renderHtml((await documentOf(caseId, letterId)).doc)))
+      const html = renderHtml((await documentOf(caseId, letterId)).doc)
+      let pdf: Uint8Array
+      try {
+        pdf = await deps.printPdf(html)
+      } catch (error) {
+        throw new AppError('INTERNAL', `The letter could not be printed to PDF (${error instanceof Error ? error.message : String(error)}). Try again, or make the Archive PDF (PDF/A) instead.`)
+      }
+      return this.attachPdf(caseId, letterId, pdf)
     },
 
     /** A PDF printed by the window (Electron printToPDF of the letter's HTML), filed with the letter. */
@@ -323,7 +331,11 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       return this.saveTemplate({ ...from, id: target, version: 1, title: title ?? `${from.title} (my copy)` })
     },
 
-    /** One letter per case; a case that cannot have it is skipped with the reason. Cancels between cases. */
+    /**
+     * One letter per case; a case that cannot have it is skipped with the reason. Runs as a task
+     * (task.progress events, tasks.cancel), and stops between cases when cancelled, returning what
+     * it made so far with cancelled: true.
+     */
     async bulk(input: z.input<typeof BulkInputSchema>, progress: BulkProgress = {}): Promise<BulkResultValue> {
       const i = parseOrThrow(BulkInputSchema, input, 'bulk')
       const template = findTemplate(i.templateId)
@@ -333,32 +345,41 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
         const list = deps.queries.list({ asOf: date, ...(i.filter === 'overdue' ? { status: ['overdue'] } : i.filter === 'awaiting' ? { status: ['awaiting'] } : {}) })
         ids = (i.filter === 'next-step' ? list.filter((x) => x.nextStep && x.nextStep.letter === template.id && x.nextStep.due <= date) : list).map((x) => x.id)
       }
-      const result: BulkResultValue = { made: [], skipped: [], cancelled: false }
-      for (const [index, caseId] of ids.entries()) {
-        if (progress.signal?.aborted) {
-          result.cancelled = true
-          break
-        }
-        let made: { letterId: string; name: string; bytes: Uint8Array } | null = null
-        let skipped: string | null = null
-        try {
-          const c = await deps.cases.load(caseId)
-          if (!template.kinds.includes(c.requestKind)) skipped = `not for this kind of request (${c.requestKind})`
-          else {
+      const all = ids
+      const work = async (task: Task | undefined): Promise<BulkResultValue> => {
+        const result: BulkResultValue = { made: [], skipped: [], cancelled: false }
+        for (const [index, caseId] of all.entries()) {
+          if (progress.signal?.aborted || task?.signal.aborted) {
+            result.cancelled = true
+            break
+          }
+          let made: { letterId: string; name: string; bytes: Uint8Array } | null = null
+          let skipped: string | null = null
+          try {
             const r = await make(caseId, template, date, i.values)
             if (r.ok) made = { letterId: r.letter.id, name: r.letter.file.name, bytes: r.bytes }
             else skipped = r.reason
+          } catch (error) {
+            skipped = error instanceof AppError ? bulkReason(error.message) : `failed: ${error instanceof Error ? error.message : String(error)}`
           }
-        } catch (error) {
-          skipped = error instanceof AppError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`
+          if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name })
+          else result.skipped.push({ caseId, reason: skipped ?? 'skipped' })
+          progress.onCase?.({ index, total: all.length, caseId, made, skipped })
+          task?.progress(index + 1, all.length)
         }
-        if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name })
-        else result.skipped.push({ caseId, reason: skipped ?? 'skipped' })
-        progress.onCase?.({ index, total: ids.length, caseId, made, skipped })
+        return result
       }
-      return result
+      if (!deps.tasks) return work(undefined)
+      const label = `Making ${all.length.toLocaleString('en-US')} letters: ${template.title}`.slice(0, 200)
+      return deps.tasks.run(label, work, { total: all.length, ...(i.taskId !== undefined && { taskId: i.taskId }) })
     }
   }
+}
+
+/** A case of the wrong kind is refused by the letter's own check; in a bulk summary, its reason reads short. */
+function bulkReason(message: string): string {
+  const kind = /is not for this kind of request \(([^)]+)\)/.exec(message)
+  return kind ? `not for this kind of request (${kind[1]})` : message
 }
 
 export type LettersService = ReturnType<typeof lettersService>

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AttachmentRefSchema, CHANNELS, DateSchema, IdSchema, LetterRecordSchema, ShortTextSchema } from '../../core/schemas'
 import { ESCALATION_STEP_IDS } from '../../core/escalation'
 import { LetterTemplateSchema, TemplateIdSchema } from '../../core/letters'
+import { TaskIdSchema } from '../event-contract'
 import { channel } from './channel'
 
 /** Values typed for one letter: merge-field path → text. */
@@ -73,7 +74,9 @@ export const BulkInputSchema = z
     caseIds: z.array(IdSchema).max(10_000).optional(),
     filter: z.enum(BULK_FILTERS).optional(),
     date: DateSchema.optional(),
-    values: LetterValuesSchema
+    values: LetterValuesSchema,
+    /** With a taskId, progress arrives as task.progress events and tasks.cancel stops it between cases (the summary says cancelled). */
+    taskId: TaskIdSchema.optional()
   })
   .refine((b) => b.caseIds !== undefined || b.filter !== undefined, { message: 'give caseIds or a filter', path: ['filter'] })
 
