@@ -54,6 +54,12 @@ export type AppHarness = {
    */
   dropFiles: (target: import('@playwright/test').Locator, paths: string[]) => Promise<void>
   open: (path?: string) => Promise<void>
+  /**
+   * The desktop the main process would supply (Electron's dialog and shell), recording instead:
+   * what the app opened with the system and showed in its folder, and what the next native
+   * "Save as" dialog answers (a path, or null for a cancelled dialog).
+   */
+  desktop: { workingDir: string; opened: string[]; shown: string[]; saveNext: (path: string | null) => void }
 }
 
 type Fixtures = {
@@ -93,6 +99,8 @@ export const test = base.extend<Fixtures>({
     const sampleDir = join(rootDir, 'sample-data')
     const picks: string[][] = []
     let dialogs = 0
+    const saves: Array<string | null> = []
+    const desktop = { workingDir: join(rootDir, 'Documents', 'Access Advocate', 'Letters'), opened: [] as string[], shown: [] as string[] }
     const host = await createServicesHost({
       dataDir,
       sampleDir,
@@ -104,6 +112,12 @@ export const test = base.extend<Fixtures>({
       pickFiles: async () => {
         dialogs++
         return picks.shift() ?? []
+      },
+      desktop: {
+        workingDir: desktop.workingDir,
+        chooseSavePath: async () => saves.shift() ?? null,
+        openPath: async (path) => void desktop.opened.push(path),
+        showInFolder: (path) => void desktop.shown.push(path)
       }
     })
     const router = createRouter(createHandlers(host), { validateOutput: true })
@@ -181,6 +195,7 @@ export const test = base.extend<Fixtures>({
         host.events.emit('files.dropped', { files: await host.files.register(paths) })
       },
       dialogsOpened: () => dialogs,
+      desktop: { ...desktop, saveNext: (path) => void saves.push(path) },
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)
       }

@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
 import { useDebounced } from '../../ui/use-debounced'
 import { LetterExtras } from './LetterExtras'
+import { LetterFileActions } from './LetterFileActions'
 import { MarkSentForm } from './MarkSentForm'
 import './letters.css'
 
@@ -71,6 +72,7 @@ export function PrepareLetterDialog({ caseId, requestKind, templateId, today, on
           <p role="status">
             Saved to the case as a draft: <strong>{letter.file.name}</strong>. It moves no clock until you mark it sent.
           </p>
+          <LetterFileActions caseId={caseId} letter={letter} />
           <LetterExtras caseId={caseId} letter={letter} onChanged={onChanged} />
           <MarkSentForm caseId={caseId} letter={letter} today={today} onSent={() => { onChanged(); onClose() }} />
         </div>
