@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
+import { pdfPageCount } from '../../src/services/letters/archive'
 import { test, expect, seedCase, todayIso, OVERDUE_SINCE_OCT_2026 } from './harness'
 
 test('prepare the next step\u2019s letter, fill the missing field, preview, save the DOCX, mark it sent, and the ladder moves', async ({ app }) => {
@@ -114,6 +115,8 @@ test('"Save as PDF" prints the letter\u2019s HTML at Letter size with 1" margins
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(info).toMatch(/Page size:\s+612 x 792 pts/)
   expect(info).toMatch(/Tagged:\s+yes/)
+  // A fax cover counts Chromium's pages as poppler does.
+  expect(pdfPageCount(pdf)).toBe(Number(/Pages:\s+(\d+)/.exec(info)?.[1]))
   expect(info).toContain('Health Information Privacy Complaint (OCR complaint packet): Maria Lopez')
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   expect(text).toContain('Part B: Chronology')

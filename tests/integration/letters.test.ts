@@ -3,13 +3,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
 import JSZip from 'jszip'
+import { findSoffice } from '../../src/services/letters/archive'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/services/handlers'
 import { createRouter } from '../../src/services/router'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import { testServices, type TestServices } from './helpers/services'
 
+const soffice = await findSoffice()
 let s: TestServices
 let invoke: <C extends Channel>(c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>>
 beforeEach(async () => {
@@ -139,6 +142,21 @@ describe('letters: filed in the case', () => {
     expect(text).toContain('3 (including this cover sheet)')
     expect((await invoke('cases.get', { id: caseId })).case.letters[0]?.extraFiles.map((f) => f.type)).toEqual(['message/rfc822', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   })
+
+  it.skipIf(!soffice)('a fax cover with no page count given counts the letter\u2019s pages (LibreOffice lays it out) and files that PDF', async () => {
+    const caseId = await overdueCase()
+    const letter = await invoke('letters.generate', { caseId, templateId: 'privacy-officer-escalation' })
+    const cover = await invoke('letters.faxCover', { caseId, letterId: letter.id })
+    const extra = (await invoke('cases.get', { id: caseId })).case.letters[0]!.extraFiles
+    const pdf = extra.find((f) => f.type === 'application/pdf')!
+    expect(pdf.name).toBe(letter.file.name.replace(/\.docx$/, '.pdf'))
+    const dir = await mkdtemp(join(tmpdir(), 'aa-fax-'))
+    await writeFile(join(dir, 'l.pdf'), await s.store.attachments.read(pdf.sha256))
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'l.pdf')], { encoding: 'utf8' }))?.[1])
+    await rm(dir, { recursive: true, force: true })
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(textOf((await unzip(await s.store.attachments.read(cover.sha256))).document)).toContain(`${pages + 1} (including this cover sheet)`)
+  }, 60_000)
 
   it('bulk: one letter per overdue case, the others skipped with the reason, progress per case', async () => {
     const caseId = await overdueCase(false)

@@ -27,7 +27,6 @@ export const NO_DESKTOP =
 
 /** A name every file system accepts: no separators, reserved or control characters, no trailing dot or space. */
 export function safeFileName(name: string, fallback = 'letter'): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = name.normalize('NFC').replace(/[<>:"/\\|?*\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')
   const safe = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(cleaned) ? `_${cleaned}` : cleaned
   return (safe || fallback).slice(0, 120)

@@ -35,7 +35,7 @@ import type { ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'
 import type { Task, TaskRegistry } from '../tasks'
 import { parseOrThrow } from '../validate'
-import { convertToPdf, pdfPageCount } from './archive'
+import { convertToPdf, findSoffice, pdfPageCount } from './archive'
 import { renderDocx } from './docx'
 import { buildEml } from './eml'
 import { renderHtml, renderHtmlFragment } from './html'
@@ -300,7 +300,16 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
         const pdf = letter.extraFiles.find((f) => f.type === 'application/pdf')
         letterPages = pdf ? (pdfPageCount(await ctx.store.attachments.read(pdf.sha256)) ?? undefined) : undefined
       }
-      if (letterPages === undefined) throw new AppError('INVALID_INPUT', 'fax: say how many pages the letter has (pages), or make its PDF first')
+      if (letterPages === undefined) {
+        // No PDF yet: LibreOffice lays the DOCX out as a fax machine would see it; that PDF is filed too (it is what gets faxed).
+        const soffice = await findSoffice()
+        if (soffice) {
+          const pdf = (await convertToPdf([{ name: letter.file.name, bytes: await ctx.store.attachments.read(letter.file.sha256) }], { archive: false, soffice })).get(letter.file.name)!
+          letterPages = pdfPageCount(pdf) ?? undefined
+          await addExtra(caseId, letterId, await store(pdf, letter.file.name.replace(/\.docx$/, '.pdf'), 'application/pdf'))
+        }
+      }
+      if (letterPages === undefined) throw new AppError('INVALID_INPUT', 'fax: say how many pages the letter has (pages), or make its PDF first (Save as PDF); LibreOffice, which would count them, is not installed')
       const settings = ctx.store.singletons.settings.get()
       const patient = ctx.store.sharded.patients.get(c.patientId)
       const doc = buildFaxCover({
