@@ -169,6 +169,10 @@ describe('letters: filed in the case', () => {
     expect(seen).toEqual([`1/2 ${caseId} skipped`, `2/2 ${other.id} skipped`])
     const ok = await s.letters.bulk({ templateId: 'privacy-officer-escalation', filter: 'overdue', values: { 'holder.privacyOfficer': 'Privacy Officer' } })
     expect(ok.made.map((m) => m.caseId)).toEqual([caseId])
+    // A case named twice gets one letter, never two written over each other.
+    const twice = await s.letters.bulk({ templateId: 'follow-up', caseIds: [caseId, caseId] })
+    expect(twice.made.map((m) => m.caseId)).toEqual([caseId])
+    expect((await s.cases.load(caseId)).letters.map((l) => l.template)).toEqual(['privacy-officer-escalation', 'follow-up'])
     const controller = new AbortController()
     controller.abort()
     expect(await s.letters.bulk({ templateId: 'follow-up', filter: 'overdue' }, { signal: controller.signal })).toMatchObject({ made: [], cancelled: true })
