@@ -165,7 +165,7 @@ describe('letters: filed in the case', () => {
     const seen: string[] = []
     const r = await s.letters.bulk({ templateId: 'privacy-officer-escalation', caseIds: [caseId, other.id] }, { onCase: (e) => seen.push(`${e.index + 1}/${e.total} ${e.caseId} ${e.made ? 'made' : 'skipped'}`) })
     expect(r.made).toEqual([])
-    expect(r.skipped).toEqual([{ caseId, reason: 'missing holder.privacyOfficer' }, { caseId: other.id, reason: expect.stringMatching(/log when the request was sent/) }])
+    expect(r.skipped).toEqual([{ caseId, reason: 'missing holder.privacyOfficer', patient: 'Maria Lopez' }, { caseId: other.id, reason: expect.stringMatching(/log when the request was sent/), patient: 'Maria Lopez' }])
     expect(seen).toEqual([`1/2 ${caseId} skipped`, `2/2 ${other.id} skipped`])
     const ok = await s.letters.bulk({ templateId: 'privacy-officer-escalation', filter: 'overdue', values: { 'holder.privacyOfficer': 'Privacy Officer' } })
     expect(ok.made.map((m) => m.caseId)).toEqual([caseId])

@@ -356,6 +356,11 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       }
       // One letter per case: a case named twice gets one letter (and two letters in flight never touch one case).
       const all = [...new Set(ids)]
+      const names = new Map(ctx.store.records.cases.summaries().map((e) => [e.id, e.summary.patientId]))
+      const patientOf = (caseId: string) => {
+        const patientId = names.get(caseId)
+        return patientId === undefined ? undefined : ctx.store.sharded.patients.get(patientId)?.name
+      }
       type Outcome = { made: { letterId: string; name: string; bytes: Uint8Array } | null; skipped: string | null }
       const attempt = async (caseId: string): Promise<Outcome> => {
         try {
@@ -380,8 +385,10 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
           const current = next
           next = index + 1 < all.length && !stopped() ? attempt(all[index + 1]!) : null
           const { made, skipped } = await current
-          if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name })
-          else result.skipped.push({ caseId, reason: skipped ?? 'skipped' })
+          const patient = patientOf(caseId)
+          const who = patient === undefined ? {} : { patient }
+          if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name, ...who })
+          else result.skipped.push({ caseId, reason: skipped ?? 'skipped', ...who })
           progress.onCase?.({ index, total: all.length, caseId, made, skipped })
           task?.progress(index + 1, all.length)
         }

@@ -81,8 +81,9 @@ export const BulkInputSchema = z
   .refine((b) => b.caseIds !== undefined || b.filter !== undefined, { message: 'give caseIds or a filter', path: ['filter'] })
 
 export const BulkResultSchema = z.object({
-  made: z.array(z.object({ caseId: z.string(), letterId: z.string(), name: z.string() })),
-  skipped: z.array(z.object({ caseId: z.string(), reason: z.string() })),
+  /** `patient`: whose case it is, for a summary a person reads (absent when the case cannot be found). */
+  made: z.array(z.object({ caseId: z.string(), letterId: z.string(), name: z.string(), patient: z.string().optional() })),
+  skipped: z.array(z.object({ caseId: z.string(), reason: z.string(), patient: z.string().optional() })),
   cancelled: z.boolean()
 })
 export type BulkResultValue = z.infer<typeof BulkResultSchema>

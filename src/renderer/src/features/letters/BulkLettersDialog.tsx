@@ -65,6 +65,7 @@ export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void;
             <ul>
               {result.skipped.map((s) => (
                 <li key={s.caseId}>
+                  {s.patient ? `${s.patient} ` : ''}
                   <code>{s.caseId}</code>: {s.reason}
                 </li>
               ))}
