@@ -36,5 +36,5 @@ test('a screen that fails to render shows what happened and a way back to the ca
   await failure.getByRole('button', { name: 'Back to the caseload' }).click()
   await expect(failure).toBeHidden()
   await expect(app.page).toHaveURL(/#\/caseload$/)
-  await expect(app.page.getByRole('link', { name: /Ada Broken/ }).first()).toBeVisible()
+  await expect(app.page.getByRole('main').getByText('Ada Broken').first()).toBeVisible()
 })
