@@ -1,7 +1,7 @@
 // The fields that only some event types have, for the clock's facts.
 import type { ChecklistItem } from '#core/schemas'
 import { CheckboxField, SelectField, TextField, TriStateField } from '../../ui/Field'
-import { recordTypeLabel } from '../../ui/labels'
+import { checklistItemLabel } from '../../ui/labels'
 import type { EventDraft, FieldErrors } from './event-draft'
 
 type Props = {
@@ -63,7 +63,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
               {checklist.map((item) => (
                 <CheckboxField
                   key={item.id}
-                  label={`${item.label} (${recordTypeLabel(item.recordType)})`}
+                  label={checklistItemLabel(item)}
                   checked={d.items.includes(item.id)}
                   onChange={(on) => set('items', on ? [...d.items, item.id] : d.items.filter((x) => x !== item.id))}
                 />
