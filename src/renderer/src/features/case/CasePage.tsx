@@ -6,7 +6,9 @@ import { Link } from '../../app/Link'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { formatInstant } from '../../ui/format'
 import { AddEventForm } from './AddEventForm'
-import { CaseHeader } from './CaseHeader'
+import { CaseFacts, CaseHeader } from './CaseHeader'
+import { useAddEventCommand } from './use-add-event-command'
+import { useKeptState } from '../../ui/use-kept-state'
 import { Checklist } from './Checklist'
 import { ClockPanel } from './ClockPanel'
 import { EventLog } from './EventLog'
@@ -27,6 +29,16 @@ export function CasePage({ id }: { id: string }) {
   // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
   const [preparing, setPreparing] = useState<string | null>(null)
   const reload = useRefresh()
+  // The add-event form opens at the top of the page (button, `a`, or the app's add-event command),
+  // and stays open while it holds a draft, also after leaving the case and coming back.
+  const [adding, setAdding] = useKeptState(`event-form-open:${id}`, false)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const openAddEvent = () => {
+    setAdding(true)
+    setFocusRequest((n) => n + 1)
+  }
+  const trashedNow = Boolean(view.data?.case.deletedAt)
+  useAddEventCommand(view.isSuccess && !trashedNow, openAddEvent)
 
   if (view.isPending) return <p className="muted">Loading the case…</p>
   if (view.isError) {
@@ -56,18 +68,21 @@ export function CasePage({ id }: { id: string }) {
         </div>
       )}
       <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
-      <CaseHeader view={v} savedProfiles={savedProfiles} />
+      <CaseHeader view={v} savedProfiles={savedProfiles} onAddEvent={openAddEvent} />
       <CaseOrigin caseId={id} />
       <div className="case-grid">
         <div className="case-grid__main">
-          <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
-          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
-          <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
           ) : (
-            <AddEventForm caseId={id} checklist={v.case.requested.items} />
+            adding && (
+              <AddEventForm caseId={id} checklist={v.case.requested.items} events={v.case.events} focusRequest={focusRequest} onClose={() => setAdding(false)} />
+            )
           )}
+          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
+          <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
+          <CaseFacts view={v} savedProfiles={savedProfiles} />
+          <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
         </div>
         <aside className="case-grid__side">
           <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />

@@ -104,6 +104,7 @@ export function EventLog({ caseId, events, checklist, readOnly }: Props) {
         <EditEventDialog
           caseId={caseId}
           event={editing}
+          events={events}
           checklist={checklist}
           onClose={() => setEditing(null)}
           onSaved={(m) => {
