@@ -8,6 +8,8 @@ import { formatInstant } from '../../ui/format'
 import { AddEventForm } from './AddEventForm'
 import { CaseFacts, CaseHeader } from './CaseHeader'
 import { useAddEventCommand } from './use-add-event-command'
+import { useFileDropZone } from './file-drop'
+import { useAttachFiles } from './use-attach-files'
 import { useKeptState } from '../../ui/use-kept-state'
 import { Checklist } from './Checklist'
 import { ClockPanel } from './ClockPanel'
@@ -39,6 +41,13 @@ export function CasePage({ id }: { id: string }) {
   }
   const trashedNow = Boolean(view.data?.case.deletedAt)
   useAddEventCommand(view.isSuccess && !trashedNow, openAddEvent)
+  // Files dropped anywhere on the case (not on an event) become a note dated today with the files.
+  const [dropNotice, setDropNotice] = useState<string | null>(null)
+  const caseAttacher = useAttachFiles(id, undefined, setDropNotice)
+  const caseDrop = useFileDropZone((files) => {
+    setDropNotice(null)
+    void caseAttacher.attachFiles(files)
+  }, view.isSuccess && !trashedNow)
 
   if (view.isPending) return <p className="muted">Loading the case…</p>
   if (view.isError) {
@@ -53,7 +62,12 @@ export function CasePage({ id }: { id: string }) {
   const trashed = v.case.deletedAt
   const restore = () => restoring.mutate({ id })
   return (
-    <article className="page case-page" aria-labelledby="case-title">
+    <article className={`page case-page${caseDrop.over ? ' case-page--drop' : ''}`} aria-labelledby="case-title" data-testid="case-page" {...caseDrop.props}>
+      {caseDrop.over && (
+        <p className="case-drop-hint" aria-hidden="true">
+          Drop to attach to the case (a note dated today); drop on an event to attach to it.
+        </p>
+      )}
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to={{ page: 'caseload' }}>Caseload</Link> <span aria-hidden="true">›</span> <span>{v.patientName}</span>
       </nav>
@@ -69,6 +83,13 @@ export function CasePage({ id }: { id: string }) {
       )}
       <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
       <CaseHeader view={v} savedProfiles={savedProfiles} onAddEvent={openAddEvent} />
+      {caseAttacher.progress && (
+        <p className="muted small" role="status" data-testid="case-drop-progress">
+          {caseAttacher.progress}
+        </p>
+      )}
+      <Notice message={dropNotice} />
+      <ErrorMessage message={caseAttacher.errors.length > 0 ? caseAttacher.errors.join(' ') : null} />
       <CaseOrigin caseId={id} />
       <div className="case-grid">
         <div className="case-grid__main">
