@@ -73,7 +73,7 @@ test('an event is logged from the top of a 7-event case with the keyboard alone'
   await form.getByLabel('Summary').fill('')
   await form.getByLabel('Summary').press('a')
   await expect(form.getByLabel('Summary')).toHaveValue('a')
-  await form.getByRole('button', { name: 'Close the form' }).click()
+  await page.getByTestId('add-event-panel').getByRole('button', { name: 'Close the form' }).click()
   await expect(form).toHaveCount(0)
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('aa:command', { detail: { command: 'add-event' } })))
   await expect(page.getByTestId('add-event-form').getByLabel('Type')).toBeFocused()
