@@ -17,6 +17,7 @@ import {
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
 import { AppError, type IssuePath } from '../shared/errors'
+import type { RequestSent } from '../shared/channels/cases'
 import { nowIso, todayOf, type ServiceContext } from './context'
 import { commit, type AuditNote, type Change } from './write'
 import type { ClockService } from './clock-service'
@@ -101,6 +102,18 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     if (unknown) throw invalidField([...path, 'items'], `"${unknown}" is not on this case's checklist`)
   }
 
+  /** An item a delivery names stays on the request: removing it would leave the log pointing at nothing. */
+  function checkItemsStillKnown(before: Case, next: Case): void {
+    const kept = new Set(next.requested.items.map((i) => i.id))
+    for (const e of before.events) {
+      if (e.type !== 'partial-delivery' && e.type !== 'records-delivered') continue
+      const lost = e.items.find((id) => !kept.has(id))
+      if (lost === undefined) continue
+      const label = before.requested.items.find((i) => i.id === lost)?.label ?? lost
+      throw invalidField(['patch', 'requested', 'items'], `"${label}" arrived with the delivery of ${e.date}, so it stays on the request; edit that delivery first`, 'case')
+    }
+  }
+
   const withItemIds = (requested: CaseFields['requested']): Case['requested'] => ({
     ...requested,
     items: withIds(ctx, 'item', requested.items)
@@ -113,6 +126,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     subject: { id: event.id, before: undefined, after: event },
     changes: [{ path: 'type', before: null, after: event.type }]
   })
+
+  /** The "Request sent" event a new case may start with (its date checked like any event's, at `sent.date`). */
+  const sentEvents = (sent: RequestSent | undefined): CaseEventInput[] =>
+    sent ? [{ type: 'request-sent', date: sent.date, direction: 'outgoing', summary: 'Request sent', ...(sent.channel && { channel: sent.channel }) }] : []
 
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
@@ -137,8 +154,9 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   return {
     load,
 
-    async add(input: CaseFieldsInput): Promise<Case> {
-      return create(parseOrThrow(CaseFieldsSchema, input, 'case'))
+    /** With `sent`, the case is made with its "Request sent" event in the same write. */
+    async add(input: CaseFieldsInput, sent?: RequestSent): Promise<Case> {
+      return create(parseOrThrow(CaseFieldsSchema, input, 'case'), sentEvents(sent))
     },
 
     /** A case and its first events in one write (imports): one file written, not one per step. */
@@ -147,13 +165,13 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     },
 
     /** One patient's requests to several holders, created together under one batch id. */
-    async addBatch(input: BatchInput): Promise<Case[]> {
+    async addBatch(input: BatchInput, sent?: RequestSent): Promise<Case[]> {
       const { organizationIds, ...shared } = parseOrThrow(BatchInputSchema, input, 'batch')
       if (new Set(organizationIds).size !== organizationIds.length) throw invalidField(['batch', 'organizationIds'], 'an organization is listed twice', 'batch')
       for (const organizationId of organizationIds) checkLinks({ ...shared, organizationId })
       const batchId = ctx.newId('batch')
       const created: Case[] = []
-      for (const organizationId of organizationIds) created.push(await create({ ...shared, organizationId, batchId }))
+      for (const organizationId of organizationIds) created.push(await create({ ...shared, organizationId, batchId }, sentEvents(sent)))
       return created
     },
 
@@ -161,7 +179,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
       const merged: Case = applyPatch(before, changes)
-      if (changes.requested) merged.requested = withItemIds(changes.requested)
+      if (changes.requested) {
+        merged.requested = withItemIds(changes.requested)
+        checkItemsStillKnown(before, merged)
+      }
       checkLinks(merged)
       checkReferences(merged, id)
       return save({ before, next: merged, audit: [{ action: 'update', entity: 'case' }] })

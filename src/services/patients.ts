@@ -63,7 +63,7 @@ export function patientService(ctx: ServiceContext) {
       get(id)
       const referring = casesReferring(ctx, { patientId: id })
       if (referring.length > 0) {
-        throw new AppError('IN_USE', `This patient cannot be deleted: ${describeReferringCases(ctx, referring)} to them. Delete or reassign those cases first.`, {
+        throw new AppError('IN_USE', `This patient cannot be deleted: ${describeReferringCases(ctx, referring)} to them. Give each of those cases another patient first (Edit request → Patient in the window, or cases.update with a patientId); a case in the trash counts until it is deleted for good.`, {
           cases: referring
         })
       }

@@ -12,6 +12,7 @@ import { resolveProfile } from './profile'
 import type { ClockEvent, ClockInput, ProfileDefinition } from './schema'
 import type { ClockResult, ClockStatus, Finding } from './types'
 import { complaintWindow } from './window'
+import { stepLabel } from '../labels'
 
 export type ComputeOptions = {
   savedProfiles?: ReadonlyArray<ProfileDefinition>
@@ -171,11 +172,11 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
   const running = status === 'awaiting' || status === 'overdue'
   const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, clockRunning: running })
   for (const s of plan.steps.filter((x) => x.status !== 'pending')) {
-    explanation.push(s.status === 'taken' ? `Escalation step ${s.step} taken on ${formatDate(s.takenOn ?? s.due)}.` : `Escalation step ${s.step} was skipped (a later step was taken).`)
+    explanation.push(s.status === 'taken' ? `${stepLabel(s.step)}: done on ${formatDate(s.takenOn ?? s.due)}.` : `${stepLabel(s.step)}: skipped (a later step was taken).`)
   }
   explanation.push(
     plan.nextStep
-      ? `Next step: ${plan.nextStep.step}, due ${formatDate(plan.nextStep.due)} (letter: ${plan.nextStep.letter}).`
+      ? `Next step: ${stepLabel(plan.nextStep.step)}, due ${formatDate(plan.nextStep.due)}.`
       : running
         ? 'Every escalation step has been taken.'
         : 'No next escalation step: the clock has stopped.'

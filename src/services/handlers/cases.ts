@@ -7,8 +7,8 @@ export function caseHandlers(s: ServicesRef, hooks: HandlerHooks = {}): Pick<Han
   return {
     'cases.list': (filter) => s().queries.list(filter),
     'cases.get': ({ id, asOf }) => s().queries.view(id, asOf),
-    'cases.add': ({ case: fields }) => s().cases.add(fields),
-    'cases.addBatch': ({ batch }) => s().cases.addBatch(batch),
+    'cases.add': ({ case: fields, sent }) => s().cases.add(fields, sent),
+    'cases.addBatch': ({ batch, sent }) => s().cases.addBatch(batch, sent),
     'cases.update': ({ id, patch }) => s().cases.update(id, patch),
     'cases.addEvent': ({ caseId, event }) => s().cases.addEvent(caseId, event),
     'cases.editEvent': ({ caseId, eventId, patch }) => s().cases.editEvent(caseId, eventId, patch),

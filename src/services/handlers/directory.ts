@@ -24,7 +24,7 @@ export function directoryHandlers(s: ServicesRef): Pick<Handlers, DirectoryChann
       return { ok: true as const }
     },
     'patients.addHolder': ({ patientId, holder }) => s().patients.addHolder(patientId, holder),
-    'patients.holderToCase': ({ patientId, holderId, case: fields }) => openCaseForHolder(s().patients, s().cases, patientId, holderId, fields),
+    'patients.holderToCase': ({ patientId, holderId, case: fields, sent }) => openCaseForHolder(s().patients, s().cases, patientId, holderId, fields, sent),
     'orgs.list': (query) =>
       s()
         .organizations.list(query)

@@ -11,6 +11,7 @@ import {
   PRIORITIES,
   REQUEST_KINDS,
   AttachmentRefSchema,
+  CHANNELS,
   patchSchema
 } from '../../core/schemas'
 import { CLOCK_STATUSES } from '../../core/clocks/types'
@@ -72,12 +73,21 @@ export type CaseViewValue = z.infer<typeof CaseViewSchema>
 
 const byId = z.strictObject({ id: IdSchema })
 
+/** The day a new request went out (and how), logged as its first event when the case is made. */
+export const RequestSentSchema = z.strictObject({ date: DateSchema, channel: z.enum(CHANNELS).optional() })
+export type RequestSent = z.infer<typeof RequestSentSchema>
+
 export const caseChannels = {
   'cases.list': channel(CaseFilterSchema, z.array(CaseListItemSchema)),
   'cases.get': channel(z.strictObject({ id: IdSchema, asOf: DateSchema.optional() }), CaseViewSchema),
-  'cases.add': channel(z.strictObject({ case: CaseFieldsSchema }), CaseSchema),
+  /** With `sent`, the case starts with its "Request sent" event, in the same write. */
+  'cases.add': channel(z.strictObject({ case: CaseFieldsSchema, sent: RequestSentSchema.optional() }), CaseSchema),
+  /** With `sent`, every case of the batch starts with the same "Request sent" event. */
   'cases.addBatch': channel(
-    z.strictObject({ batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }) }),
+    z.strictObject({
+      batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }),
+      sent: RequestSentSchema.optional()
+    }),
     z.array(CaseSchema)
   ),
   'cases.update': channel(z.strictObject({ id: IdSchema, patch: patchSchema(CaseFieldsSchema) }), CaseSchema),

@@ -13,6 +13,7 @@ import {
   patchSchema
 } from '../../core/schemas'
 import { channel } from './channel'
+import { RequestSentSchema } from './cases'
 
 const byId = z.strictObject({ id: IdSchema })
 const done = z.object({ ok: z.literal(true) })
@@ -48,7 +49,7 @@ export const directoryChannels = {
   'patients.addHolder': channel(z.strictObject({ patientId: IdSchema, holder: HolderInputSchema }), HolderToRequestSchema),
   /** Turns a holder known about into a case; the holder remembers the case it became. */
   'patients.holderToCase': channel(
-    z.strictObject({ patientId: IdSchema, holderId: IdSchema, case: CaseFieldsSchema.omit({ patientId: true }) }),
+    z.strictObject({ patientId: IdSchema, holderId: IdSchema, case: CaseFieldsSchema.omit({ patientId: true }), sent: RequestSentSchema.optional() }),
     CaseSchema
   ),
   'orgs.list': channel(

@@ -4,7 +4,7 @@ import type { CaseViewValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
 import { humanize } from '../../ui/format'
-import { stepLabel } from '../../ui/labels'
+import { findingLabel, letterTemplateLabel, stepLabel } from '../../ui/labels'
 
 type Clock = CaseViewValue['clock']
 type Result = Extract<Clock, { state: 'ok' }>['result']
@@ -67,8 +67,8 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
                 <>
                   {stepLabel(r.nextStep.step)} by <DateText value={r.nextStep.due} />{' '}
                   {r.nextStep.due < asOf ? <strong className="days--late">overdue </strong> : null}
-                  <span className="muted">
-                    (letter <code>{r.nextStep.letter}</code>)
+                  <span className="muted" title={`Letter template: ${r.nextStep.letter}`}>
+                    (letter: {letterTemplateLabel(r.nextStep.letter)})
                   </span>
                   {onPrepare && (
                     <button type="button" className="button button--small" onClick={() => onPrepare(r.nextStep!.letter)} data-testid="prepare-next-step">
@@ -109,7 +109,9 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
           {r.findings.map((f, i) => (
             <li key={`${f.code}-${i}`} className="finding">
               <div className="finding__head">
-                <code className="finding__code">{f.code}</code>
+                <strong className="finding__code" title={`Code: ${f.code}`} data-code={f.code}>
+                  {findingLabel(f.code)}
+                </strong>
                 <DateText value={f.date} />
               </div>
               <p className="finding__message">{f.message}</p>
@@ -157,9 +159,7 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
                       </>
                     )}
                   </td>
-                  <td>
-                    <code>{s.letter}</code>
-                  </td>
+                  <td title={`Letter template: ${s.letter}`}>{letterTemplateLabel(s.letter)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 // The fields that only some event types have, for the clock's facts.
 import type { ChecklistItem } from '#core/schemas'
+import { DateField } from '../../ui/DateField'
 import { CheckboxField, SelectField, TextField, TriStateField } from '../../ui/Field'
-import { recordTypeLabel } from '../../ui/labels'
+import { checklistItemLabel } from '../../ui/labels'
 import type { EventDraft, FieldErrors } from './event-draft'
 
 type Props = {
@@ -50,7 +51,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
       return (
         <div className="form__row">
           <TextField label="Reason given" value={d.reason} onChange={(v) => set('reason', v)} error={errors['reason']} hint="Leave empty if the notice gave none." />
-          <TextField label="New date promised" type="date" value={d.newDate} onChange={(v) => set('newDate', v)} error={errors['newDate']} />
+          <DateField label="New date promised" value={d.newDate} onChange={(v) => set('newDate', v)} error={errors['newDate']} />
         </div>
       )
     case 'partial-delivery':
@@ -63,7 +64,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
               {checklist.map((item) => (
                 <CheckboxField
                   key={item.id}
-                  label={`${item.label} (${recordTypeLabel(item.recordType)})`}
+                  label={checklistItemLabel(item)}
                   checked={d.items.includes(item.id)}
                   onChange={(on) => set('items', on ? [...d.items, item.id] : d.items.filter((x) => x !== item.id))}
                 />
