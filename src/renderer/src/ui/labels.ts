@@ -38,9 +38,23 @@ export const eventTypeLabel = labelFrom({
   'phone-call': 'Phone call',
   note: 'Note',
   'complaint-filed': 'Complaint filed',
+  'agency-acknowledged': 'Agency acknowledged the complaint',
+  'step-skipped': 'Ladder step skipped',
   withdrawn: 'Withdrawn',
   resolution: 'Resolution',
   'letter-draft': 'Letter draft (not sent)'
+})
+
+export const waitingOnLabel = labelFrom({
+  me: 'Needs my action',
+  holder: 'Waiting on the holder',
+  agency: 'With the agency'
+})
+
+export const venueLabel = labelFrom({
+  ocr: 'HHS Office for Civil Rights (OCR)',
+  'information-blocking': 'Information-blocking portal (ONC/OIG)',
+  state: 'State agency'
 })
 
 export const requestKindLabel = labelFrom({

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
@@ -20,14 +20,29 @@ const DIRECTION_OPTIONS = [
   { value: 'internal', label: 'Internal (a note to ourselves)' }
 ]
 
-type Props = { caseId: string; checklist: ReadonlyArray<ChecklistItem> }
+type Props = {
+  caseId: string
+  checklist: ReadonlyArray<ChecklistItem>
+  /** Opens the form on this event type, scrolled into view and focused (Today's "log the event"). */
+  start?: { type: string; option?: string }
+}
 
 /**
  * Logs one event. The draft survives errors and leaving the page; it is cleared only once the
  * event is saved.
  */
-export function AddEventForm({ caseId, checklist }: Props) {
+export function AddEventForm({ caseId, checklist, start }: Props) {
   const [draft, setDraft] = useKeptState<EventDraft>(`event-draft:${caseId}`, () => newDraft())
+  const sectionRef = useRef<HTMLElement>(null)
+  const startType = start && (CASE_EVENT_TYPES as ReadonlyArray<string>).includes(start.type) ? (start.type as CaseEventType) : undefined
+  const startOption = start?.option
+  useEffect(() => {
+    if (!startType) return
+    const option = startOption ?? ''
+    setDraft({ ...newDraft(startType), ...(startType === 'step-skipped' ? { step: option } : { venue: option }) })
+    sectionRef.current?.scrollIntoView({ block: 'start' })
+    sectionRef.current?.querySelector<HTMLElement>('select, input')?.focus()
+  }, [startType, startOption, setDraft])
   const [localErrors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<string | null>(null)
   const save = useChannelMutation('cases.addEvent')
@@ -66,7 +81,7 @@ export function AddEventForm({ caseId, checklist }: Props) {
 
   const errorCount = Object.keys(errors).length
   return (
-    <section className="panel" aria-labelledby="add-event-title">
+    <section className="panel" aria-labelledby="add-event-title" ref={sectionRef}>
       <h3 id="add-event-title" className="panel__title">
         Add event
       </h3>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { CaseIntent } from '../../app/routes'
 import { CaseOrigin } from '../sync/CaseOrigin'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
@@ -18,14 +19,14 @@ import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
-export function CasePage({ id }: { id: string }) {
+export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
   const view = useChannel('cases.get', { id })
   // The user's saved rule profiles: their names in the header, and choices in "Edit request".
   const settings = useChannel('settings.get', {})
   const savedProfiles = settings.data?.savedProfiles ?? []
   const restoring = useChannelMutation('cases.restore')
   // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
-  const [preparing, setPreparing] = useState<string | null>(null)
+  const [preparing, setPreparing] = useState<string | null>(intent?.kind === 'prepare' ? intent.template : null)
   const reload = useRefresh()
 
   if (view.isPending) return <p className="muted">Loading the case…</p>
@@ -61,16 +62,26 @@ export function CasePage({ id }: { id: string }) {
       <div className="case-grid">
         <div className="case-grid__main">
           <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
-          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
+          <ClockPanel
+            clock={v.clock}
+            asOf={v.asOf}
+            onPrepare={trashed ? undefined : setPreparing}
+            caseId={id}
+            references={v.case.references}
+          />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
           {trashed ? (
             <Notice message="Restore the case to log new events." />
           ) : (
-            <AddEventForm caseId={id} checklist={v.case.requested.items} />
+            <AddEventForm
+              caseId={id}
+              checklist={v.case.requested.items}
+              {...(intent?.kind === 'log' && { start: { type: intent.eventType, ...(intent.option !== undefined && { option: intent.option }) } })}
+            />
           )}
         </div>
         <aside className="case-grid__side">
-          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />
+          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} {...(intent?.kind === 'mark-sent' && { sendingFirst: intent.letterId })} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />
