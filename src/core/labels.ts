@@ -57,6 +57,8 @@ export const EVENT_TYPE_LABELS: Readonly<Record<CaseEventType, string>> = {
   'phone-call': 'Phone call',
   note: 'Note',
   'complaint-filed': 'Complaint filed',
+  'agency-acknowledged': 'Agency acknowledged the complaint',
+  'step-skipped': 'Ladder step skipped',
   withdrawn: 'Withdrawn',
   resolution: 'Resolution',
   'letter-draft': 'Letter draft (not sent)'

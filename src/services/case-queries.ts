@@ -4,6 +4,7 @@ import type { ClockResult, ClockStatus } from '../core/clocks'
 import { completenessOf, type Completeness } from '../core/cases/completeness'
 import type { CaseSummary } from '../core/cases/summary'
 import type { Case } from '../core/schemas'
+import { waitingOnOf, type WaitingOn } from '../core/escalation'
 import { todayOf, type ServiceContext } from './context'
 import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
@@ -24,6 +25,7 @@ export type CaseFilter = {
   patientId?: string
   organizationId?: string
   tag?: string
+  waitingOn?: ReadonlyArray<WaitingOn>
   /** `only`: the trash; `include`: everything; default: live cases only. */
   trash?: 'only' | 'include'
   limit?: number
@@ -49,6 +51,7 @@ export type CaseListItem = {
   lastEventDate: string | null
   eventCount: number
   deletedAt: string | null
+  waitingOn: WaitingOn | null
 }
 
 export type CaseView = {
@@ -62,6 +65,19 @@ export type CaseView = {
 
 const statusOf = (clock: CaseClock): CaseListStatus =>
   clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
+
+/** Who a case waits on as of a day, from its summary and its clock (core/escalation/waiting-on.ts). */
+export function waitingOnOfSummary(s: CaseSummary, clock: CaseClock, asOf: string): WaitingOn | null {
+  const r = clock.state === 'ok' ? clock.result : undefined
+  return waitingOnOf({
+    asOf,
+    status: statusOf(clock),
+    nextStep: r?.nextStep ?? null,
+    agency: r?.agency ?? null,
+    reminderDates: s.clock?.reminders.map((x) => x.date) ?? [],
+    draftLetters: s.drafts?.length ?? 0
+  })
+}
 
 export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry) {
   const store = ctx.store
@@ -92,7 +108,8 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
       lastEventDate: s.lastEventDate ?? null,
       eventCount: s.eventCount,
-      deletedAt: s.deletedAt ?? null
+      deletedAt: s.deletedAt ?? null,
+      waitingOn: waitingOnOfSummary(s, clock, asOf)
     }
   }
 
@@ -110,6 +127,7 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       const needle = filter.text?.trim().toLowerCase()
       const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
       const names = needle ? lowerNames() : undefined
+      const waiting = filter.waitingOn && filter.waitingOn.length > 0 ? new Set<WaitingOn | null>(filter.waitingOn) : undefined
       const out: CaseListItem[] = []
       for (const { id, rev, summary: s } of store.records.cases.summaries()) {
         if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
@@ -121,6 +139,7 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
         const clock = clocks.forCase(id, rev, s.clock, asOf)
         if (statuses && !statuses.has(statusOf(clock))) continue
         if (filter.minDaysLate !== undefined && ((clock.state === 'ok' ? clock.result.daysLate : null) ?? -1) < filter.minDaysLate) continue
+        if (waiting && !waiting.has(waitingOnOfSummary(s, clock, asOf))) continue
         out.push(toItem(id, rev, s, asOf))
       }
       out.sort(byUrgency)

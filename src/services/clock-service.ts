@@ -19,7 +19,11 @@ export function clockService(ctx: ServiceContext) {
     try {
       const result = computeClock(
         { ...input, asOf: asOf < input.received ? input.received : asOf },
-        { savedProfiles: settings.savedProfiles, ...(settings.ladder ? { ladder: settings.ladder } : {}) }
+        {
+          savedProfiles: settings.savedProfiles,
+          ...(settings.ladder ? { ladder: settings.ladder } : {}),
+          ...(settings.agencyCheckDays !== undefined ? { agencyCheckDays: settings.agencyCheckDays } : {})
+        }
       )
       if (receiptAssumed) {
         result.explanation.unshift('No proof of receipt is logged, so the day the request was sent is taken as the day it was received.')

@@ -14,6 +14,7 @@ import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
+import { worklistChannels } from './channels/worklist'
 import type { EventName, EventPayload } from './event-contract'
 import { mergeChannels } from './merge-channels'
 
@@ -32,7 +33,8 @@ export const contract = mergeChannels(
   letterFileChannels,
   reportChannels,
   interopChannels,
-  syncChannels
+  syncChannels,
+  worklistChannels
 )
 
 export type Contract = typeof contract

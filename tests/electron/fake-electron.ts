@@ -21,6 +21,12 @@ export class FakeWebContents extends EventEmitter {
   send(...args: unknown[]): void {
     this.sent.push(args)
   }
+  /** Scripts the main process ran in the page (only a hash change, for a notification's click). */
+  readonly scripts: string[] = []
+  async executeJavaScript(code: string): Promise<unknown> {
+    this.scripts.push(code)
+    return undefined
+  }
   destroyed = false
   isDestroyed(): boolean {
     return this.destroyed
@@ -55,6 +61,10 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     openDialogs: [] as unknown[],
+    /** Desktop notifications shown, with a way to click them. */
+    notifications: [] as FakeNotification[],
+    /** What Notification.isSupported() answers. */
+    notificationsSupported: true,
     /** What the next showOpenDialog answers (a test sets it, like a user choosing files). */
     nextPick: { canceled: true, filePaths: [] as string[] },
     saveDialogs: [] as unknown[],
@@ -68,6 +78,20 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     printAnswer: undefined as Uint8Array | Error | undefined,
     /** Sessions of their own (session.fromPartition), by partition name, with what was set on them. */
     partitions: new Map<string, { permissionRequestHandler?: Handler; permissionCheckHandler?: Handler; beforeRequest?: Handler; events: EventEmitter }>()
+  }
+
+  class FakeNotification extends EventEmitter {
+    static isSupported(): boolean {
+      return record.notificationsSupported
+    }
+    shown = false
+    constructor(readonly options: { title: string; body: string }) {
+      super()
+    }
+    show(): void {
+      this.shown = true
+      record.notifications.push(this)
+    }
   }
 
   class FakeBrowserWindow extends EventEmitter {
@@ -167,7 +191,8 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
       registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => record.protocolHandlers.set(scheme, handler)
     },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) }
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) },
+    Notification: FakeNotification
   }
   return { electron, record, becomeReady: () => readyResolve() }
 }

@@ -11,7 +11,7 @@ import type { CaseSummary } from './summary'
  * rule for searchText, a change in a helper it calls), even if the shape stays the same: the shape
  * is hashed, the logic is not. src/core/cases/summary.test.ts fails until you do.
  */
-export const CASE_SUMMARY_VERSION = 1
+export const CASE_SUMMARY_VERSION = 2
 
 export const CaseSummarySchema = z.object({
   patientId: z.string(),
@@ -31,5 +31,6 @@ export const CaseSummarySchema = z.object({
   clock: ClockInputSchema.omit({ asOf: true, description: true })
     .extend({ receiptAssumed: z.boolean(), ignoredBeforeReceipt: z.number() })
     .optional(),
-  searchText: z.string()
+  searchText: z.string(),
+  drafts: z.array(z.object({ letterId: z.string(), template: z.string(), title: z.string(), createdAt: z.string() })).optional()
 }) satisfies z.ZodType<CaseSummary>

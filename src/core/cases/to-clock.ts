@@ -80,7 +80,13 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
     case 'complaint-filed':
       if (e.venue === 'ocr') return { type: 'ocr-complaint', date: e.date }
       if (e.venue === 'information-blocking') return { type: 'information-blocking-report', date: e.date }
-      return undefined
+      return { type: 'state-complaint', date: e.date }
+    case 'agency-acknowledged':
+      return { type: 'agency-acknowledged', date: e.date, venue: e.venue }
+    case 'step-skipped':
+      return { type: 'step-skipped', date: e.date, step: e.step, reason: e.reason }
+    case 'resolution':
+      return { type: 'resolution', date: e.date }
     case 'withdrawn':
       return { type: 'withdrawn', date: e.date }
     default:

@@ -1,6 +1,16 @@
 // The clock of one case as of a given day: due dates, status, findings, complaint window, next
 // escalation step and the explanation that leads to each date. Pure: "today" is `input.asOf`.
-import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../escalation'
+import {
+  AGENCY_CHECK_DEFAULT_DAYS,
+  DEFAULT_LADDER,
+  ESCALATION_STEP_IDS,
+  agencyState,
+  planEscalation,
+  type AgencyVenue,
+  type EscalationStepId,
+  type LadderConfig,
+  type StepSkip
+} from '../escalation'
 import { FEES } from '../rules'
 import { addCalendarDays, diffCalendarDays, formatDate } from './dates'
 import { initialDeadline } from './deadline'
@@ -17,6 +27,14 @@ import { stepLabel } from '../labels'
 export type ComputeOptions = {
   savedProfiles?: ReadonlyArray<ProfileDefinition>
   ladder?: LadderConfig
+  /** Days after filing a complaint to check the agency acknowledged it (default: a working default, not law). */
+  agencyCheckDays?: number
+}
+
+const VENUE_WORDS: Record<AgencyVenue, string> = {
+  ocr: 'HHS Office for Civil Rights',
+  'information-blocking': 'the information-blocking portal (ONC/OIG)',
+  state: 'a state agency'
 }
 
 type Stopper = Extract<ClockEvent, { type: 'delivered' | 'denied' | 'withdrawn' }>
@@ -170,16 +188,51 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     }
   }
   const running = status === 'awaiting' || status === 'overdue'
-  const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, clockRunning: running })
+  const skipped = new Map<EscalationStepId, StepSkip>()
+  for (const e of ofType(kept, 'step-skipped')) if (!skipped.has(e.step)) skipped.set(e.step, { on: e.date, reason: e.reason.trim() })
+  const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, skipped, clockRunning: running })
   for (const s of plan.steps.filter((x) => x.status !== 'pending')) {
-    explanation.push(s.status === 'taken' ? `${stepLabel(s.step)}: done on ${formatDate(s.takenOn ?? s.due)}.` : `${stepLabel(s.step)}: skipped (a later step was taken).`)
+    explanation.push(
+      s.status === 'taken'
+        ? `${stepLabel(s.step)}: done on ${formatDate(s.takenOn ?? s.due)}.`
+        : s.skip
+          ? `${stepLabel(s.step)}: skipped for this case on ${formatDate(s.skip.on)}: ${s.skip.reason}. It is no longer suggested or overdue.`
+          : `${stepLabel(s.step)}: skipped (a later step was taken).`
+    )
   }
+
+  // 5. With an agency (docs/escalation.md): a complaint filed moves the case off the ladder.
+  const checkDays = options.agencyCheckDays ?? AGENCY_CHECK_DEFAULT_DAYS
+  const agency = agencyState({
+    filings: kept.flatMap((e): Array<{ venue: AgencyVenue; date: string }> =>
+      e.type === 'ocr-complaint'
+        ? [{ venue: 'ocr' as const, date: e.date }]
+        : e.type === 'information-blocking-report'
+          ? [{ venue: 'information-blocking' as const, date: e.date }]
+          : e.type === 'state-complaint'
+            ? [{ venue: 'state' as const, date: e.date }]
+            : []
+    ),
+    acknowledgements: ofType(kept, 'agency-acknowledged').map((e) => ({ date: e.date, venue: e.venue })),
+    resolutions: ofType(kept, 'resolution').map((e) => e.date),
+    checkDays
+  })
+  for (const f of agency?.filings ?? []) {
+    explanation.push(
+      f.acknowledgedOn
+        ? `Complaint filed with ${VENUE_WORDS[f.venue]} on ${formatDate(f.filedOn)}, acknowledged on ${formatDate(f.acknowledgedOn)}.`
+        : `Complaint filed with ${VENUE_WORDS[f.venue]} on ${formatDate(f.filedOn)}: check for its acknowledgement by ${formatDate(f.checkDue ?? f.filedOn)} (${plural(checkDays, 'day')} after filing, a working default, not a legal deadline).`
+    )
+  }
+  const nextStep = agency ? null : plan.nextStep
   explanation.push(
-    plan.nextStep
-      ? `Next step: ${stepLabel(plan.nextStep.step)}, due ${formatDate(plan.nextStep.due)}.`
-      : running
-        ? 'Every escalation step has been taken.'
-        : 'No next escalation step: the clock has stopped.'
+    agency
+      ? 'The case is with the agency: no further ladder step is suggested while the complaint is open (log a resolution to end it).'
+      : nextStep
+        ? `Next step: ${stepLabel(nextStep.step)}, due ${formatDate(nextStep.due)}.`
+        : running
+          ? 'Every escalation step has been taken or skipped.'
+          : 'No next escalation step: the clock has stopped.'
   )
 
   const reminders = [...input.reminders]
@@ -195,13 +248,14 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     daysRemaining,
     findings: sorted,
     complaintWindowCloses: window.closes,
-    nextStep: plan.nextStep,
+    nextStep,
     controllingRule,
     explanation,
     complaintWindowWarning: window.warning,
     profileVersion: resolved.profileVersion,
     warnings: resolved.warnings,
     escalation: plan.steps,
+    agency,
     reminders
   }
 }

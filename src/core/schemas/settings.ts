@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../clocks/schema'
-import { LadderConfigSchema } from '../escalation'
+import { AgencyCheckDaysSchema, LadderConfigSchema } from '../escalation'
 import { ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
@@ -11,6 +11,10 @@ export const SettingsSchema = z.strictObject({
   advocateName: ShortTextSchema.optional(),
   savedProfiles: z.array(ProfileDefinitionSchema).max(200).default([]),
   ladder: LadderConfigSchema.optional(),
+  /** Days after a complaint is filed to check the agency acknowledged it (left out: the working default). */
+  agencyCheckDays: AgencyCheckDaysSchema.optional(),
+  /** Desktop notifications for steps and reminders due today, once a day (left out: on). */
+  notifyDueToday: z.boolean().optional(),
   /** The user's own letter templates, every version kept (a letter records the version it used). */
   letterTemplates: z.array(LetterTemplateSchema).max(500).default([]),
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */

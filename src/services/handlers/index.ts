@@ -11,6 +11,7 @@ import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
+import { worklistHandlers } from './worklist'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -54,7 +55,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...letterFileHandlers(host),
     ...reportHandlers(current),
     ...interopHandlers(current),
-    ...syncHandlers(current)
+    ...syncHandlers(current),
+    ...worklistHandlers(current)
   }
 }
 

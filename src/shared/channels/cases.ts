@@ -15,6 +15,7 @@ import {
   patchSchema
 } from '../../core/schemas'
 import { CLOCK_STATUSES } from '../../core/clocks/types'
+import { WAITING_ON } from '../../core/escalation'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
 import { TaskIdSchema } from '../event-contract'
@@ -30,6 +31,8 @@ export const CaseFilterSchema = z.strictObject({
   patientId: IdSchema.optional(),
   organizationId: IdSchema.optional(),
   tag: z.string().max(40).optional(),
+  /** Only cases that wait on these (me: needs my action; holder; agency). */
+  waitingOn: z.array(z.enum(WAITING_ON)).max(WAITING_ON.length).optional(),
   trash: z.enum(['only', 'include']).optional(),
   limit: z.number().int().positive().max(100_000).optional()
 })
@@ -53,7 +56,9 @@ export const CaseListItemSchema = z.object({
   findings: z.array(z.string()),
   lastEventDate: z.string().nullable(),
   eventCount: z.number(),
-  deletedAt: z.string().nullable()
+  deletedAt: z.string().nullable(),
+  /** Who the case waits on today; null: closed, nothing left to do. */
+  waitingOn: z.enum(WAITING_ON).nullable()
 })
 export type CaseListItemValue = z.infer<typeof CaseListItemSchema>
 

@@ -12,9 +12,9 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'app.useOwnData': 'all',
   'backup.restore': 'all',
   'backup.now': ['backup.'],
-  'settings.update': ['settings.', 'cases.'],
-  'profiles.save': ['settings.', 'cases.'],
-  'profiles.remove': ['settings.', 'cases.'],
+  'settings.update': ['settings.', 'cases.', 'worklist.'],
+  'profiles.save': ['settings.', 'cases.', 'worklist.'],
+  'profiles.remove': ['settings.', 'cases.', 'worklist.'],
   'workspace.setPerspective': ['settings.', 'reports.'],
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
@@ -28,7 +28,8 @@ function invalidatedBy(channel: Channel): ReadonlyArray<string> | 'all' {
   if (listed !== undefined) return listed
   const area = channel.slice(0, channel.indexOf('.') + 1)
   if (area === 'attachments.') return ['cases.']
-  return [area, 'cases.', 'patients.']
+  // Today (worklist.) is made of cases: whatever changes a case changes it.
+  return [area, 'cases.', 'patients.', 'worklist.']
 }
 
 export const queryKey = <C extends Channel>(channel: C, input: ChannelInput<C>) => [channel, input] as const

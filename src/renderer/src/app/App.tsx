@@ -7,6 +7,7 @@ import { BackupFailureBanner } from '../features/backups/BackupFailureBanner'
 import { BackupsPage } from '../features/backups/BackupsPage'
 import { CasePage } from '../features/case/CasePage'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
+import { TodayPage } from '../features/today/TodayPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
@@ -100,8 +101,10 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
   switch (route.page) {
     case 'caseload':
       return <CaseloadPage searchRequest={searchRequest} />
+    case 'today':
+      return <TodayPage />
     case 'case':
-      return <CasePage key={route.id} id={route.id} />
+      return <CasePage key={route.id} id={route.id} {...(route.intent && { intent: route.intent })} />
     case 'patients':
       return <PatientsPage adding={route.adding ?? false} />
     case 'patient':

@@ -1,6 +1,7 @@
 import { routeToHash, sectionOf, type Route } from './routes'
 
 const SECTIONS = [
+  { page: 'today', label: 'Today' },
   { page: 'caseload', label: 'Caseload' },
   { page: 'patients', label: 'Patients' },
   { page: 'organizations', label: 'Organizations' },

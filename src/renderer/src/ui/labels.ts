@@ -16,6 +16,18 @@ export const statusLabel = labelFrom({
 
 export const eventTypeLabel = labelFrom(EVENT_TYPE_LABELS)
 
+export const waitingOnLabel = labelFrom({
+  me: 'Needs my action',
+  holder: 'Waiting on the holder',
+  agency: 'With the agency'
+})
+
+export const venueLabel = labelFrom({
+  ocr: 'HHS Office for Civil Rights (OCR)',
+  'information-blocking': 'Information-blocking portal (ONC/OIG)',
+  state: 'State agency'
+})
+
 export const requestKindLabel = labelFrom({
   'access-self': 'Access: own copy',
   'access-third-party': 'Access: third-party directive',

@@ -29,13 +29,15 @@ type Props = {
   /** Changes each time the form is asked for (button, shortcut, menu): its first field takes the focus. */
   focusRequest: number
   onClose: () => void
+  /** Opens the form on this event type, scrolled into view and focused (Today's "log the event"). */
+  start?: { type: string; option?: string }
 }
 
 /**
  * Logs one event. The draft survives errors and leaving the page; it is cleared only once the
  * event is saved.
  */
-export function AddEventForm({ caseId, checklist, events, focusRequest, onClose }: Props) {
+export function AddEventForm({ caseId, checklist, events, focusRequest, onClose, start }: Props) {
   const section = useRef<HTMLElement>(null)
   useEffect(() => {
     const first = section.current?.querySelector<HTMLElement>('select, input, textarea')
@@ -43,6 +45,15 @@ export function AddEventForm({ caseId, checklist, events, focusRequest, onClose 
     section.current?.scrollIntoView?.({ block: 'nearest' })
   }, [focusRequest])
   const [draft, setDraft] = useKeptState<EventDraft>(`event-draft:${caseId}`, () => newDraft())
+  const startType = start && (CASE_EVENT_TYPES as ReadonlyArray<string>).includes(start.type) ? (start.type as CaseEventType) : undefined
+  const startOption = start?.option
+  useEffect(() => {
+    if (!startType) return
+    const option = startOption ?? ''
+    setDraft({ ...newDraft(startType), ...(startType === 'step-skipped' ? { step: option } : { venue: option }) })
+    section.current?.scrollIntoView?.({ block: 'start' })
+    section.current?.querySelector<HTMLElement>('select, input')?.focus()
+  }, [startType, startOption, setDraft])
   const [localErrors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<string | null>(null)
   const save = useChannelMutation('cases.addEvent')

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { CaseIntent } from '../../app/routes'
 import { CaseOrigin } from '../sync/CaseOrigin'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
@@ -22,14 +23,14 @@ import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
-export function CasePage({ id }: { id: string }) {
+export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
   const view = useChannel('cases.get', { id })
   // The user's saved rule profiles: their names in the header, and choices in "Edit request".
   const settings = useChannel('settings.get', {})
   const savedProfiles = settings.data?.savedProfiles ?? []
   const restoring = useChannelMutation('cases.restore')
   // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
-  const [preparing, setPreparing] = useState<string | null>(null)
+  const [preparing, setPreparing] = useState<string | null>(intent?.kind === 'prepare' ? intent.template : null)
   const reload = useRefresh()
   // The add-event form opens at the top of the page (button, `a`, or the app's add-event command),
   // and stays open while it holds a draft, also after leaving the case and coming back.
@@ -41,6 +42,11 @@ export function CasePage({ id }: { id: string }) {
   }
   const trashedNow = Boolean(view.data?.case.deletedAt)
   useAddEventCommand(view.isSuccess && !trashedNow, openAddEvent)
+  // Today's "log the event" arrives as an intent: the form opens on that event type.
+  const logIntent = intent?.kind === 'log' ? `${intent.eventType}:${intent.option ?? ''}` : null
+  useEffect(() => {
+    if (logIntent !== null) setAdding(true)
+  }, [logIntent, setAdding])
   // Files dropped anywhere on the case (not on an event) become a note dated today with the files.
   const [dropNotice, setDropNotice] = useState<string | null>(null)
   const caseAttacher = useAttachFiles(id, undefined, setDropNotice)
@@ -97,16 +103,23 @@ export function CasePage({ id }: { id: string }) {
             <Notice message="Restore the case to log new events." />
           ) : (
             adding && (
-              <AddEventForm caseId={id} checklist={v.case.requested.items} events={v.case.events} focusRequest={focusRequest} onClose={() => setAdding(false)} />
+              <AddEventForm
+                caseId={id}
+                checklist={v.case.requested.items}
+                events={v.case.events}
+                focusRequest={focusRequest}
+                onClose={() => setAdding(false)}
+                {...(intent?.kind === 'log' && { start: { type: intent.eventType, ...(intent.option !== undefined && { option: intent.option }) } })}
+              />
             )
           )}
-          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} />
+          <ClockPanel clock={v.clock} asOf={v.asOf} onPrepare={trashed ? undefined : setPreparing} caseId={id} references={v.case.references} />
           <OpenRequestWarnings caseId={id} version={v.case.updatedAt} />
           <CaseFacts view={v} savedProfiles={savedProfiles} />
           <EventLog caseId={id} events={v.case.events} checklist={v.case.requested.items} readOnly={Boolean(trashed)} />
         </div>
         <aside className="case-grid__side">
-          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />
+          <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} {...(intent?.kind === 'mark-sent' && { sendingFirst: intent.letterId })} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
           <HistoryList history={v.case.history} />

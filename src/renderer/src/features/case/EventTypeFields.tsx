@@ -2,7 +2,8 @@
 import type { ChecklistItem } from '#core/schemas'
 import { DateField } from '../../ui/DateField'
 import { CheckboxField, SelectField, TextField, TriStateField } from '../../ui/Field'
-import { checklistItemLabel } from '../../ui/labels'
+import { ESCALATION_STEP_IDS } from '#core/escalation'
+import { checklistItemLabel, stepLabel } from '../../ui/labels'
 import type { EventDraft, FieldErrors } from './event-draft'
 
 type Props = {
@@ -131,10 +132,25 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
           ]}
         />
       )
+    case 'step-skipped':
+      return (
+        <div className="form__row">
+          <SelectField
+            label="Step to skip"
+            value={d.step}
+            onChange={(v) => set('step', v)}
+            required
+            error={errors['step']}
+            options={[{ value: '', label: 'Choose…' }, ...ESCALATION_STEP_IDS.map((s) => ({ value: s, label: stepLabel(s) }))]}
+          />
+          <TextField label="Why it does not fit this case" value={d.reason} onChange={(v) => set('reason', v)} required error={errors['reason']} />
+        </div>
+      )
     case 'complaint-filed':
+    case 'agency-acknowledged':
       return (
         <SelectField
-          label="Filed with"
+          label={d.type === 'agency-acknowledged' ? 'Acknowledged by' : 'Filed with'}
           value={d.venue}
           onChange={(v) => set('venue', v)}
           required

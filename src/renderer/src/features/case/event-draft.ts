@@ -31,6 +31,8 @@ export type EventDraft = {
   format: string
   kind: string
   venue: string
+  /** A ladder step (step-skipped). */
+  step: string
   reviewOutcome: string
   resolutionOutcome: string
 }
@@ -61,6 +63,7 @@ export const newDraft = (type: CaseEventType = 'request-sent'): EventDraft => ({
   format: '',
   kind: '',
   venue: '',
+  step: '',
   reviewOutcome: '',
   resolutionOutcome: ''
 })
@@ -91,7 +94,8 @@ const INCOMING = new Set<CaseEventType>([
   'records-delivered',
   'denial',
   'review-decided',
-  'barrier'
+  'barrier',
+  'agency-acknowledged'
 ])
 
 /** Which way an event of this type usually travels, as a starting point the user can change. */
@@ -161,6 +165,13 @@ function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
     case 'complaint-filed':
       if (!d.venue) errors['venue'] = 'Choose where the complaint was filed.'
       return { venue: text(d.venue) }
+    case 'agency-acknowledged':
+      if (!d.venue) errors['venue'] = 'Choose which agency acknowledged the complaint.'
+      return { venue: text(d.venue) }
+    case 'step-skipped':
+      if (!d.step) errors['step'] = 'Choose the step to skip.'
+      if (!text(d.reason)) errors['reason'] = 'Say why this step does not fit the case (it goes in the clock’s explanation).'
+      return { step: text(d.step), reason: text(d.reason) }
     case 'resolution':
       return { outcome: text(d.resolutionOutcome) }
     default:
@@ -242,7 +253,10 @@ export function draftOfEvent(e: CaseEvent): EventDraft {
     case 'barrier':
       return { ...d, kind: e.kind }
     case 'complaint-filed':
+    case 'agency-acknowledged':
       return { ...d, venue: e.venue }
+    case 'step-skipped':
+      return { ...d, step: e.step, reason: e.reason }
     case 'resolution':
       return { ...d, resolutionOutcome: e.outcome ?? '' }
     default:

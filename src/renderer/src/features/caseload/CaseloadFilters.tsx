@@ -46,6 +46,20 @@ export function CaseloadFilters({ filter, onChange, searchRequest }: Props) {
           <input type="checkbox" checked={filter.onlyLate} onChange={(e) => onChange({ ...filter, onlyLate: e.target.checked })} />
           <span>Only late</span>
         </label>
+        <label className="filter-bar__select">
+          <span>Waiting on</span>{' '}
+          <select
+            className="input"
+            value={filter.waitingOn ?? ''}
+            onChange={(e) => onChange({ ...filter, waitingOn: e.target.value as NonNullable<typeof filter.waitingOn> })}
+            data-testid="waiting-on-filter"
+          >
+            <option value="">Anyone</option>
+            <option value="me">Needs my action</option>
+            <option value="holder">Waiting on the holder</option>
+            <option value="agency">With the agency</option>
+          </select>
+        </label>
         <label className="checkbox">
           <input type="checkbox" checked={filter.trash} onChange={(e) => onChange({ ...filter, trash: e.target.checked })} />
           <span>Trash</span>

@@ -100,6 +100,7 @@ export const caseloadColumns = helper.columns([
     sortUndefined: 'last',
     cell: (info) => {
       const s = info.row.original.nextStep
+      if (info.row.original.waitingOn === 'agency') return <span className="cell-primary">With the agency</span>
       if (!s) return <span className="muted">—</span>
       return (
         <span className="cell-primary">

@@ -8,8 +8,8 @@ import { LetterExtras } from './LetterExtras'
 import { LetterFileActions } from './LetterFileActions'
 import { MarkSentForm } from './MarkSentForm'
 
-export function LettersPanel({ caseId, letters, today, readOnly, onChanged, onPrepare }: { caseId: string; letters: ReadonlyArray<LetterRecord>; today: string; readOnly: boolean; onChanged: () => void; onPrepare: () => void }) {
-  const [sending, setSending] = useState<string | null>(null)
+export function LettersPanel({ caseId, letters, today, readOnly, onChanged, onPrepare, sendingFirst }: { caseId: string; letters: ReadonlyArray<LetterRecord>; today: string; readOnly: boolean; onChanged: () => void; onPrepare: () => void; /** Opens "Mark sent" for this letter at once (Today's action). */ sendingFirst?: string }) {
+  const [sending, setSending] = useState<string | null>(sendingFirst ?? null)
   return (
     <section className="panel" aria-labelledby="letters-title" data-testid="letters-panel">
       <h3 id="letters-title" className="panel__title">
