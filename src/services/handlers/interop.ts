@@ -2,6 +2,7 @@
 import type { Handlers } from '../router'
 import type { ServicesRef } from './index'
 import { buildBundle } from '../interop/bundle/bundle'
+import { complaintPacketFrom } from '../interop/bundle/packet'
 import { calendarIcs } from '../interop/calendar/ics'
 import { csvExporter } from '../interop/csv/export'
 import { csvImporter, type CsvImportInput } from '../interop/csv/import'
@@ -70,9 +71,10 @@ export function interopHandlers(s: ServicesRef): Pick<Handlers, InteropChannels>
       const r = await buildBundle(s(), {
         caseId,
         ...(exclude && { exclude }),
+        packet: complaintPacketFrom(s().letters),
         withhold: { ...(withholdDateOfBirth !== undefined && { dateOfBirth: withholdDateOfBirth }), ...(withholdIdentifiers !== undefined && { identifiers: withholdIdentifiers }) }
       })
-      return { ...(await writeOut(r.bytes, out)), files: r.files, exhibits: r.exhibits, excluded: r.excluded, packetIncluded: r.packetIncluded }
+      return { ...(await writeOut(r.bytes, out)), files: r.files, exhibits: r.exhibits, excluded: r.excluded, packetIncluded: r.packetIncluded, packetNote: r.packetNote }
     }
   }
 }

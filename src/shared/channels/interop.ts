@@ -111,6 +111,6 @@ export const interopChannels = {
       withholdDateOfBirth: z.boolean().optional(),
       withholdIdentifiers: z.boolean().optional()
     }),
-    WrittenSchema.extend({ files: z.array(z.string()), exhibits: z.array(z.object({ label: z.string(), fileName: z.string(), originalName: z.string() })), excluded: z.array(z.string()), packetIncluded: z.boolean() })
+    WrittenSchema.extend({ files: z.array(z.string()), exhibits: z.array(z.object({ label: z.string(), fileName: z.string(), originalName: z.string() })), excluded: z.array(z.string()), packetIncluded: z.boolean(), packetNote: z.string().nullable() })
   )
 }
