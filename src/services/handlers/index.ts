@@ -51,7 +51,7 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...toolHandlers(current, hooks),
     ...letterHandlers(current),
     ...reportHandlers(current),
-    ...interopHandlers(current),
+    ...interopHandlers(current, host.files),
     ...syncHandlers(current)
   }
 }

@@ -102,3 +102,9 @@ export async function buildBundle(s: AppServices, options: BundleOptions, progre
     packetNote: packet === null ? ('reason' in made ? made.reason : null) : packet.pdf ? null : 'no PDF of the complaint: LibreOffice is not installed'
   }
 }
+
+/** The exhibits the case's bundle would hold, in exhibit-list order (to choose which to leave out). */
+export async function bundleExhibits(s: AppServices, caseId: string): Promise<Array<Pick<Exhibit, 'label' | 'fileName' | 'originalName' | 'sha256' | 'date'>>> {
+  const view = await s.queries.view(caseId, todayOf(s.context))
+  return buildChronology(view, (t) => t).exhibits.map(({ label, fileName, originalName, sha256, date }) => ({ label, fileName, originalName, sha256, date }))
+}
