@@ -78,11 +78,13 @@ export function EmailImport({ caseId }: { caseId: string }) {
         {importEml.isPending ? 'Importing e-mail…' : 'Import e-mail (.eml, .msg)…'}
       </button>
       {lines.length > 0 && (
-        <ul role="status" aria-label="E-mail import" className="small">
-          {lines.map((l) => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul aria-label="E-mail import" className="small">
+            {lines.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {error && (
         <span role="alert" className="error">
