@@ -21,7 +21,7 @@ import { LOCAL_DIR } from './layout'
 import { mapLimit } from './context'
 
 /** One record file of a batch: its path in the data folder, its rev, and its final (encrypted) bytes. */
-export type BatchEntry = { rel: string; rev: number; bytes: Uint8Array }
+export type BatchEntry = { rel: string; rev: number; bytes: Uint8Array; /** No file was there before: a failed batch removes it again. */ fresh?: boolean }
 
 /** Files written or fsynced at once: enough to overlap the disk's latency without flooding the thread pool. */
 const IN_FLIGHT = 16
@@ -58,7 +58,10 @@ export async function writeBatch(io: FileIo, collection: string, entries: Readon
     stamps = io.fs === nodeFs ? await writeInSlices(io, entries) : await writeThroughFs(io, entries)
     await fsyncDir(io.fs, io.abs(collection))
   } catch (e) {
-    // Not acknowledged: the journal must not bring the batch back at the next open.
+    // Not acknowledged: new files written so far go again (a changed record that was already
+    // replaced stays replaced, whole, as after a failed run of single writes), and the journal must
+    // not bring the batch back at the next open.
+    await Promise.all(entries.filter((x) => x.fresh).map((x) => io.fs.rm(io.abs(x.rel), { force: true }).catch(() => undefined)))
     await io.remove(journal).catch(() => undefined)
     throw io.error(e, 'save', collection)
   }

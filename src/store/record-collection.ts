@@ -354,9 +354,10 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     const updatedAt = io.now().toISOString()
     const entries = parsed.map((p) => {
       const rel = recordFile(this.spec.name, p.id)
-      const rev = (this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0) + 1
+      const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
+      const rev = before + 1
       const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
-      return { rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p }
+      return { rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p, fresh: before === 0 }
     })
     for (const p of parsed) {
       this.#recent.delete(p.id)
