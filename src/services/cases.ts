@@ -19,7 +19,8 @@ import { isBuiltInProfileId } from '../core/rules'
 import { AppError, type IssuePath } from '../shared/errors'
 import type { RequestSent } from '../shared/channels/cases'
 import { nowIso, todayOf, type ServiceContext } from './context'
-import { commit, type AuditNote, type Change } from './write'
+import { commit, commitMany, type AuditNote, type Change } from './write'
+import { casesWithReference } from './references'
 import type { ClockService } from './clock-service'
 import { withIds } from './patients'
 import { invalidField, notFound, parseOrThrow } from './validate'
@@ -71,15 +72,18 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   }
 
   /** Reference numbers identify one case: a holder's own request id is unique per holder, others everywhere. */
-  function checkReferences(fields: Pick<CaseFields, 'references' | 'organizationId'>, selfId?: string): void {
+  function checkReferences(fields: Pick<CaseFields, 'references' | 'organizationId'>, selfId?: string, alsoTaken?: Map<string, string>): void {
     const seen = new Set<string>()
     for (const [i, ref] of fields.references.entries()) {
       const key = `${ref.kind}:${ref.value}`
       if (seen.has(key)) throw invalidField(['case', 'references', i], `"${ref.value}" is listed twice`, 'case')
       seen.add(key)
-      const clash = cases
-        .summaries()
-        .find((s) => s.id !== selfId && s.summary.references.includes(key) && (ref.kind !== 'holder-request-id' || s.summary.organizationId === fields.organizationId))
+      const scoped = ref.kind === 'holder-request-id' ? `${key}|${fields.organizationId}` : key
+      const inBatch = alsoTaken?.get(scoped)
+      const clash =
+        casesWithReference(ctx, key).find((s) => s.id !== selfId && (ref.kind !== 'holder-request-id' || s.organizationId === fields.organizationId)) ??
+        (inBatch === undefined ? undefined : { id: inBatch })
+      alsoTaken?.set(scoped, selfId ?? '')
       if (clash) {
         const message = `${ref.kind} "${ref.value}" is already used by case ${clash.id}`
         throw new AppError('CONFLICT', `case: references[${i}]: ${message}`, { caseId: clash.id, issues: [{ path: ['case', 'references', i], message }] })
@@ -134,9 +138,14 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
   async function create(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput> = []): Promise<Case> {
+    return save(draft(fields, eventInputs))
+  }
+
+  /** A new case and its first events, checked as every new case is; not yet written. */
+  function draft(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput>, batch?: Map<string, string>): Change<Case> {
     checkLinks(fields)
-    checkReferences(fields)
     const id = ctx.newId('case')
+    checkReferences(fields, batch ? id : undefined, batch)
     const at = nowIso(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
     // Events logged with the case (imports) are validated exactly as addEvents would, in the same write.
@@ -148,7 +157,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return event
     })
     c.events = events.sort(byDate)
-    return save({ before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] })
+    return { before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] }
   }
 
   return {
@@ -162,6 +171,19 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     /** A case and its first events in one write (imports): one file written, not one per step. */
     async addWithEvents(input: CaseFieldsInput, events: ReadonlyArray<CaseEventInput>): Promise<Case> {
       return create(parseOrThrow(CaseFieldsSchema, input, 'case'), events)
+    },
+
+    /**
+     * Many cases with their first events in one durable write (imports): each checked and audited
+     * exactly as addWithEvents would (reference numbers against the caseload and the rest of the
+     * batch); one that fails: nothing is written.
+     */
+    async addManyWithEvents(items: ReadonlyArray<{ fields: CaseFieldsInput; events: ReadonlyArray<CaseEventInput> }>): Promise<Case[]> {
+      const taken = new Map<string, string>()
+      const changes = items.map((item, i) => draft(parseOrThrow(CaseFieldsSchema, item.fields, `cases[${i}]`), item.events, taken))
+      const written = await commitMany(ctx, cases, changes)
+      for (const c of written) clocks.forget(c.id)
+      return written
     },
 
     /** One patient's requests to several holders, created together under one batch id. */

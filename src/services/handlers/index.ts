@@ -54,7 +54,7 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...letterHandlers(current),
     ...letterFileHandlers(host),
     ...reportHandlers(current),
-    ...interopHandlers(current),
+    ...interopHandlers(current, host.files),
     ...syncHandlers(current),
     ...worklistHandlers(current)
   }

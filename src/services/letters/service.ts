@@ -207,6 +207,16 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       return r.letter
     },
 
+    /**
+     * A letter's document built from the case as of `date` (default today), filed nowhere: for
+     * exports such as the complaint evidence bundle. A refusal or missing fields come back as a reason.
+     */
+    async documentFor(caseId: string, templateId: string, date?: string): Promise<{ ok: true; document: LetterDocument } | { ok: false; reason: string }> {
+      const { src } = await sourcesFor(caseId, findTemplate(templateId), date, {})
+      const r = build(findTemplate(templateId), src)
+      return r.ok ? { ok: true, document: r.document } : { ok: false, reason: r.refusal ?? `it needs ${r.missing.map((m) => m.label).join(', ')}` }
+    },
+
     /** The DOCX bytes of a letter (for the CLI's --out and for "save as"). */
     async docxBytes(caseId: string, letterId: string): Promise<Uint8Array> {
       const { letter } = await letterOf(caseId, letterId)

@@ -19,7 +19,17 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
   'files.pick': [],
-  'cases.deepSearch': []
+  'cases.deepSearch': [],
+  'interop.csvPreview': [],
+  'interop.importPreview': [],
+  'interop.bundleExhibits': [],
+  'interop.bundle': [],
+  'interop.csvExport': [],
+  'interop.exportAll': [],
+  'interop.calendar': [],
+  // An import can add patients, organizations, cases and settings (remembered mappings).
+  'interop.csvImport': 'all',
+  'interop.importAll': 'all'
 }
 
 /** Writes not in the table invalidate their own area, and cases (which show names and clocks). */

@@ -1,4 +1,5 @@
 import { BundleButton } from '../import/BundleButton'
+import { EmailImport } from '../import/EmailImport'
 import { useState } from 'react'
 import type { ProfileDefinition } from '#core/clocks/schema'
 import { isBuiltInProfileId } from '#core/rules/types'
@@ -51,6 +52,7 @@ export function CaseHeader({ view, savedProfiles, onAddEvent }: Props) {
               Edit request…
             </button>
             <BundleButton caseId={c.id} />
+            <EmailImport caseId={c.id} />
             <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
               Move to trash…
             </button>
