@@ -13,6 +13,7 @@ import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
+import { orgMergeChannels } from './channels/org-merge'
 import type { EventName, EventPayload } from './event-contract'
 import { mergeChannels } from './merge-channels'
 
@@ -30,7 +31,8 @@ export const contract = mergeChannels(
   letterChannels,
   reportChannels,
   interopChannels,
-  syncChannels
+  syncChannels,
+  orgMergeChannels
 )
 
 export type Contract = typeof contract
