@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const cases = generate()
   // The floor's inputs are prepared untimed: the floor is the clock engine's work alone.
   const inputs: ClockInput[] = cases.map((c) => {
-    const { receiptAssumed: _a, ignoredBeforeReceipt: _i, ...input } = caseClockScenario(c)!
+    const { receiptAssumed: _a, ignoredBeforeReceipt: _i, perspective: _p, ...input } = caseClockScenario(c)!
     return { ...input, asOf: AS_OF < input.received ? input.received : AS_OF }
   })
   let sink = 0

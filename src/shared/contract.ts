@@ -14,6 +14,7 @@ import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
 import { orgMergeChannels } from './channels/org-merge'
+import { workspaceChannels } from './channels/workspace'
 import type { EventName, EventPayload } from './event-contract'
 import { mergeChannels } from './merge-channels'
 
@@ -32,7 +33,8 @@ export const contract = mergeChannels(
   reportChannels,
   interopChannels,
   syncChannels,
-  orgMergeChannels
+  orgMergeChannels,
+  workspaceChannels
 )
 
 export type Contract = typeof contract

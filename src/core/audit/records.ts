@@ -106,7 +106,7 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
     denialAssessed: false
   }
   if (!scenario) return record(base, empty)
-  const { receiptAssumed: _assumed, ignoredBeforeReceipt: _ignored, ...input } = scenario
+  const { receiptAssumed: _assumed, ignoredBeforeReceipt: _ignored, perspective: _perspective, ...input } = scenario
   const day = asOf < input.received ? input.received : asOf
   const engine = { ...(options.savedProfiles && { savedProfiles: options.savedProfiles }), ...(options.ladder && { ladder: options.ladder }) }
   let clock: AuditClock

@@ -15,20 +15,23 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'settings.update': ['settings.', 'cases.'],
   'profiles.save': ['settings.', 'cases.'],
   'profiles.remove': ['settings.', 'cases.'],
-  'workspace.setPerspective': ['settings.', 'reports.'],
+  'workspace.setPerspective': ['settings.', 'reports.', 'cases.'],
+  // Every case of the duplicate now names the survivor: lists, case pages, reports all change.
+  'orgs.merge': 'all',
+  'workspace.setup': 'all',
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
   'files.pick': [],
   'cases.deepSearch': []
 }
 
-/** Writes not in the table invalidate their own area, and cases (which show names and clocks). */
+/** Writes not in the table invalidate their own area, and cases (which show names and clocks), and the directory lists (their open and overdue counts). */
 function invalidatedBy(channel: Channel): ReadonlyArray<string> | 'all' {
   const listed = INVALIDATES[channel]
   if (listed !== undefined) return listed
   const area = channel.slice(0, channel.indexOf('.') + 1)
   if (area === 'attachments.') return ['cases.']
-  return [area, 'cases.', 'patients.']
+  return [area, 'cases.', 'patients.', 'orgs.']
 }
 
 export const queryKey = <C extends Channel>(channel: C, input: ChannelInput<C>) => [channel, input] as const
