@@ -1,5 +1,8 @@
 // Words for the codes the data uses. Unknown codes fall back to a humanized form.
+import { eventWord } from '#core/perspective'
+import type { CaseEvent } from '#core/schemas'
 import { labelFrom } from './format'
+import { wordingPerspective } from './perspective-words'
 
 export const statusLabel = labelFrom({
   awaiting: 'Awaiting',
@@ -12,7 +15,7 @@ export const statusLabel = labelFrom({
   'clock-error': 'Clock error'
 })
 
-export const eventTypeLabel = labelFrom({
+const eventTypeBase = labelFrom({
   'request-sent': 'Request sent',
   'request-received': 'Request received by holder',
   acknowledgement: 'Acknowledgement',
@@ -42,6 +45,9 @@ export const eventTypeLabel = labelFrom({
   resolution: 'Resolution',
   'letter-draft': 'Letter draft (not sent)'
 })
+
+/** An event type as the workspace's side reads it ("Our extension notice" for a practice). */
+export const eventTypeLabel = (code: string): string => eventWord(wordingPerspective(), code as CaseEvent['type']) ?? eventTypeBase(code)
 
 export const requestKindLabel = labelFrom({
   'access-self': 'Access: own copy',
@@ -87,7 +93,9 @@ export const stepLabel = labelFrom({
   'privacy-officer-escalation': 'Escalate to the privacy officer',
   'notice-of-intent': 'Notice of intent to complain',
   'ocr-complaint': 'OCR complaint',
-  'information-blocking-report': 'Information-blocking report'
+  'information-blocking-report': 'Information-blocking report',
+  'extension-notice': 'Decide on an extension (its notice goes out by the original due date)',
+  'practice-response': 'Respond: deliver the records, or send a written denial'
 })
 
 export const profileLabel = labelFrom({

@@ -13,6 +13,7 @@ import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
 import { RemindersPanel } from './RemindersPanel'
 import { LettersPanel } from '../letters/LettersPanel'
+import { RequestLogPanel } from '../request-log/RequestLogPanel'
 import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
 import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
@@ -73,6 +74,7 @@ export function CasePage({ id }: { id: string }) {
           <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
+          <RequestLogPanel c={v.case} readOnly={Boolean(trashed)} />
           <HistoryList history={v.case.history} />
         </aside>
       </div>
