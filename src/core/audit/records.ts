@@ -1,7 +1,7 @@
 // One request as the audit sees it: its clocks as of the audit day (from the clock engine, once under
 // the case's own rule and once under HIPAA alone), plus the recorded facts the metrics count.
 // Nothing here counts deadline days: due dates, lateness and findings all come from computeClock.
-import { computeClock, ClockInputError, diffCalendarDays, type ClockEvent, type ClockResult, type ProfileDefinition } from '../clocks'
+import { computeClock, ClockInputError, diffCalendarDays, type ClockEvent, type ClockInput, type ClockResult, type ProfileDefinition } from '../clocks'
 import { caseClockScenario } from '../cases/to-clock'
 import type { LadderConfig } from '../escalation'
 import type { Case, Perspective } from '../schemas'
@@ -106,17 +106,28 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
     denialAssessed: false
   }
   if (!scenario) return record(base, empty)
-  const { receiptAssumed: _assumed, ignoredBeforeReceipt: _ignored, perspective: _perspective, ...input } = scenario
-  const day = asOf < input.received ? input.received : asOf
+  // The engine's input written out field by field: an object made by rest-destructuring (or spread
+  // from one) is a slow dictionary-mode object for V8, and the engine reads it at every step.
+  const input: ClockInput = {
+    kind: scenario.kind,
+    profile: scenario.profile,
+    received: scenario.received,
+    // A report as of a day before receipt still shows the request: its clock as of its receipt.
+    asOf: asOf < scenario.received ? scenario.received : asOf,
+    requestType: scenario.requestType,
+    events: scenario.events,
+    reminders: scenario.reminders
+  }
+  const day = input.asOf
   const engine = { ...(options.savedProfiles && { savedProfiles: options.savedProfiles }), ...(options.ladder && { ladder: options.ladder }) }
   let clock: AuditClock
   let hipaa: AuditClock
   try {
     // A state overlay judges the same facts under HIPAA alone in the same run (hipaaAlone); any
     // other rule (a proposal, a saved profile) is computed again under the profile "hipaa".
-    const full = computeClock({ ...input, asOf: day }, { ...engine, hipaaAlone: true })
+    const full = computeClock(input, { ...engine, hipaaAlone: true })
     clock = slim(full)
-    hipaa = input.profile === 'hipaa' ? clock : (full.hipaaAlone ?? slim(computeClock({ ...input, profile: 'hipaa', asOf: day }, engine)))
+    hipaa = input.profile === 'hipaa' ? clock : (full.hipaaAlone ?? slim(computeClock({ kind: input.kind, profile: 'hipaa', received: input.received, asOf: day, requestType: input.requestType, events: input.events, reminders: input.reminders }, engine)))
   } catch (error) {
     if (error instanceof ClockInputError) return record(base, { ...empty, received: input.received, clockError: error.message })
     throw error
