@@ -10,7 +10,9 @@ export const STEP_LABELS: Readonly<Record<EscalationStepId, string>> = {
   'privacy-officer-escalation': 'Escalate to the privacy officer',
   'notice-of-intent': 'Notice of intent to complain',
   'ocr-complaint': 'OCR complaint',
-  'information-blocking-report': 'Information-blocking report'
+  'information-blocking-report': 'Information-blocking report',
+  'extension-notice': 'Decide on an extension (its notice goes out by the original due date)',
+  'practice-response': 'Respond: deliver the records, or send a written denial'
 }
 
 export const FINDING_LABELS: Readonly<Record<FindingCode, string>> = {

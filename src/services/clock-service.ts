@@ -2,6 +2,7 @@
 // result until the case changes or the day does: the caseload lists thousands of cases at once.
 import { computeClock, ClockInputError, type ClockResult } from '../core/clocks'
 import type { CaseClockScenario } from '../core/cases/to-clock'
+import { ladderFor } from '../core/perspective'
 import type { ServiceContext } from './context'
 
 export type CaseClock =
@@ -15,13 +16,13 @@ export function clockService(ctx: ServiceContext) {
   function compute(scenario: CaseClockScenario | undefined, asOf: string): CaseClock {
     if (!scenario) return { state: 'not-sent' }
     const settings = ctx.store.singletons.settings.get()
-    const { receiptAssumed, ignoredBeforeReceipt, ...input } = scenario
+    const { receiptAssumed, ignoredBeforeReceipt, perspective, ...input } = scenario
     try {
       const result = computeClock(
         { ...input, asOf: asOf < input.received ? input.received : asOf },
         {
           savedProfiles: settings.savedProfiles,
-          ...(settings.ladder ? { ladder: settings.ladder } : {}),
+          ladder: ladderFor(perspective ?? settings.perspective ?? 'advocate', settings.ladder),
           ...(settings.agencyCheckDays !== undefined ? { agencyCheckDays: settings.agencyCheckDays } : {})
         }
       )

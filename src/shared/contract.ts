@@ -15,6 +15,8 @@ import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
 import { worklistChannels } from './channels/worklist'
+import { orgMergeChannels } from './channels/org-merge'
+import { workspaceChannels } from './channels/workspace'
 import type { EventName, EventPayload } from './event-contract'
 import { mergeChannels } from './merge-channels'
 
@@ -34,7 +36,9 @@ export const contract = mergeChannels(
   reportChannels,
   interopChannels,
   syncChannels,
-  worklistChannels
+  worklistChannels,
+  orgMergeChannels,
+  workspaceChannels
 )
 
 export type Contract = typeof contract

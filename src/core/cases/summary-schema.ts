@@ -3,7 +3,7 @@
 // build of the code (the app, the bundled command line, tsx) opens the folder next.
 import { z } from 'zod'
 import { ClockInputSchema } from '../clocks/schema'
-import { PRIORITIES, REQUEST_KINDS } from '../schemas'
+import { PERSPECTIVES, PRIORITIES, REQUEST_KINDS } from '../schemas'
 import type { CaseSummary } from './summary'
 
 /**
@@ -29,7 +29,7 @@ export const CaseSummarySchema = z.object({
   eventCount: z.number(),
   lastEventDate: z.string().optional(),
   clock: ClockInputSchema.omit({ asOf: true, description: true })
-    .extend({ receiptAssumed: z.boolean(), ignoredBeforeReceipt: z.number() })
+    .extend({ receiptAssumed: z.boolean(), ignoredBeforeReceipt: z.number(), perspective: z.enum(PERSPECTIVES).optional() })
     .optional(),
   searchText: z.string(),
   drafts: z.array(z.object({ letterId: z.string(), template: z.string(), title: z.string(), createdAt: z.string() })).optional()

@@ -20,7 +20,7 @@ import { applyExtension } from './extension'
 import { barrierFinding, denialFindings, feeFindings, formatFinding, sortFindings } from './findings'
 import { resolveProfile } from './profile'
 import type { ClockEvent, ClockInput, ProfileDefinition } from './schema'
-import type { ClockResult, ClockStatus, Finding } from './types'
+import type { ClockResult, ClockStatus, Finding, HipaaAloneClock } from './types'
 import { complaintWindow } from './window'
 import { stepLabel } from '../labels'
 
@@ -29,6 +29,8 @@ export type ComputeOptions = {
   ladder?: LadderConfig
   /** Days after filing a complaint to check the agency acknowledged it (default: a working default, not law). */
   agencyCheckDays?: number
+  /** Also judge a state overlay's case under HIPAA alone (`hipaaAlone` in the result): the audit needs both. */
+  hipaaAlone?: boolean
 }
 
 const VENUE_WORDS: Record<AgencyVenue, string> = {
@@ -112,42 +114,15 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     explanation.push(`Partial delivery on ${formatDate(p.date)} recorded; a partial delivery does not stop the clock.`)
   }
   const stopper = kept.find(stopsClock)
-  const lateFrom = addCalendarDays(due, 1)
-  let status: ClockStatus
-  let daysLate: number | null = null
-  let daysRemaining: number | null = null
-  const lateFinding = (message: string): Finding => ({ code: 'response-late', date: lateFrom, citation: controllingRule, message })
-  if (!stopper) {
-    if (asOf <= due) {
-      status = 'awaiting'
-      daysRemaining = diffCalendarDays(due, asOf)
-      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: awaiting, ${plural(daysRemaining, 'day')} remaining.`)
-    } else {
-      status = 'overdue'
-      daysLate = diffCalendarDays(asOf, due)
-      findings.push(lateFinding(`No complete response or denial by the due date ${formatDate(due)}; ${plural(daysLate, 'day')} late as of ${formatDate(asOf)}.`))
-      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: overdue since ${formatDate(lateFrom)}, ${plural(daysLate, 'day')} late.`)
-    }
-  } else {
-    const on = formatDate(stopper.date)
-    const late = stopper.date > due
-    const lateBy = diffCalendarDays(stopper.date, due)
-    if (stopper.type === 'withdrawn') {
-      status = 'withdrawn'
-      explanation.push(`The request was withdrawn on ${on}; the clock stopped.`)
-      if (late) findings.push(lateFinding(`The request was overdue from ${formatDate(lateFrom)} until it was withdrawn on ${on}.`))
-    } else {
-      const what = stopper.type === 'denied' ? 'denial' : 'complete delivery'
-      status = stopper.type === 'denied' ? 'denied' : late ? 'fulfilled-late' : 'fulfilled-on-time'
-      if (late) {
-        daysLate = lateBy
-        findings.push(lateFinding(`The ${what} of ${on} came ${plural(lateBy, 'day')} after the due date ${formatDate(due)}.`))
-      }
-      explanation.push(`The ${what} of ${on} stopped the clock: ${late ? `${plural(lateBy, 'day')} late` : 'on time'}.`)
-    }
+  const verdict = judge(due, controllingRule, stopper, asOf, true)
+  explanation.push(...verdict.lines)
+  const { status, daysLate, daysRemaining } = verdict
+  if (verdict.late) findings.push(verdict.late)
+  if (stopper) {
     const later = kept.filter((e) => stopsClock(e) && e !== stopper)
     if (later.length > 0) explanation.push(`${plural(later.length, 'later response')} recorded; the first response ends the clock, so ${later.length === 1 ? 'it changes' : 'they change'} no date.`)
   }
+  const factsFrom = findings.length
 
   // 3. Findings from recorded facts (docs/day-counting.md §11): denial contents for every kind whose
   //    rule lists them; fees (only for the individual's own copy), formats and barriers for access.
@@ -172,6 +147,22 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     explanation.push(`Fee, format and barrier findings are assessed for access requests only, not for ${kind} requests.`)
   }
   const sorted = sortFindings(findings)
+  // HIPAA alone, for a state overlay whose primary rule is HIPAA's: the same facts judged against
+  // HIPAA's own date, exactly what computing the case under the profile "hipaa" gives (audit reports).
+  let hipaaAlone: HipaaAloneClock | undefined
+  if (options.hipaaAlone && overlay) {
+    const primaryVerdict = judge(ext.due, primary.rule.citation, stopper, asOf, false)
+    hipaaAlone = {
+      due: ext.due,
+      originalDue: primaryStart.date,
+      status: primaryVerdict.status,
+      daysLate: primaryVerdict.daysLate,
+      daysRemaining: primaryVerdict.daysRemaining,
+      findings: sortFindings([...ext.findings, ...(primaryVerdict.late ? [primaryVerdict.late] : []), ...findings.slice(factsFrom)]),
+      controllingRule: primary.rule.citation,
+      profileVersion: primary.ref
+    }
+  }
 
   // 4. Complaint window (docs/day-counting.md §9) and escalation.
   const window = complaintWindow(
@@ -256,6 +247,51 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     warnings: resolved.warnings,
     escalation: plan.steps,
     agency,
-    reminders
+    reminders,
+    ...(hipaaAlone && { hipaaAlone })
+  }
+}
+
+type Verdict = { status: ClockStatus; daysLate: number | null; daysRemaining: number | null; late: Finding | null; lines: string[] }
+
+/** Status, lateness and the late finding of a request against one due date (docs/day-counting.md §4–§6). */
+function judge(due: string, controllingRule: string, stopper: Stopper | undefined, asOf: string, explain: boolean): Verdict {
+  const lines: string[] = []
+  const say = (line: () => string) => {
+    if (explain) lines.push(line())
+  }
+  const lateFrom = addCalendarDays(due, 1)
+  const lateFinding = (message: string): Finding => ({ code: 'response-late', date: lateFrom, citation: controllingRule, message })
+  if (!stopper) {
+    if (asOf <= due) {
+      const daysRemaining = diffCalendarDays(due, asOf)
+      say(() => `As of ${formatDate(asOf)} no complete response or denial: awaiting, ${plural(daysRemaining, 'day')} remaining.`)
+      return { status: 'awaiting', daysLate: null, daysRemaining, late: null, lines }
+    }
+    const daysLate = diffCalendarDays(asOf, due)
+    say(() => `As of ${formatDate(asOf)} no complete response or denial: overdue since ${formatDate(lateFrom)}, ${plural(daysLate, 'day')} late.`)
+    return {
+      status: 'overdue',
+      daysLate,
+      daysRemaining: null,
+      late: lateFinding(`No complete response or denial by the due date ${formatDate(due)}; ${plural(daysLate, 'day')} late as of ${formatDate(asOf)}.`),
+      lines
+    }
+  }
+  const on = formatDate(stopper.date)
+  const late = stopper.date > due
+  const lateBy = diffCalendarDays(stopper.date, due)
+  if (stopper.type === 'withdrawn') {
+    say(() => `The request was withdrawn on ${on}; the clock stopped.`)
+    return { status: 'withdrawn', daysLate: null, daysRemaining: null, late: late ? lateFinding(`The request was overdue from ${formatDate(lateFrom)} until it was withdrawn on ${on}.`) : null, lines }
+  }
+  const what = stopper.type === 'denied' ? 'denial' : 'complete delivery'
+  say(() => `The ${what} of ${on} stopped the clock: ${late ? `${plural(lateBy, 'day')} late` : 'on time'}.`)
+  return {
+    status: stopper.type === 'denied' ? 'denied' : late ? 'fulfilled-late' : 'fulfilled-on-time',
+    daysLate: late ? lateBy : null,
+    daysRemaining: null,
+    late: late ? lateFinding(`The ${what} of ${on} came ${plural(lateBy, 'day')} after the due date ${formatDate(due)}.`) : null,
+    lines
   }
 }

@@ -49,4 +49,9 @@ export type ClockResult = {
   agency: AgencyState | null
   /** Extra: personal reminders dated on or after asOf, earliest first. */
   reminders: Array<{ date: string; note: string | null }>
+  /** Only with the `hipaaAlone` option, for a state overlay: the same case judged under HIPAA alone. */
+  hipaaAlone?: HipaaAloneClock
 }
+
+/** The figures of a clock under HIPAA alone (what the profile "hipaa" gives), without its explanation. */
+export type HipaaAloneClock = Pick<ClockResult, 'due' | 'originalDue' | 'status' | 'daysLate' | 'daysRemaining' | 'findings' | 'controllingRule' | 'profileVersion'>

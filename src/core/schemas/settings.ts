@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../clocks/schema'
 import { AgencyCheckDaysSchema, LadderConfigSchema } from '../escalation'
-import { ShortTextSchema } from './primitives'
+import { InstantSchema, ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
@@ -20,6 +20,11 @@ export const SettingsSchema = z.strictObject({
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
   perspective: PerspectiveSchema.optional(),
   /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
-  csvMappings: CsvMappingsSchema.optional()
+  csvMappings: CsvMappingsSchema.optional(),
+  /** First run (services/workspace-setup.ts): the office the name works for, and the lines under a signature. */
+  officeName: ShortTextSchema.optional(),
+  signatureBlock: z.string().trim().max(1000, 'is too long (a signature block: at most 1,000 characters)').optional(),
+  /** When the first-run screen was completed or skipped: it is never shown again for this folder. */
+  setupAt: InstantSchema.optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -6,7 +6,9 @@ export const STEP_WORDS: Record<EscalationStepId, string> = {
   'privacy-officer-escalation': 'Escalation to the privacy officer',
   'notice-of-intent': 'Notice of intent to complain',
   'ocr-complaint': 'OCR complaint',
-  'information-blocking-report': 'Information-blocking report'
+  'information-blocking-report': 'Information-blocking report',
+  'extension-notice': 'Decision on an extension',
+  'practice-response': 'Our response'
 }
 
 export const VENUE_WORDS: Record<AgencyVenue, string> = {

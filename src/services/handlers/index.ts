@@ -12,6 +12,8 @@ import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
 import { worklistHandlers } from './worklist'
+import { orgMergeHandlers } from './org-merge'
+import { workspaceHandlers } from './workspace'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -56,7 +58,9 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...reportHandlers(current),
     ...interopHandlers(current, host.files),
     ...syncHandlers(current),
-    ...worklistHandlers(current)
+    ...worklistHandlers(current),
+    ...orgMergeHandlers(current),
+    ...workspaceHandlers(current)
   }
 }
 

@@ -23,7 +23,10 @@ export const PatientListItemSchema = z.object({
   name: z.string(),
   dateOfBirth: z.string().nullable(),
   representatives: z.number(),
-  holdersPending: z.number()
+  holdersPending: z.number(),
+  /** Live requests still running (awaiting, overdue, not yet sent) and those overdue, as of today. */
+  open: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative()
 })
 export type PatientListItem = z.infer<typeof PatientListItemSchema>
 
@@ -32,7 +35,9 @@ export const OrganizationListItemSchema = z.object({
   name: z.string(),
   kind: z.enum(ORGANIZATION_KINDS),
   state: z.string().nullable(),
-  city: z.string().nullable()
+  city: z.string().nullable(),
+  open: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative()
 })
 export type OrganizationListItem = z.infer<typeof OrganizationListItemSchema>
 

@@ -9,6 +9,10 @@ import { CasePage } from '../features/case/CasePage'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { TodayPage } from '../features/today/TodayPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
+import { OrganizationPage } from '../features/organizations/OrganizationPage'
+import { FirstRunGate } from '../features/first-run/FirstRunGate'
+import { PerspectiveSync } from '../features/perspective/PerspectiveSync'
+import { usePerspective } from '../ui/perspective-words'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
@@ -53,6 +57,7 @@ export function App() {
   }, [])
 
   const ready = host.data?.state === 'ready' ? host.data : null
+  const perspective = usePerspective()
   const folder: DataFolder = {
     sample: ready?.sample ?? false,
     dataDir: ready?.dataDir ?? '',
@@ -72,8 +77,10 @@ export function App() {
     <DataFolderContext.Provider value={folder}>
       <div className="app">
         <AppHeader route={route} />
-        {/* Everything below is mounted afresh when the window switches data folders. */}
-        <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
+        {ready && <PerspectiveSync />}
+        {/* Everything below is mounted afresh when the window switches data folders, and when the
+            perspective changes (every label is drawn again in the new words). */}
+        <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}|${perspective}` : 'closed'}>
           {ready && <RecoveryBanner />}
           {ready && <BackupFailureBanner />}
           {ready && <SyncBanner />}
@@ -86,7 +93,9 @@ export function App() {
             {ready && (
               // A screen that fails to render says so, with a way back, instead of leaving the window blank.
               <ErrorBoundary FallbackComponent={RenderFailure} resetKeys={[JSON.stringify(route)]}>
-                <Screen route={route} searchRequest={searchRequest} />
+                <FirstRunGate sample={ready.sample}>
+                  <Screen route={route} searchRequest={searchRequest} />
+                </FirstRunGate>
               </ErrorBoundary>
             )}
           </main>
@@ -111,6 +120,8 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
       return <PatientPage key={route.id} id={route.id} />
     case 'organizations':
       return <OrganizationsPage />
+    case 'organization':
+      return <OrganizationPage key={route.id} id={route.id} />
     case 'backups':
       return <BackupsPage />
     case 'settings':

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'patients'; adding?: boolean }
   | { page: 'patient'; id: string }
   | { page: 'organizations' }
+  | { page: 'organization'; id: string }
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'sync' }
@@ -34,6 +35,8 @@ export function routeToHash(r: Route): string {
       return `#/patient/${encodeURIComponent(r.id)}`
     case 'organizations':
       return '#/organizations'
+    case 'organization':
+      return `#/organization/${encodeURIComponent(r.id)}`
     case 'backups':
       return '#/backups'
     case 'settings':
@@ -66,6 +69,8 @@ export function hashToRoute(hash: string): Route {
       return id ? { page: 'patient', id } : { page: 'patients' }
     case 'organizations':
       return { page: 'organizations' }
+    case 'organization':
+      return id ? { page: 'organization', id } : { page: 'organizations' }
     case 'backups':
       return { page: 'backups' }
     case 'settings':
@@ -102,6 +107,7 @@ function hashToIntent([kind, a, b]: string[]): CaseIntent | undefined {
 export function sectionOf(r: Route): 'today' | 'caseload' | 'patients' | 'organizations' | 'backups' | 'settings' | 'reports' | 'import' | 'sync' {
   if (r.page === 'case') return 'caseload'
   if (r.page === 'patient') return 'patients'
+  if (r.page === 'organization') return 'organizations'
   if (r.page === 'recovery') return 'backups'
   return r.page
 }

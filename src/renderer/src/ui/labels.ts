@@ -1,7 +1,10 @@
 // Words for the codes the data uses. Unknown codes fall back to a humanized form.
 import { EVENT_TYPE_LABELS, FINDING_LABELS, STEP_LABELS } from '#core/labels'
 import { BUILT_IN_TEMPLATES } from '#core/letters'
+import { eventWord } from '#core/perspective'
+import type { CaseEvent } from '#core/schemas'
 import { labelFrom } from './format'
+import { wordingPerspective } from './perspective-words'
 
 export const statusLabel = labelFrom({
   awaiting: 'Awaiting',
@@ -14,7 +17,7 @@ export const statusLabel = labelFrom({
   'clock-error': 'Clock error'
 })
 
-export const eventTypeLabel = labelFrom(EVENT_TYPE_LABELS)
+const eventTypeBase = labelFrom(EVENT_TYPE_LABELS)
 
 export const waitingOnLabel = labelFrom({
   me: 'Needs my action',
@@ -27,6 +30,9 @@ export const venueLabel = labelFrom({
   'information-blocking': 'Information-blocking portal (ONC/OIG)',
   state: 'State agency'
 })
+
+/** An event type as the workspace's side reads it ("Our extension notice" for a practice). */
+export const eventTypeLabel = (code: string): string => eventWord(wordingPerspective(), code as CaseEvent['type']) ?? eventTypeBase(code)
 
 export const requestKindLabel = labelFrom({
   'access-self': 'Access: own copy',

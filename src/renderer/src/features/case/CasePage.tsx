@@ -18,6 +18,7 @@ import { EventLog } from './EventLog'
 import { HistoryList } from './HistoryList'
 import { RemindersPanel } from './RemindersPanel'
 import { LettersPanel } from '../letters/LettersPanel'
+import { RequestLogPanel } from '../request-log/RequestLogPanel'
 import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
 import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
@@ -122,6 +123,7 @@ export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
           <LettersPanel caseId={id} letters={v.case.letters} today={v.asOf} readOnly={Boolean(trashed)} onChanged={reload} onPrepare={() => setPreparing('')} {...(intent?.kind === 'mark-sent' && { sendingFirst: intent.letterId })} />
           <RemindersPanel caseId={id} reminders={v.case.reminders} asOf={v.asOf} readOnly={Boolean(trashed)} />
           <Checklist completeness={v.completeness} />
+          <RequestLogPanel c={v.case} readOnly={Boolean(trashed)} />
           <HistoryList history={v.case.history} />
         </aside>
       </div>
