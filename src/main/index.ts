@@ -13,15 +13,21 @@ import { installMenu } from './menu'
 import { printHtmlToPdf } from './print-pdf'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
 import { storedFileResponse } from '../services/files'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
-const isOwnPage = makeOwnPageCheck(join(__dirname, '../renderer'), devServerUrl)
+const rendererDir = join(__dirname, '../renderer')
+const isAppUrl = makeAppUrlCheck(rendererDir, devServerUrl)
+const isOwnPage = makeOwnPageCheck(rendererDir, devServerUrl)
 let mainWindow: BrowserWindow | undefined
 let services: ServicesHost | undefined
 
-// Stored files reach the window at aa-file://<sha256>/<name>; the scheme must be known before ready.
-protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }])
+// The window's page comes from app://bundle/ (not file://, so the grantFileProtocolExtraPrivileges
+// fuse is off); stored files reach it at aa-file://<sha256>/<name>. Both schemes must be known before ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES },
+  { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }
+])
 
 /** The native "open file" dialog, over our window: the only way a path reaches the services from the window. */
 async function pickFiles(options: { multiple: boolean }): Promise<string[]> {
@@ -38,6 +44,7 @@ export function dataDirFromEnvironment(): string {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, isAppUrl)
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url))
   installMenu(app.isPackaged)
   try {
     const dataDir = dataDirFromEnvironment()

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
 import { hardenWebContents, type AppUrlCheck } from './security'
+import { APP_INDEX_URL } from './app-protocol'
 
 /** @param packaged an installed build: DevTools are off */
 export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | undefined, packaged: boolean): BrowserWindow {
@@ -34,6 +35,6 @@ export function createMainWindow(isAppUrl: AppUrlCheck, devServerUrl: string | u
   hardenWebContents(win.webContents, isAppUrl)
   win.once('ready-to-show', () => win.show())
   if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  else void win.loadURL(APP_INDEX_URL)
   return win
 }

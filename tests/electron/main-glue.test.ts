@@ -1,6 +1,6 @@
 // The Electron glue, tested without Electron: the built main bundle runs under Node against a
 // recording stand-in, and we assert what it asked Electron to do.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { cp, mkdir, symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -10,6 +10,8 @@ import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
 import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
+/** The window's page: served by main on its own scheme, never from file:// (so the file-privileges fuse is off). */
+const APP_PAGE = 'app://bundle/index.html'
 let dir: string
 let running: Array<Awaited<ReturnType<typeof loadMain>>> = []
 
@@ -53,7 +55,49 @@ describe('main window', () => {
       devTools: true // not packaged: a developer build keeps them
     })
     expect(String(win.options.webPreferences?.['preload'])).toMatch(/out[/\\]preload[/\\]index\.js$/)
-    expect(win.loaded.file).toBe(RENDERER_INDEX)
+    expect(win.loaded.file).toBeUndefined()
+    expect(win.loaded.url).toBe(APP_PAGE)
+  })
+
+  it('serves the built renderer on app://bundle/, only files inside it, and registers the scheme as a secure standard one', async () => {
+    const { record } = await started()
+    expect(record.privilegedSchemes).toContainEqual(
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) })
+    )
+    const serve = record.protocolHandlers.get('app')
+    if (!serve) throw new Error('app:// is not handled')
+    const page = await serve(new Request(APP_PAGE))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await page.text()
+    expect(html).toBe(await readFile(RENDERER_INDEX, 'utf8'))
+    // The CSP is strict: no inline scripts or styles, nothing remote.
+    expect(html).toMatch(/script-src 'self';/)
+    expect(html).not.toMatch(/unsafe-inline|unsafe-eval/)
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
+    if (!script) throw new Error('no script in the built page')
+    const js = await serve(new Request(`app://bundle/${script}`))
+    expect(js.status).toBe(200)
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    for (const outside of [
+      'app://bundle/../main/index.js',
+      'app://bundle/%2e%2e/main/index.js',
+      'app://bundle/assets/%2e%2e%2f%2e%2e%2fmain%2findex.js',
+      'app://bundle/..%5cmain%5cindex.js',
+      'app://other/index.html',
+      'app://bundle/index.html?x=1',
+      'app://bundle/',
+      'app://bundle/no-such-file.js'
+    ]) {
+      expect((await serve(new Request(outside))).status, outside).toBe(404)
+    }
+  })
+
+  it('ships with the file-protocol privileges fuse off (the page no longer comes from file://)', async () => {
+    const config = await readFile(resolve(__dirname, '../../electron-builder.yml'), 'utf8')
+    const fuse = (name: string) => new RegExp(`^\\s+${name}:\\s*(\\w+)`, 'm').exec(config)?.[1]
+    expect(fuse('grantFileProtocolExtraPrivileges')).toBe('false')
+    expect(fuse('runAsNode')).toBe('false')
   })
 
   it('denies window.open and refuses navigation away from the app', async () => {
@@ -90,10 +134,13 @@ describe('main window', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true)
     expect(decide('http://127.0.0.1:8080/')).toBe(true)
     expect(decide('file:///etc/passwd')).toBe(true)
-    expect(decide(pathToFileURL(RENDERER_INDEX).href)).toBe(false)
-    expect(decide(`${pathToFileURL(resolve(RENDERER_INDEX, '..')).href}/%2e%2e/main/index.js`)).toBe(true)
-    expect(decide('blob:file:///0b8f-4c1e')).toBe(false)
-    expect(decide(`file://${resolve(RENDERER_INDEX, '..')}/../main/index.js`)).toBe(true)
+    // The built page itself is no longer loaded from file://: only from app://bundle/.
+    expect(decide(pathToFileURL(RENDERER_INDEX).href)).toBe(true)
+    expect(decide(APP_PAGE)).toBe(false)
+    expect(decide(`${APP_PAGE}#/caseload`)).toBe(false)
+    expect(decide('app://bundle/..%2fmain%2findex.js')).toBe(true)
+    expect(decide('app://elsewhere/index.html')).toBe(true)
+    expect(decide('blob:app://bundle/0b8f-4c1e')).toBe(false)
   })
 
   it('cancels downloads, except a "Save a copy…" the page made from its own blob:, which asks where to save', async () => {
@@ -108,7 +155,7 @@ describe('main window', () => {
     expect(remote.defaultPrevented).toBe(true)
     expect(remoteItem.options).toEqual([])
     const own = event()
-    const ownItem = item('blob:file:///0b8f-4c1e')
+    const ownItem = item('blob:app://bundle/0b8f-4c1e')
     record.sessionEvents.emit('will-download', own, ownItem)
     expect(own.defaultPrevented).toBe(false)
     expect(ownItem.options).toEqual([{ title: 'Save a copy', defaultPath: 'denial.pdf' }])
@@ -128,7 +175,11 @@ describe('installed under a path with a space (e.g. /opt/Access Advocate)', () =
     const win = fake.record.windows[0]
     if (!win) throw new Error(`no window: ${JSON.stringify(fake.record.errorBoxes)}`)
     const page = win.webContents.getURL()
-    expect(page).toContain('Access%20Advocate')
+    expect(page).toBe(APP_PAGE)
+    // The page is read from the install folder, space and all.
+    const served = await fake.record.protocolHandlers.get('app')?.(new Request(page))
+    expect(served?.status).toBe(200)
+    expect(await served?.text()).toBe(await readFile(join(install, 'out', 'renderer', 'index.html'), 'utf8'))
     let cancel: boolean | undefined
     ;(fake.record.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url: page }, (r) => (cancel = r.cancel))
     expect(cancel).toBe(false)
@@ -161,7 +212,7 @@ describe('IPC', () => {
     const { record, win } = await started()
     expect([...record.ipcHandlers.keys()]).toEqual([IPC_INVOKE])
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: pathToFileURL(RENDERER_INDEX).href, parent: null } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
     await expect(handler(ours, 'app.info', {})).resolves.toMatchObject({
       ok: true,
       value: { version: '1.2.3-fake', dataDir: join(dir, 'data') }
@@ -172,12 +223,12 @@ describe('IPC', () => {
   it('refuses calls from another web contents or from a foreign page', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const own = pathToFileURL(RENDERER_INDEX).href
+    const own = APP_PAGE
     const otherContents = { sender: { id: win.webContents.id + 100 }, senderFrame: { url: own, parent: null } }
     const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }
     // Our own page, but a sub-frame; or a frame whose URL the page minted (data:, blob:) or DevTools.
     const subFrame = { sender: { id: win.webContents.id }, senderFrame: { url: own, parent: { url: own } } }
-    const minted = ['data:text/html,<script>1</script>', 'blob:file:///0b8f-4c1e', 'devtools://devtools/bundled/inspector.html']
+    const minted = ['data:text/html,<script>1</script>', 'blob:app://bundle/0b8f-4c1e', 'devtools://devtools/bundled/inspector.html']
     for (const e of [otherContents, foreignFrame, subFrame, ...minted.map((url) => ({ sender: { id: win.webContents.id }, senderFrame: { url, parent: null } }))]) {
       await expect(handler(e, 'app.info', {}), JSON.stringify(e.senderFrame)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     }
@@ -186,7 +237,7 @@ describe('IPC', () => {
   it('pushes events to our own window only while it shows one of the app’s pages', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
     const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
     expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
@@ -196,7 +247,7 @@ describe('IPC', () => {
     await expect(handler(ours, 'app.useOwnData', {})).resolves.toMatchObject({ ok: true })
     expect(win.webContents.sent.length).toBe(before)
     // Nor does a window that is gone.
-    win.webContents.url = `file://${RENDERER_INDEX}`
+    win.webContents.url = APP_PAGE
     win.webContents.destroyed = true
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true })
     expect(win.webContents.sent.length).toBe(before)
@@ -207,8 +258,8 @@ describe('files', () => {
   it('picks files with the native dialog, attaches by token, and serves the stored file by hash on aa-file://', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<{ ok: boolean; value?: never; error?: unknown }>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
-    expect(record.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) })])
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
+    expect(record.privilegedSchemes).toContainEqual(expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) }))
     const letter = join(dir, 'denial letter.txt')
     await writeFile(letter, 'We deny your request.')
     record.nextPick = { canceled: false, filePaths: [letter] }
