@@ -5,6 +5,7 @@ import { nowIso, type ServiceContext } from './context'
 import { commit, type Change } from './write'
 import { casesReferring, describeReferringCases } from './references'
 import { notFound, parseOrThrow } from './validate'
+import { checkStateCode } from './plausible'
 
 export const OrganizationPatchSchema = patchSchema(OrganizationFieldsSchema)
 export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>
@@ -32,6 +33,8 @@ export function organizationService(ctx: ServiceContext) {
     },
     async add(input: OrganizationFieldsInput): Promise<Organization> {
       const fields = parseOrThrow(OrganizationFieldsSchema, input, 'organization')
+      checkStateCode(fields.state, ['organization', 'state'])
+      checkStateCode(fields.address.state, ['organization', 'address', 'state'])
       const id = ctx.newId('org')
       const at = nowIso(ctx)
       const org: Organization = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
@@ -40,6 +43,8 @@ export function organizationService(ctx: ServiceContext) {
     async update(id: string, patch: OrganizationPatch): Promise<Organization> {
       const before = get(id)
       const changes = parseOrThrow(OrganizationPatchSchema, patch, 'organization')
+      checkStateCode(changes.state, ['patch', 'state'])
+      checkStateCode(changes.address?.state, ['patch', 'address', 'state'])
       return save({ before, next: applyPatch(before, changes), audit: [{ action: 'update', entity: 'organization' }] })
     },
     async remove(id: string): Promise<void> {

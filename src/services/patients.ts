@@ -13,6 +13,7 @@ import { AppError } from '../shared/errors'
 import { nowIso, todayOf, type ServiceContext } from './context'
 import { commit, type Change } from './write'
 import { invalidField, notFound, parseOrThrow } from './validate'
+import { checkBirthDate } from './plausible'
 import { casesReferring, describeReferringCases } from './references'
 
 export const PatientPatchSchema = patchSchema(PatientFieldsSchema)
@@ -45,6 +46,7 @@ export function patientService(ctx: ServiceContext) {
 
     async add(input: PatientFieldsInput): Promise<Patient> {
       const fields = parseOrThrow(PatientFieldsSchema, input, 'patient')
+      checkBirthDate(fields.dateOfBirth, todayOf(ctx), ['patient', 'dateOfBirth'])
       const id = ctx.newId('pat')
       const at = nowIso(ctx)
       const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id, createdAt: at, updatedAt: at, history: [] }
@@ -54,6 +56,7 @@ export function patientService(ctx: ServiceContext) {
     async update(id: string, patch: PatientPatch): Promise<Patient> {
       const before = get(id)
       const changes = parseOrThrow(PatientPatchSchema, patch, 'patient')
+      checkBirthDate(changes.dateOfBirth, todayOf(ctx), ['patch', 'dateOfBirth'])
       const merged: Patient = applyPatch(before, changes)
       if (changes.representatives) merged.representatives = withIds(ctx, 'rep', changes.representatives)
       return updated(before, merged)
