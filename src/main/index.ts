@@ -45,7 +45,8 @@ export function dataDirFromEnvironment(): string {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, isAppUrl)
   protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url))
-  installMenu(app.isPackaged)
+  // A menu command goes to the window like every pushed event: only to our own page.
+  installMenu(app.isPackaged, (command) => services?.events.emit('menu.command', { command }))
   try {
     const dataDir = dataDirFromEnvironment()
     services = await createServicesHost({
@@ -70,7 +71,7 @@ async function start(): Promise<void> {
   forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
   acceptDrops(ipcMain, () => host.files, host.events, isOwnPage, () => mainWindow?.webContents.id)
   protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
-  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
+  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged, app.getPath('userData'))
   mainWindow.on('closed', () => (mainWindow = undefined))
 }
 

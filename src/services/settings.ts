@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ProfileInputSchema, type ProfileDefinition } from '../core/clocks'
 import { LadderConfigSchema } from '../core/escalation'
-import { applyPatch, ShortTextSchema, type Settings } from '../core/schemas'
+import { applyPatch, ShortTextSchema, THEMES, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import type { ServiceContext } from './context'
 import { parseOrThrow } from './validate'
@@ -11,7 +11,8 @@ import { describeReferringCases } from './references'
 
 export const SettingsPatchSchema = z.strictObject({
   advocateName: ShortTextSchema.nullable().optional(),
-  ladder: LadderConfigSchema.nullable().optional()
+  ladder: LadderConfigSchema.nullable().optional(),
+  theme: z.enum(THEMES).nullable().optional()
 })
 
 export function settingsService(ctx: ServiceContext) {

@@ -30,7 +30,9 @@ export class FakeWebContents extends EventEmitter {
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
 /** `version`: what app.getVersion() answers (real Electron reads package.json; tests default to a marker). */
-export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean }) {
+export type FakeDisplay = { workArea: { x: number; y: number; width: number; height: number } }
+
+export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; displays?: FakeDisplay[] }) {
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
@@ -48,7 +50,11 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     openDialogs: [] as unknown[],
     /** What the next showOpenDialog answers (a test sets it, like a user choosing files). */
-    nextPick: { canceled: true, filePaths: [] as string[] }
+    nextPick: { canceled: true, filePaths: [] as string[] },
+    /** The application menu's template, as given to Menu.buildFromTemplate. */
+    menuTemplate: undefined as unknown,
+    /** What screen.getAllDisplays() answers: one 1920×1080 display unless a test says otherwise. */
+    displays: options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }]
   }
 
   class FakeBrowserWindow extends EventEmitter {
@@ -69,6 +75,18 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     }
     isMinimized(): boolean {
       return false
+    }
+    maximized = false
+    maximize(): void {
+      this.maximized = true
+    }
+    isMaximized(): boolean {
+      return this.maximized
+    }
+    /** Where the user left the window (a test moves it, as a user would). */
+    normalBounds = { x: 0, y: 0, width: 0, height: 0 }
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      return this.normalBounds
     }
     restore(): void {}
     focus(): void {}
@@ -122,7 +140,11 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
       registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => record.protocolHandlers.set(scheme, handler)
     },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) }
+    Menu: {
+      buildFromTemplate: (t: unknown) => (record.menuTemplate = t),
+      setApplicationMenu: () => (record.menuSet = true)
+    },
+    screen: { getAllDisplays: () => record.displays }
   }
   return { electron, record, becomeReady: () => readyResolve() }
 }

@@ -2,14 +2,14 @@
 import Module from 'node:module'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createFakeElectron } from './fake-electron'
+import { createFakeElectron, type FakeDisplay } from './fake-electron'
 
 export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
 
 type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
 
 /** @param bundle another copy of out/main/index.js (e.g. under an install path with a space) */
-export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string }) {
+export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string; displays?: FakeDisplay[] }) {
   const bundle = options.bundle ?? MAIN_BUNDLE
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run build" first`)
   const fake = createFakeElectron(options)

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
+import { COMMANDS } from '../../src/shared/commands'
 import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
@@ -325,5 +326,73 @@ describe('quit', () => {
     const again = await loadMain({ userData: join(dir, 'user-data') })
     running.push(again)
     expect(again.record.windows).toHaveLength(1)
+  })
+})
+
+describe('app menu', () => {
+  type Item = { id?: string; label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string }
+  const items = (template: unknown): Item[] => (template as Item[]).flatMap((m) => [m, ...(m.submenu ?? [])])
+
+  it('holds every window command with its key, and a click reaches our window as a menu.command push event', async () => {
+    const { record, win } = await started()
+    const commands = items(record.menuTemplate).filter((i) => i.id?.startsWith('command:'))
+    expect(commands.map((i) => i.id)).toEqual(COMMANDS.map((c) => `command:${c.id}`))
+    for (const c of COMMANDS) {
+      const item = commands.find((i) => i.id === `command:${c.id}`)
+      expect(item).toMatchObject({ label: c.label, registerAccelerator: false })
+      // Shown in the menu, never registered: typing "n" in a field must not open a new case.
+      expect(item?.accelerator).toBe(c.shown === '?' ? 'Shift+/' : c.shown)
+    }
+    win.webContents.url = APP_PAGE
+    commands.find((i) => i.id === 'command:add-event')?.click?.()
+    expect(win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'menu.command')).toEqual([[IPC_EVENT, 'menu.command', { command: 'add-event' }]])
+    // No developer menu outside a developer build.
+    expect(items(record.menuTemplate).some((i) => i.role === 'toggleDevTools')).toBe(true)
+  })
+
+  it('has no DevTools item when packaged', async () => {
+    const fake = await loadMain({ userData: join(dir, 'user-data'), packaged: true })
+    running.push(fake)
+    expect(items(fake.record.menuTemplate).some((i) => i.role === 'toggleDevTools')).toBe(false)
+  })
+})
+
+describe('window size and position', () => {
+  const stateFile = () => join(dir, 'user-data', 'window-state.json')
+  const close = (win: { emit: (e: string, ...a: unknown[]) => boolean }) => win.emit('close', event())
+
+  it('are remembered when the window closes and used at the next start', async () => {
+    const first = await started()
+    expect(first.win.options).toMatchObject({ width: 1280, height: 820, minWidth: 900, minHeight: 600 })
+    expect(first.win.options['x']).toBeUndefined()
+    first.win.normalBounds = { x: 120, y: 80, width: 1440, height: 900 }
+    close(first.win)
+    expect(JSON.parse(await readFile(stateFile(), 'utf8'))).toEqual({ x: 120, y: 80, width: 1440, height: 900, maximized: false })
+    await quitMain(first)
+    running = running.filter((r) => r !== first)
+    const again = await started()
+    expect(again.win.options).toMatchObject({ x: 120, y: 80, width: 1440, height: 900 })
+  })
+
+  it('a position no display shows any more (a monitor unplugged) is dropped; a size too large is cut to the display', async () => {
+    await mkdir(join(dir, 'user-data'), { recursive: true })
+    await writeFile(stateFile(), JSON.stringify({ x: 2600, y: 200, width: 2400, height: 1400, maximized: true }))
+    const fake = await loadMain({ userData: join(dir, 'user-data'), displays: [{ workArea: { x: 0, y: 0, width: 1600, height: 860 } }] })
+    running.push(fake)
+    const win = fake.record.windows[0]
+    expect(win?.options['x']).toBeUndefined()
+    expect(win?.options['y']).toBeUndefined()
+    expect(win?.options).toMatchObject({ width: 1600, height: 860 })
+    expect((win as unknown as { maximized: boolean }).maximized).toBe(true)
+  })
+
+  it('a damaged or tampered file is ignored (zod), and the window opens at its defaults', async () => {
+    await mkdir(join(dir, 'user-data'), { recursive: true })
+    for (const bad of ['{not json', JSON.stringify({ width: 10, height: 10 }), JSON.stringify({ width: 1200, height: 800, x: 'left', extra: 1 })]) {
+      await writeFile(stateFile(), bad)
+      const fake = await loadMain({ userData: join(dir, 'user-data') })
+      expect(fake.record.windows[0]?.options, bad).toMatchObject({ width: 1280, height: 820 })
+      await quitMain(fake)
+    }
   })
 })

@@ -6,6 +6,10 @@ import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
 
+/** The window's colours: follow the system's light/dark choice, or always one of them. */
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
   advocateName: ShortTextSchema.optional(),
@@ -16,6 +20,8 @@ export const SettingsSchema = z.strictObject({
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
   perspective: PerspectiveSchema.optional(),
   /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
-  csvMappings: CsvMappingsSchema.optional()
+  csvMappings: CsvMappingsSchema.optional(),
+  /** Light or dark, or follow the system (the default). */
+  theme: z.enum(THEMES).optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../../core/clocks/schema'
 import { LadderConfigSchema } from '../../core/escalation'
-import { SettingsSchema, ShortTextSchema } from '../../core/schemas'
+import { SettingsSchema, ShortTextSchema, THEMES } from '../../core/schemas'
 import { channel } from './channel'
 
 export const BackupInfoSchema = z.object({
@@ -63,7 +63,11 @@ export const dataChannels = {
 export const settingsChannels = {
   'settings.get': channel(z.strictObject({}), SettingsSchema),
   'settings.update': channel(
-    z.strictObject({ advocateName: ShortTextSchema.nullable().optional(), ladder: LadderConfigSchema.nullable().optional() }),
+    z.strictObject({
+      advocateName: ShortTextSchema.nullable().optional(),
+      ladder: LadderConfigSchema.nullable().optional(),
+      theme: z.enum(THEMES).nullable().optional()
+    }),
     SettingsSchema
   ),
   'profiles.save': channel(z.strictObject({ profile: ProfileDefinitionSchema }), ProfileDefinitionSchema),

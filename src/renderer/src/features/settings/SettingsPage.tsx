@@ -6,6 +6,7 @@ import { AdvocateNameSection } from './AdvocateNameSection'
 import { LadderSection } from './LadderSection'
 import { ProfilesSection } from './ProfilesSection'
 import { TemplatesSection } from '../letters/TemplatesSection'
+import { AppearanceSection } from '../appearance/AppearanceSection'
 
 /** Who the advocate is, the rules the clocks count by, and the escalation ladder. */
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
       {settings.data !== undefined && (
         <>
           <AdvocateNameSection current={settings.data.advocateName ?? ''} />
+          <AppearanceSection current={settings.data.theme ?? 'system'} />
           <ProfilesSection saved={settings.data.savedProfiles} />
           <LadderSection stored={settings.data.ladder} />
           <TemplatesSection />
