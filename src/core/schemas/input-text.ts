@@ -5,7 +5,6 @@
 import { z } from 'zod'
 
 /** C0 controls except tab, line feed and carriage return; DEL; the C1 controls (U+0080–U+009F, e.g. the one-byte CSI and OSC). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
 const NAMES: Record<number, string> = { 0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'escape', 0x7f: 'delete', 0x9b: 'CSI', 0x9d: 'OSC' }
