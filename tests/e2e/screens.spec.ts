@@ -146,6 +146,7 @@ async function darkShare(page: Page): Promise<number> {
 }
 
 test('the dark theme renders dark: the setting overrides the system, and its pixels differ from light', async ({ app }) => {
+  test.setTimeout(120_000)
   await seed(app)
   const page = app.page
   await page.setViewportSize(SIZES[0])
@@ -169,7 +170,9 @@ test('the dark theme renders dark: the setting overrides the system, and its pix
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   // "Follow the system" follows it live.
-  await page.getByTestId('theme-choice').getByRole('radio', { name: /Follow the system/ }).check()
+  await expect(page.getByTestId('theme-choice').getByRole('radio', { name: 'Dark', exact: true })).toBeChecked()
+  await page.getByTestId('theme-choice').getByRole('radio', { name: /Follow the system/ }).click()
+  await expect(page.getByTestId('theme-choice').getByRole('radio', { name: /Follow the system/ })).toBeChecked()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   await page.emulateMedia({ colorScheme: 'dark' })
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')

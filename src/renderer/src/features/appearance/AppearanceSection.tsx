@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import type { Theme } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
+import { applyTheme } from './theme'
 
 const CHOICES: ReadonlyArray<{ value: Theme; label: string; hint: string }> = [
   { value: 'system', label: 'Follow the system', hint: 'light or dark as your computer is set' },
@@ -12,6 +14,21 @@ const CHOICES: ReadonlyArray<{ value: Theme; label: string; hint: string }> = [
 /** Light, dark, or as the system: saved with the settings, applied at once. */
 export function AppearanceSection({ current }: { current: Theme }) {
   const save = useChannelMutation('settings.update')
+  // Shown and applied at once; put back if it could not be saved.
+  const [chosen, setChosen] = useState<Theme>(current)
+  const choose = (theme: Theme) => {
+    setChosen(theme)
+    applyTheme(theme)
+    save.mutate(
+      { theme },
+      {
+        onError: () => {
+          setChosen(current)
+          applyTheme(current)
+        }
+      }
+    )
+  }
   return (
     <section className="panel" aria-labelledby="appearance-title">
       <h3 id="appearance-title" className="panel__title">
@@ -25,9 +42,8 @@ export function AppearanceSection({ current }: { current: Theme }) {
               type="radio"
               name="theme"
               value={c.value}
-              checked={current === c.value}
-              disabled={save.isPending}
-              onChange={() => save.mutate({ theme: c.value })}
+              checked={chosen === c.value}
+              onChange={() => choose(c.value)}
             />{' '}
             {c.label}
             {c.hint && <span className="muted"> — {c.hint}</span>}
