@@ -29,7 +29,7 @@ export async function loadMain(options: { singleInstance?: boolean; userData: st
   fake.becomeReady()
   // Let the app's whenReady().then(start) chain and its async service opening run.
   // Up to 5 s: on a loaded 2-core machine opening the data folder can take more than the 0.5 s it takes alone.
-  for (let i = 0; i < 500 && fake.record.windows.length === 0 && fake.record.exitCode === undefined; i++) {
+  for (let i = 0; i < 500 && fake.record.windows.length === 0 && fake.record.exitCode === undefined && !fake.record.quitCalled; i++) {
     await new Promise((r) => setTimeout(r, 10))
   }
   return fake
