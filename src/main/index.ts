@@ -15,15 +15,21 @@ import { electronDesktop } from './desktop'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
 import { storedFileResponse } from '../services/files'
 import { notifyDueToday } from './notifications'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
-const isOwnPage = makeOwnPageCheck(join(__dirname, '../renderer'), devServerUrl)
+const rendererDir = join(__dirname, '../renderer')
+const isAppUrl = makeAppUrlCheck(rendererDir, devServerUrl)
+const isOwnPage = makeOwnPageCheck(rendererDir, devServerUrl)
 let mainWindow: BrowserWindow | undefined
 let services: ServicesHost | undefined
 
-// Stored files reach the window at aa-file://<sha256>/<name>; the scheme must be known before ready.
-protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }])
+// The window's page comes from app://bundle/ (not file://, so the grantFileProtocolExtraPrivileges
+// fuse is off); stored files reach it at aa-file://<sha256>/<name>. Both schemes must be known before ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES },
+  { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }
+])
 
 /** The native "open file" dialog, over our window: the only way a path reaches the services from the window. */
 async function pickFiles(options: { multiple: boolean }): Promise<string[]> {
@@ -40,7 +46,9 @@ export function dataDirFromEnvironment(): string {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, isAppUrl)
-  installMenu(app.isPackaged)
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request.url))
+  // A menu command goes to the window like every pushed event: only to our own page.
+  installMenu(app.isPackaged, (command) => services?.events.emit('menu.command', { command }))
   try {
     const dataDir = dataDirFromEnvironment()
     services = await createServicesHost({
@@ -67,7 +75,7 @@ async function start(): Promise<void> {
   forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
   acceptDrops(ipcMain, () => host.files, host.events, isOwnPage, () => mainWindow?.webContents.id)
   protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
-  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
+  mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged, app.getPath('userData'))
   mainWindow.on('closed', () => (mainWindow = undefined))
   // Once a day, as the app opens: what is due today (never in the way of opening, never fatal).
   void notifyDueToday({

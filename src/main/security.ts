@@ -1,29 +1,16 @@
 // Electron's security checklist, applied to the session and every web contents. The app is
 // offline: it loads its own files and nothing else, opens no windows and grants no permissions.
-import { isAbsolute, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Session, WebContents } from 'electron'
+import { appFileFor } from './app-protocol'
 
 /** Decides whether a URL is one of the app's own pages or assets. */
 export type AppUrlCheck = (url: string) => boolean
 
 /**
- * A file: URL inside `rendererDir`, compared as paths, not strings: Chromium percent-encodes the
- * URL (an install path with a space, "/opt/Access Advocate/…", arrives as "Access%20Advocate"),
- * and an encoded "%2e%2e" must not climb out of the folder.
+ * An app:// URL naming a file inside `rendererDir` (see app-protocol.ts), compared as paths, not
+ * strings: the install path never appears in the URL, and an encoded "%2e%2e" must not climb out.
  */
-function isInside(rendererDir: string, url: string): boolean {
-  let path: string
-  try {
-    const parsed = new URL(url)
-    if (parsed.protocol !== 'file:' || parsed.search !== '' || (parsed.host !== '' && parsed.host !== 'localhost')) return false
-    path = fileURLToPath(parsed)
-  } catch {
-    return false
-  }
-  const rel = relative(rendererDir, path)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-}
+const isInside = (rendererDir: string, url: string): boolean => appFileFor(rendererDir, url) !== null
 
 /** The app's own page and assets (what the request filter lets load). */
 export function makeAppUrlCheck(rendererDir: string, devServerUrl: string | undefined): AppUrlCheck {

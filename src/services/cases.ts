@@ -24,6 +24,7 @@ import { casesWithReference } from './references'
 import type { ClockService } from './clock-service'
 import { withIds } from './patients'
 import { invalidField, notFound, parseOrThrow } from './validate'
+import { checkEventNotTooEarly, checkStateCode } from './plausible'
 
 /** How long a deleted case can be brought back from the trash (an app policy, not a legal number). */
 export const TRASH_RETENTION_DAYS = 30
@@ -156,6 +157,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       checkDeliveredItems(c, event, ['events', i])
       return event
     })
+    events.forEach((event, i) => checkEventNotTooEarly({ events }, event, ['events', i]))
     c.events = events.sort(byDate)
     return { before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] }
   }
@@ -165,12 +167,16 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
 
     /** With `sent`, the case is made with its "Request sent" event in the same write. */
     async add(input: CaseFieldsInput, sent?: RequestSent): Promise<Case> {
-      return create(parseOrThrow(CaseFieldsSchema, input, 'case'), sentEvents(sent))
+      const fields = parseOrThrow(CaseFieldsSchema, input, 'case')
+      checkStateCode(fields.state, ['case', 'state'])
+      return create(fields, sentEvents(sent))
     },
 
     /** A case and its first events in one write (imports): one file written, not one per step. */
     async addWithEvents(input: CaseFieldsInput, events: ReadonlyArray<CaseEventInput>): Promise<Case> {
-      return create(parseOrThrow(CaseFieldsSchema, input, 'case'), events)
+      const fields = parseOrThrow(CaseFieldsSchema, input, 'case')
+      checkStateCode(fields.state, ['case', 'state'])
+      return create(fields, events)
     },
 
     /**
@@ -189,6 +195,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     /** One patient's requests to several holders, created together under one batch id. */
     async addBatch(input: BatchInput, sent?: RequestSent): Promise<Case[]> {
       const { organizationIds, ...shared } = parseOrThrow(BatchInputSchema, input, 'batch')
+      checkStateCode(shared.state, ['batch', 'state'])
       if (new Set(organizationIds).size !== organizationIds.length) throw invalidField(['batch', 'organizationIds'], 'an organization is listed twice', 'batch')
       for (const organizationId of organizationIds) checkLinks({ ...shared, organizationId })
       const batchId = ctx.newId('batch')
@@ -200,6 +207,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     async update(id: string, patch: CasePatch): Promise<Case> {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
+      checkStateCode(changes.state, ['patch', 'state'])
       const merged: Case = applyPatch(before, changes)
       if (changes.requested) {
         merged.requested = withItemIds(changes.requested)
@@ -216,6 +224,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const at = nowIso(ctx)
       const event = parseOrThrow(CaseEventSchema, { ...fields, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, 'event')
       checkEventDate(event, ['event'])
+      checkEventNotTooEarly(before, event, ['event'])
       checkDeliveredItems(before, event, ['event'])
       await save({ before, next: { ...before, events: [...before.events, event].sort(byDate) }, audit: [eventAdded(event)], at })
       return event
@@ -232,6 +241,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
         checkDeliveredItems(before, event, ['events', i])
         return event
       })
+      events.forEach((event, i) => checkEventNotTooEarly({ events: [...before.events, ...events] }, event, ['events', i]))
       await save({ before, next: { ...before, events: [...before.events, ...events].sort(byDate) }, audit: events.map(eventAdded), at })
       return events
     },
@@ -248,6 +258,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       // As in every patch, null clears a field; the schema then refuses it where a field is required.
       const event = parseOrThrow(CaseEventSchema, { ...applyPatch(old, changes), updatedAt: at }, 'event')
       checkEventDate(event, ['event'])
+      checkEventNotTooEarly(before, event, ['event'])
       checkDeliveredItems(before, event, ['event'])
       const next: Case = { ...before, events: before.events.map((e) => (e.id === eventId ? event : e)).sort(byDate) }
       await save({ before, next, audit: [{ action: 'edit-event', entity: 'event', subject: { id: eventId, before: old, after: event } }], at })

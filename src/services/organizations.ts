@@ -5,6 +5,7 @@ import { nowIso, type ServiceContext } from './context'
 import { commit, commitMany, type Change } from './write'
 import { casesReferring, describeReferringCases } from './references'
 import { notFound, parseOrThrow } from './validate'
+import { checkStateCode } from './plausible'
 
 export const OrganizationPatchSchema = patchSchema(OrganizationFieldsSchema)
 export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>
@@ -21,6 +22,8 @@ export function organizationService(ctx: ServiceContext) {
   const save = (change: Change<Organization>): Promise<Organization> => commit(ctx, orgs, change)
   const created = (input: OrganizationFieldsInput, what: string): Change<Organization> => {
     const fields = parseOrThrow(OrganizationFieldsSchema, input, what)
+    checkStateCode(fields.state, [what, 'state'])
+    checkStateCode(fields.address.state, [what, 'address', 'state'])
     const at = nowIso(ctx)
     return { before: undefined, next: { ...fields, id: ctx.newId('org'), createdAt: at, updatedAt: at, history: [] }, audit: [{ action: 'create', entity: 'organization' }] }
   }
@@ -45,6 +48,8 @@ export function organizationService(ctx: ServiceContext) {
     async update(id: string, patch: OrganizationPatch): Promise<Organization> {
       const before = get(id)
       const changes = parseOrThrow(OrganizationPatchSchema, patch, 'organization')
+      checkStateCode(changes.state, ['patch', 'state'])
+      checkStateCode(changes.address?.state, ['patch', 'address', 'state'])
       return save({ before, next: applyPatch(before, changes), audit: [{ action: 'update', entity: 'organization' }] })
     },
     async remove(id: string): Promise<void> {

@@ -13,6 +13,7 @@ import { AppError } from '../shared/errors'
 import { nowIso, todayOf, type ServiceContext } from './context'
 import { commit, commitMany, type Change } from './write'
 import { invalidField, notFound, parseOrThrow } from './validate'
+import { checkBirthDate } from './plausible'
 import { casesReferring, describeReferringCases } from './references'
 
 export const PatientPatchSchema = patchSchema(PatientFieldsSchema)
@@ -32,6 +33,7 @@ export function patientService(ctx: ServiceContext) {
   const save = (change: Change<Patient>): Promise<Patient> => commit(ctx, patients, change)
   const created = (input: PatientFieldsInput, what: string): Change<Patient> => {
     const fields = parseOrThrow(PatientFieldsSchema, input, what)
+    checkBirthDate(fields.dateOfBirth, todayOf(ctx), [what, 'dateOfBirth'])
     const at = nowIso(ctx)
     const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id: ctx.newId('pat'), createdAt: at, updatedAt: at, history: [] }
     return { before: undefined, next: patient, audit: [{ action: 'create', entity: 'patient' }] }
@@ -61,6 +63,7 @@ export function patientService(ctx: ServiceContext) {
     async update(id: string, patch: PatientPatch): Promise<Patient> {
       const before = get(id)
       const changes = parseOrThrow(PatientPatchSchema, patch, 'patient')
+      checkBirthDate(changes.dateOfBirth, todayOf(ctx), ['patch', 'dateOfBirth'])
       const merged: Patient = applyPatch(before, changes)
       if (changes.representatives) merged.representatives = withIds(ctx, 'rep', changes.representatives)
       return updated(before, merged)

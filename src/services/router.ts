@@ -10,6 +10,7 @@ import {
   type ParsedInput
 } from '../shared/contract'
 import { AppError, isAppError } from '../shared/errors'
+import { NoControlCharactersSchema } from '../core/schemas/input-text'
 import { guardPayload } from './payload-guard'
 import { describeZodError, zodIssues } from './zod-message'
 
@@ -36,6 +37,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
           throw new AppError('UNKNOWN_CHANNEL', `There is no channel named "${String(channel).slice(0, 80)}".`)
         }
         guardPayload(input)
+        // Input only: stored records are not held to this, so older data never fails validation by it.
+        const clean = NoControlCharactersSchema.safeParse(input)
+        if (!clean.success) {
+          throw new AppError('INVALID_INPUT', describeZodError(clean.error), { channel, issues: zodIssues(clean.error) })
+        }
         const spec = contract[channel]
         const parsed = spec.input.safeParse(input ?? {})
         if (!parsed.success) {

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ProfileInputSchema, type ProfileDefinition } from '../core/clocks'
 import { AgencyCheckDaysSchema, LadderConfigSchema } from '../core/escalation'
-import { applyPatch, ShortTextSchema, type Settings } from '../core/schemas'
+import { applyPatch, ShortTextSchema, THEMES, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import type { ServiceContext } from './context'
 import { parseOrThrow } from './validate'
@@ -14,7 +14,8 @@ export const SettingsPatchSchema = z.strictObject({
   ladder: LadderConfigSchema.nullable().optional(),
   /** null: back to the working default (AGENCY_CHECK_DEFAULT_DAYS). */
   agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
-  notifyDueToday: z.boolean().nullable().optional()
+  notifyDueToday: z.boolean().nullable().optional(),
+  theme: z.enum(THEMES).nullable().optional()
 })
 
 export function settingsService(ctx: ServiceContext) {

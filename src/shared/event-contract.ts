@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { BackupStatusSchema, RecoverySchema } from './channels/data'
 import { PickedFileSchema } from './files'
 import { SyncChangeSchema } from './channels/sync'
+import { CommandIdSchema } from './commands'
 
 /** A task id: made by whoever starts the work (the window, to follow and cancel it), or by the services. */
 export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6–64 letters, digits, dashes or underscores')
@@ -36,7 +37,9 @@ export const events = {
   /** Another computer's files arrived through a sync tool, or a conflict copy was merged or waits for a choice. */
   'sync.changed': z.object({ changes: z.array(SyncChangeSchema).max(1000), conflicts: z.number().int().nonnegative() }),
   /** The window now shows another data folder (sample caseload, unlocked): everything it holds is stale. */
-  'data.switched': z.object({ dataDir: z.string(), sample: z.boolean() })
+  'data.switched': z.object({ dataDir: z.string(), sample: z.boolean() }),
+  /** A command chosen in the app menu: the window runs it as if its shortcut were pressed (shared/commands.ts). */
+  'menu.command': z.object({ command: CommandIdSchema })
 }
 
 export type Events = typeof events

@@ -48,18 +48,23 @@ describe.each([
     }
   })
 
-  it('a stored file that was altered fails its stream instead of ending as if whole', async () => {
+  it('a stored file that was altered is refused before it is served, and fails its stream if altered while open', async () => {
     const store = await openStore(schema as never, { dataDir: join(dir, 'data'), holder: 'test', dailyBackup: false, ...(passphrase && { passphrase }) })
     try {
       const source = join(dir, 'a.txt')
       await writeFile(source, 'original content of the letter')
       const { sha256 } = await store.attachments.addFile(source, { maxBytes: 1e6, tooLarge: () => new Error('too large') })
       const file = join(dir, 'data', 'attachments', sha256.slice(0, 2), sha256)
-      const bytes = await readFile(file)
+      const good = await readFile(file)
+      const bytes = Buffer.from(good)
       bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 0xff
-      await writeFile(file, bytes)
+      // Altered after the stream was opened (and checked whole): the stream itself fails.
       const { stream } = await store.attachments.openStream(sha256)
+      await writeFile(file, bytes)
       await expect(text(stream)).rejects.toMatchObject({ code: 'CORRUPT_DATA' })
+      // Altered before: refused at once (no backup holds it), the damaged file moved aside, not served.
+      await expect(store.attachments.openStream(sha256)).rejects.toMatchObject({ code: 'CORRUPT_DATA' })
+      expect(store.recoveries.some((r) => r.quarantined?.startsWith('quarantine/'))).toBe(true)
     } finally {
       await store.close()
     }

@@ -50,9 +50,17 @@ export class AttachmentStore implements Attachments {
     return this.track(addFileStreaming(this.io, path, { ...options, has: (sha) => this.has(sha) }))
   }
 
-  /** A stored file as a stream, checked against its hash as it is read. */
-  openStream(sha256: string): Promise<{ stream: Readable; size: number }> {
+  /**
+   * A stored file as a stream, checked against its hash as it is read. It is checked whole first
+   * (streaming, never held in memory), so a damaged file is repaired the way every damaged file is
+   * (quarantined, restored from the newest backup copy that checks out, reported) and the caller
+   * gets the good bytes instead of half a file and an error; with no good copy anywhere it is refused
+   * with what was wrong and what to do.
+   */
+  async openStream(sha256: string): Promise<{ stream: Readable; size: number }> {
     this.#assertHash(sha256)
+    // read() throws NOT_FOUND for a missing file and CORRUPT_DATA, after the repair attempt, for one it could not repair.
+    if (!(await this.isWhole(sha256))) await this.read(sha256)
     return openStoredStream(this.io, sha256)
   }
 

@@ -44,7 +44,9 @@ export class FakeWebContents extends EventEmitter {
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
 /** `version`: what app.getVersion() answers (real Electron reads package.json; tests default to a marker). */
-export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; documents?: string }) {
+export type FakeDisplay = { workArea: { x: number; y: number; width: number; height: number } }
+
+export function createFakeElectron(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; documents?: string; displays?: FakeDisplay[] }) {
   const record = {
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, Handler>(),
@@ -77,7 +79,11 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     /** What printToPDF answers in windows made from now on (bytes, or an error it throws). */
     printAnswer: undefined as Uint8Array | Error | undefined,
     /** Sessions of their own (session.fromPartition), by partition name, with what was set on them. */
-    partitions: new Map<string, { permissionRequestHandler?: Handler; permissionCheckHandler?: Handler; beforeRequest?: Handler; events: EventEmitter }>()
+    partitions: new Map<string, { permissionRequestHandler?: Handler; permissionCheckHandler?: Handler; beforeRequest?: Handler; events: EventEmitter }>(),
+    /** The application menu's template, as given to Menu.buildFromTemplate. */
+    menuTemplate: undefined as unknown,
+    /** What screen.getAllDisplays() answers: one 1920×1080 display unless a test says otherwise. */
+    displays: options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }]
   }
 
   class FakeNotification extends EventEmitter {
@@ -113,6 +119,18 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
     }
     isMinimized(): boolean {
       return false
+    }
+    maximized = false
+    maximize(): void {
+      this.maximized = true
+    }
+    isMaximized(): boolean {
+      return this.maximized
+    }
+    /** Where the user left the window (a test moves it, as a user would). */
+    normalBounds = { x: 0, y: 0, width: 0, height: 0 }
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      return this.normalBounds
     }
     restore(): void {}
     focus(): void {}
@@ -191,8 +209,12 @@ export function createFakeElectron(options: { singleInstance?: boolean; userData
       registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => record.protocolHandlers.set(scheme, handler)
     },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (record.menuSet = true) },
-    Notification: FakeNotification
+    Menu: {
+      buildFromTemplate: (t: unknown) => (record.menuTemplate = t),
+      setApplicationMenu: () => (record.menuSet = true)
+    },
+    Notification: FakeNotification,
+    screen: { getAllDisplays: () => record.displays }
   }
   return { electron, record, becomeReady: () => readyResolve() }
 }

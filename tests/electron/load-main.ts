@@ -2,14 +2,14 @@
 import Module from 'node:module'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createFakeElectron } from './fake-electron'
+import { createFakeElectron, type FakeDisplay } from './fake-electron'
 
 export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
 
 type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
 
 /** @param bundle another copy of out/main/index.js (e.g. under an install path with a space) */
-export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string; documents?: string }) {
+export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string; documents?: string; displays?: FakeDisplay[] }) {
   const bundle = options.bundle ?? MAIN_BUNDLE
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run build" first`)
   const fake = createFakeElectron(options)
@@ -28,7 +28,8 @@ export async function loadMain(options: { singleInstance?: boolean; userData: st
   }
   fake.becomeReady()
   // Let the app's whenReady().then(start) chain and its async service opening run.
-  for (let i = 0; i < 50 && fake.record.windows.length === 0 && fake.record.exitCode === undefined; i++) {
+  // Up to 5 s: on a loaded 2-core machine opening the data folder can take more than the 0.5 s it takes alone.
+  for (let i = 0; i < 500 && fake.record.windows.length === 0 && fake.record.exitCode === undefined && !fake.record.quitCalled; i++) {
     await new Promise((r) => setTimeout(r, 10))
   }
   return fake

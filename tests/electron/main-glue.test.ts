@@ -1,15 +1,18 @@
 // The Electron glue, tested without Electron: the built main bundle runs under Node against a
 // recording stand-in, and we assert what it asked Electron to do.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { cp, mkdir, symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE } from '../../src/shared/contract'
+import { COMMANDS } from '../../src/shared/commands'
 import { loadMain, quitMain } from './load-main'
 
 const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
+/** The window's page: served by main on its own scheme, never from file:// (so the file-privileges fuse is off). */
+const APP_PAGE = 'app://bundle/index.html'
 let dir: string
 let running: Array<Awaited<ReturnType<typeof loadMain>>> = []
 
@@ -53,7 +56,49 @@ describe('main window', () => {
       devTools: true // not packaged: a developer build keeps them
     })
     expect(String(win.options.webPreferences?.['preload'])).toMatch(/out[/\\]preload[/\\]index\.js$/)
-    expect(win.loaded.file).toBe(RENDERER_INDEX)
+    expect(win.loaded.file).toBeUndefined()
+    expect(win.loaded.url).toBe(APP_PAGE)
+  })
+
+  it('serves the built renderer on app://bundle/, only files inside it, and registers the scheme as a secure standard one', async () => {
+    const { record } = await started()
+    expect(record.privilegedSchemes).toContainEqual(
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) })
+    )
+    const serve = record.protocolHandlers.get('app')
+    if (!serve) throw new Error('app:// is not handled')
+    const page = await serve(new Request(APP_PAGE))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await page.text()
+    expect(html).toBe(await readFile(RENDERER_INDEX, 'utf8'))
+    // The CSP is strict: no inline scripts or styles, nothing remote.
+    expect(html).toMatch(/script-src 'self';/)
+    expect(html).not.toMatch(/unsafe-inline|unsafe-eval/)
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
+    if (!script) throw new Error('no script in the built page')
+    const js = await serve(new Request(`app://bundle/${script}`))
+    expect(js.status).toBe(200)
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    for (const outside of [
+      'app://bundle/../main/index.js',
+      'app://bundle/%2e%2e/main/index.js',
+      'app://bundle/assets/%2e%2e%2f%2e%2e%2fmain%2findex.js',
+      'app://bundle/..%5cmain%5cindex.js',
+      'app://other/index.html',
+      'app://bundle/index.html?x=1',
+      'app://bundle/',
+      'app://bundle/no-such-file.js'
+    ]) {
+      expect((await serve(new Request(outside))).status, outside).toBe(404)
+    }
+  })
+
+  it('ships with the file-protocol privileges fuse off (the page no longer comes from file://)', async () => {
+    const config = await readFile(resolve(__dirname, '../../electron-builder.yml'), 'utf8')
+    const fuse = (name: string) => new RegExp(`^\\s+${name}:\\s*(\\w+)`, 'm').exec(config)?.[1]
+    expect(fuse('grantFileProtocolExtraPrivileges')).toBe('false')
+    expect(fuse('runAsNode')).toBe('false')
   })
 
   it('denies window.open and refuses navigation away from the app', async () => {
@@ -90,10 +135,13 @@ describe('main window', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true)
     expect(decide('http://127.0.0.1:8080/')).toBe(true)
     expect(decide('file:///etc/passwd')).toBe(true)
-    expect(decide(pathToFileURL(RENDERER_INDEX).href)).toBe(false)
-    expect(decide(`${pathToFileURL(resolve(RENDERER_INDEX, '..')).href}/%2e%2e/main/index.js`)).toBe(true)
-    expect(decide('blob:file:///0b8f-4c1e')).toBe(false)
-    expect(decide(`file://${resolve(RENDERER_INDEX, '..')}/../main/index.js`)).toBe(true)
+    // The built page itself is no longer loaded from file://: only from app://bundle/.
+    expect(decide(pathToFileURL(RENDERER_INDEX).href)).toBe(true)
+    expect(decide(APP_PAGE)).toBe(false)
+    expect(decide(`${APP_PAGE}#/caseload`)).toBe(false)
+    expect(decide('app://bundle/..%2fmain%2findex.js')).toBe(true)
+    expect(decide('app://elsewhere/index.html')).toBe(true)
+    expect(decide('blob:app://bundle/0b8f-4c1e')).toBe(false)
   })
 
   it('cancels downloads, except a "Save a copy…" the page made from its own blob:, which asks where to save', async () => {
@@ -108,7 +156,7 @@ describe('main window', () => {
     expect(remote.defaultPrevented).toBe(true)
     expect(remoteItem.options).toEqual([])
     const own = event()
-    const ownItem = item('blob:file:///0b8f-4c1e')
+    const ownItem = item('blob:app://bundle/0b8f-4c1e')
     record.sessionEvents.emit('will-download', own, ownItem)
     expect(own.defaultPrevented).toBe(false)
     expect(ownItem.options).toEqual([{ title: 'Save a copy', defaultPath: 'denial.pdf' }])
@@ -128,7 +176,11 @@ describe('installed under a path with a space (e.g. /opt/Access Advocate)', () =
     const win = fake.record.windows[0]
     if (!win) throw new Error(`no window: ${JSON.stringify(fake.record.errorBoxes)}`)
     const page = win.webContents.getURL()
-    expect(page).toContain('Access%20Advocate')
+    expect(page).toBe(APP_PAGE)
+    // The page is read from the install folder, space and all.
+    const served = await fake.record.protocolHandlers.get('app')?.(new Request(page))
+    expect(served?.status).toBe(200)
+    expect(await served?.text()).toBe(await readFile(join(install, 'out', 'renderer', 'index.html'), 'utf8'))
     let cancel: boolean | undefined
     ;(fake.record.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url: page }, (r) => (cancel = r.cancel))
     expect(cancel).toBe(false)
@@ -161,7 +213,7 @@ describe('IPC', () => {
     const { record, win } = await started()
     expect([...record.ipcHandlers.keys()]).toEqual([IPC_INVOKE])
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: pathToFileURL(RENDERER_INDEX).href, parent: null } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
     await expect(handler(ours, 'app.info', {})).resolves.toMatchObject({
       ok: true,
       value: { version: '1.2.3-fake', dataDir: join(dir, 'data') }
@@ -172,12 +224,12 @@ describe('IPC', () => {
   it('refuses calls from another web contents or from a foreign page', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const own = pathToFileURL(RENDERER_INDEX).href
+    const own = APP_PAGE
     const otherContents = { sender: { id: win.webContents.id + 100 }, senderFrame: { url: own, parent: null } }
     const foreignFrame = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }
     // Our own page, but a sub-frame; or a frame whose URL the page minted (data:, blob:) or DevTools.
     const subFrame = { sender: { id: win.webContents.id }, senderFrame: { url: own, parent: { url: own } } }
-    const minted = ['data:text/html,<script>1</script>', 'blob:file:///0b8f-4c1e', 'devtools://devtools/bundled/inspector.html']
+    const minted = ['data:text/html,<script>1</script>', 'blob:app://bundle/0b8f-4c1e', 'devtools://devtools/bundled/inspector.html']
     for (const e of [otherContents, foreignFrame, subFrame, ...minted.map((url) => ({ sender: { id: win.webContents.id }, senderFrame: { url, parent: null } }))]) {
       await expect(handler(e, 'app.info', {}), JSON.stringify(e.senderFrame)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     }
@@ -186,7 +238,7 @@ describe('IPC', () => {
   it('pushes events to our own window only while it shows one of the app’s pages', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<unknown>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true, value: { sample: true } })
     const switched = win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'data.switched')
     expect(switched).toEqual([[IPC_EVENT, 'data.switched', { dataDir: expect.stringMatching(/sample-data$/), sample: true }]])
@@ -196,7 +248,7 @@ describe('IPC', () => {
     await expect(handler(ours, 'app.useOwnData', {})).resolves.toMatchObject({ ok: true })
     expect(win.webContents.sent.length).toBe(before)
     // Nor does a window that is gone.
-    win.webContents.url = `file://${RENDERER_INDEX}`
+    win.webContents.url = APP_PAGE
     win.webContents.destroyed = true
     await expect(handler(ours, 'app.useSample', {})).resolves.toMatchObject({ ok: true })
     expect(win.webContents.sent.length).toBe(before)
@@ -207,8 +259,8 @@ describe('files', () => {
   it('picks files with the native dialog, attaches by token, and serves the stored file by hash on aa-file://', async () => {
     const { record, win } = await started()
     const handler = record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<{ ok: boolean; value?: never; error?: unknown }>
-    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: `file://${RENDERER_INDEX}`, parent: null } }
-    expect(record.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) })])
+    const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
+    expect(record.privilegedSchemes).toContainEqual(expect.objectContaining({ scheme: 'aa-file', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) }))
     const letter = join(dir, 'denial letter.txt')
     await writeFile(letter, 'We deny your request.')
     record.nextPick = { canceled: false, filePaths: [letter] }
@@ -274,5 +326,73 @@ describe('quit', () => {
     const again = await loadMain({ userData: join(dir, 'user-data') })
     running.push(again)
     expect(again.record.windows).toHaveLength(1)
+  })
+})
+
+describe('app menu', () => {
+  type Item = { id?: string; label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void; submenu?: Item[]; role?: string }
+  const items = (template: unknown): Item[] => (template as Item[]).flatMap((m) => [m, ...(m.submenu ?? [])])
+
+  it('holds every window command with its key, and a click reaches our window as a menu.command push event', async () => {
+    const { record, win } = await started()
+    const commands = items(record.menuTemplate).filter((i) => i.id?.startsWith('command:'))
+    expect(commands.map((i) => i.id)).toEqual(COMMANDS.map((c) => `command:${c.id}`))
+    for (const c of COMMANDS) {
+      const item = commands.find((i) => i.id === `command:${c.id}`)
+      expect(item).toMatchObject({ label: c.label, registerAccelerator: false })
+      // Shown in the menu, never registered: typing "n" in a field must not open a new case.
+      expect(item?.accelerator).toBe(c.shown === '?' ? 'Shift+/' : c.shown)
+    }
+    win.webContents.url = APP_PAGE
+    commands.find((i) => i.id === 'command:add-event')?.click?.()
+    expect(win.webContents.sent.filter(([channel, name]) => channel === IPC_EVENT && name === 'menu.command')).toEqual([[IPC_EVENT, 'menu.command', { command: 'add-event' }]])
+    // No developer menu outside a developer build.
+    expect(items(record.menuTemplate).some((i) => i.role === 'toggleDevTools')).toBe(true)
+  })
+
+  it('has no DevTools item when packaged', async () => {
+    const fake = await loadMain({ userData: join(dir, 'user-data'), packaged: true })
+    running.push(fake)
+    expect(items(fake.record.menuTemplate).some((i) => i.role === 'toggleDevTools')).toBe(false)
+  })
+})
+
+describe('window size and position', () => {
+  const stateFile = () => join(dir, 'user-data', 'window-state.json')
+  const close = (win: { emit: (e: string, ...a: unknown[]) => boolean }) => win.emit('close', event())
+
+  it('are remembered when the window closes and used at the next start', async () => {
+    const first = await started()
+    expect(first.win.options).toMatchObject({ width: 1280, height: 820, minWidth: 900, minHeight: 600 })
+    expect(first.win.options['x']).toBeUndefined()
+    first.win.normalBounds = { x: 120, y: 80, width: 1440, height: 900 }
+    close(first.win)
+    expect(JSON.parse(await readFile(stateFile(), 'utf8'))).toEqual({ x: 120, y: 80, width: 1440, height: 900, maximized: false })
+    await quitMain(first)
+    running = running.filter((r) => r !== first)
+    const again = await started()
+    expect(again.win.options).toMatchObject({ x: 120, y: 80, width: 1440, height: 900 })
+  })
+
+  it('a position no display shows any more (a monitor unplugged) is dropped; a size too large is cut to the display', async () => {
+    await mkdir(join(dir, 'user-data'), { recursive: true })
+    await writeFile(stateFile(), JSON.stringify({ x: 2600, y: 200, width: 2400, height: 1400, maximized: true }))
+    const fake = await loadMain({ userData: join(dir, 'user-data'), displays: [{ workArea: { x: 0, y: 0, width: 1600, height: 860 } }] })
+    running.push(fake)
+    const win = fake.record.windows[0]
+    expect(win?.options['x']).toBeUndefined()
+    expect(win?.options['y']).toBeUndefined()
+    expect(win?.options).toMatchObject({ width: 1600, height: 860 })
+    expect((win as unknown as { maximized: boolean }).maximized).toBe(true)
+  })
+
+  it('a damaged or tampered file is ignored (zod), and the window opens at its defaults', async () => {
+    await mkdir(join(dir, 'user-data'), { recursive: true })
+    for (const bad of ['{not json', JSON.stringify({ width: 10, height: 10 }), JSON.stringify({ width: 1200, height: 800, x: 'left', extra: 1 })]) {
+      await writeFile(stateFile(), bad)
+      const fake = await loadMain({ userData: join(dir, 'user-data') })
+      expect(fake.record.windows[0]?.options, bad).toMatchObject({ width: 1280, height: 820 })
+      await quitMain(fake)
+    }
   })
 })

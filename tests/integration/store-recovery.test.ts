@@ -208,6 +208,50 @@ describe('4. attachments', () => {
   })
 })
 
+describe('4a. an attachment served as a stream (aa-file:// in the window)', () => {
+  const streamText = async (stream: NodeJS.ReadableStream): Promise<string> => {
+    const chunks: Buffer[] = []
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
+    return Buffer.concat(chunks).toString()
+  }
+
+  it('a damaged blob is quarantined, restored from the best backup copy and reported, and the stream gives the good bytes', async () => {
+    const store0 = await open()
+    const original = Buffer.from('the scanned denial letter, page 1 of 3')
+    const { sha256 } = await store0.attachments.add(original)
+    await store0.records.cases.put(makeCase('c1', 1))
+    const backup = await store0.backups.create('manual')
+    await store0.close()
+    const rel = `attachments/${sha256.slice(0, 2)}/${sha256}`
+    await writeFile(join(dir, rel), 'scribbled over, same length as before!')
+
+    const store = await open()
+    const told: string[] = []
+    store.onRecovery((r) => told.push(r.file))
+    const { stream } = await store.attachments.openStream(sha256)
+    expect(await streamText(stream)).toBe(original.toString())
+    const recovery = store.recoveries.find((r) => r.file === rel)
+    expect(recovery).toMatchObject({ restoredFrom: backup.id, quarantined: expect.stringMatching(/^quarantine\//) })
+    expect(told).toContain(rel)
+    // The damaged bytes are kept, never overwritten, and the repair is in the journal.
+    expect(await readFile(join(dir, recovery?.quarantined ?? 'missing'), 'utf8')).toBe('scribbled over, same length as before!')
+    expect((await journal()).some((entry) => entry['file'] === rel)).toBe(true)
+    await store.close()
+  })
+
+  it('with no good copy anywhere, the stream is refused with what was wrong and what to do, the damaged file kept aside', async () => {
+    const store0 = await open()
+    const { sha256 } = await store0.attachments.add(Buffer.from('only copy'))
+    await store0.close()
+    const rel = `attachments/${sha256.slice(0, 2)}/${sha256}`
+    await writeFile(join(dir, rel), 'ruined')
+    const store = await open()
+    await expect(store.attachments.openStream(sha256)).rejects.toMatchObject({ code: 'CORRUPT_DATA', message: expect.stringMatching(/damaged.*Adding the original file again repairs it/s) })
+    expect(store.recoveries.find((r) => r.file === rel)?.quarantined).toMatch(/^quarantine\//)
+    await store.close()
+  })
+})
+
 describe('4b. a restore is not mistaken for loss', () => {
   it('a file the restored backup lacks stays gone, now and at the next open', async () => {
     const other = ['p2', 'p3', 'p4', 'p5', 'p6', 'p7'].find((id) => shardOf(id, 16) !== shardOf('p1', 16)) as string

@@ -1,4 +1,5 @@
 // `cases`: an adapter over the cases.* channels (and cases.deepSearch for --deep).
+import { setFieldName } from '../set-field'
 import { parseArgs } from 'node:util'
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
 import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '#core/schemas'
@@ -67,7 +68,7 @@ function parseSets(sets: ReadonlyArray<string> | undefined): Record<string, unkn
   for (const s of sets ?? []) {
     const at = s.indexOf('=')
     if (at < 1) throw new UsageError(`--set ${s}: write it FIELD=VALUE`)
-    const key = s.slice(0, at)
+    const key = setFieldName(s, s.slice(0, at))
     const raw = s.slice(at + 1)
     out[key] = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
   }

@@ -1,5 +1,6 @@
 // `letters`: a thin adapter. It parses arguments into the letters channels' input, calls them
 // through the same router the app uses, and saves the stored files with attachments.saveTo.
+import { setFieldName } from '../set-field'
 import { mkdir } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -26,7 +27,7 @@ function parseSets(sets: ReadonlyArray<string>): Record<string, string> {
   for (const s of sets) {
     const eq = s.indexOf('=')
     if (eq <= 0) throw new UsageError(`--set ${s}: write it as field=value, e.g. --set holder.privacyOfficer="Jane Roe"`)
-    values[s.slice(0, eq)] = s.slice(eq + 1)
+    values[setFieldName(s, s.slice(0, eq))] = s.slice(eq + 1)
   }
   return values
 }

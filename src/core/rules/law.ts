@@ -168,3 +168,9 @@ export const AMENDMENT_CITATIONS = {
 
 /** The HIPAA Privacy Rule's compliance date for most covered entities [verify: small health plans 2004-04-14]. */
 export const PRIVACY_RULE_COMPLIANCE_DATE = '2003-04-14'
+
+/**
+ * The day the HIPAA Privacy Rule, and with it the right of access, bound most covered entities.
+ * An access case's event dated before it is a typo in the year, not history.
+ */
+export const HIPAA_PRIVACY_RULE_SINCE = { date: '2003-04-14', citation: '45 CFR 164.534' } as const

@@ -6,6 +6,10 @@ import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
 
+/** The window's colours: follow the system's light/dark choice, or always one of them. */
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
   advocateName: ShortTextSchema.optional(),
@@ -25,6 +29,8 @@ export const SettingsSchema = z.strictObject({
   officeName: ShortTextSchema.optional(),
   signatureBlock: z.string().trim().max(1000, 'is too long (a signature block: at most 1,000 characters)').optional(),
   /** When the first-run screen was completed or skipped: it is never shown again for this folder. */
-  setupAt: InstantSchema.optional()
+  setupAt: InstantSchema.optional(),
+  /** Light or dark, or follow the system (the default). */
+  theme: z.enum(THEMES).optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -11,9 +11,12 @@ import './ui/table.css'
 import './ui/forms.css'
 import './ui/case.css'
 import './ui/settings.css'
+import './features/appearance/appearance.css'
+import { applyCachedTheme } from './features/appearance/theme'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+applyCachedTheme()
 const queryClient = createQueryClient()
 installPushEvents(queryClient)
 createRoot(root).render(

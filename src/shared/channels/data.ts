@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../../core/clocks/schema'
 import { AgencyCheckDaysSchema, LadderConfigSchema } from '../../core/escalation'
-import { SettingsSchema, ShortTextSchema } from '../../core/schemas'
+import { SettingsSchema, ShortTextSchema, THEMES } from '../../core/schemas'
 import { channel } from './channel'
 
 export const BackupInfoSchema = z.object({
@@ -67,7 +67,8 @@ export const settingsChannels = {
       advocateName: ShortTextSchema.nullable().optional(),
       ladder: LadderConfigSchema.nullable().optional(),
       agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
-      notifyDueToday: z.boolean().nullable().optional()
+      notifyDueToday: z.boolean().nullable().optional(),
+      theme: z.enum(THEMES).nullable().optional()
     }),
     SettingsSchema
   ),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 import { errorText } from '../api/error-text'
 import { useChannel, useChannelMutation } from '../api/queries'
@@ -30,10 +30,10 @@ import type { Route } from './routes'
 import { ImportPage } from '../features/import/ImportPage'
 import { SampleBanner } from './SampleBanner'
 import { UnlockScreen } from './UnlockScreen'
-
-/** Keys typed into a field belong to the field, never to a shortcut. */
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
+import { useCommandSources } from './commands'
+import { useAppCommands } from './use-app-commands'
+import { ShortcutsDialog } from '../features/appearance/ShortcutsDialog'
+import { ThemeFollower } from '../features/appearance/ThemeFollower'
 
 export function App() {
   const route = useRoute()
@@ -44,17 +44,16 @@ export function App() {
   // Bumped by "/": the caseload focuses its search box whenever this changes.
   const [searchRequest, setSearchRequest] = useState(0)
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
-      if (document.querySelector('dialog[open]')) return
-      e.preventDefault()
+  const [shortcuts, setShortcuts] = useState(false)
+  // One registry for keys, menu and buttons (commands.ts); what each app-wide command does.
+  useCommandSources()
+  useAppCommands(route, {
+    search: () => {
       navigate({ page: 'caseload' })
       setSearchRequest((n) => n + 1)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+    },
+    shortcuts: () => setShortcuts(true)
+  })
 
   const ready = host.data?.state === 'ready' ? host.data : null
   const perspective = usePerspective()
@@ -81,6 +80,8 @@ export function App() {
         {/* Everything below is mounted afresh when the window switches data folders, and when the
             perspective changes (every label is drawn again in the new words). */}
         <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}|${perspective}` : 'closed'}>
+          {ready && <ThemeFollower />}
+          {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
           {ready && <RecoveryBanner />}
           {ready && <BackupFailureBanner />}
           {ready && <SyncBanner />}

@@ -15,6 +15,8 @@ import {
   TagSchema,
   UsStateSchema,
   CaseEventInputSchema,
+  controlCharacterProblem,
+  isUsStateCode,
   type CaseEventInput,
   type CaseFields,
   type OrganizationFields,
@@ -72,6 +74,11 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
   }
   const opt = <T>(o: Record<string, T | undefined>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== '')) as Record<string, T>
 
+  // Control characters (terminal escapes, a bell, NUL) are refused in every cell, as at every front door.
+  for (const key of Object.keys(r.values)) {
+    const bad = controlCharacterProblem(r.values[key] ?? '')
+    if (bad) problem(key, bad)
+  }
   const draft: RowDraft = { row: r.row }
   if (ctx.kind === 'patients' || ctx.kind === 'cases' || ctx.kind === 'requests') {
     const name = check('patientName', NameSchema)
@@ -88,7 +95,9 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
   }
   if (ctx.kind === 'orgs' || ctx.kind === 'cases' || ctx.kind === 'requests') {
     const name = check('organizationName', NameSchema)
-    const state = check('organizationState', UsStateSchema)
+    const checkedState = check('organizationState', UsStateSchema)
+    if (checkedState !== undefined && !isUsStateCode(checkedState)) problem('organizationState', `"${checkedState}" is not a US state or territory; use its two-letter postal code, such as CA, TX or DC`)
+    const state = checkedState !== undefined && isUsStateCode(checkedState) ? checkedState : undefined
     const kindRaw = v('kind').toLowerCase().replace(/\s+/g, '-')
     const kind = kindRaw === '' ? 'provider' : (ORGANIZATION_KINDS as readonly string[]).includes(kindRaw) ? kindRaw : undefined
     if (kind === undefined) problem('kind', `is not one of ${ORGANIZATION_KINDS.join(', ')}`)

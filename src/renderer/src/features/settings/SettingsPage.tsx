@@ -7,6 +7,7 @@ import { LadderSection } from './LadderSection'
 import { TodaySettingsSection } from './TodaySettingsSection'
 import { ProfilesSection } from './ProfilesSection'
 import { TemplatesSection } from '../letters/TemplatesSection'
+import { AppearanceSection } from '../appearance/AppearanceSection'
 
 /** Who the advocate is, the rules the clocks count by, and the escalation ladder. */
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
       {settings.data !== undefined && (
         <>
           <AdvocateNameSection current={settings.data.advocateName ?? ''} />
+          <AppearanceSection current={settings.data.theme ?? 'system'} />
           <ProfilesSection saved={settings.data.savedProfiles} />
           <LadderSection stored={settings.data.ladder} />
           <TodaySettingsSection notify={settings.data.notifyDueToday !== false} checkDays={settings.data.agencyCheckDays} />
