@@ -3,13 +3,13 @@
 // desktop (open with the system, show in folder, native save dialog, e-mail draft in the mail program).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IPC_INVOKE } from '../../src/shared/contract'
 import { loadMain, quitMain } from './load-main'
 
-const RENDERER_INDEX = resolve(__dirname, '../../out/renderer/index.html')
+/** The window's page, as main serves it (its own scheme, never file://). */
+const APP_PAGE = 'app://bundle/index.html'
 let dir: string
 let running: Array<Awaited<ReturnType<typeof loadMain>>> = []
 
@@ -33,7 +33,7 @@ async function withLetter() {
   const win = fake.record.windows[0]
   if (!win) throw new Error(`no window was created; error boxes: ${JSON.stringify(fake.record.errorBoxes)}`)
   const handler = fake.record.ipcHandlers.get(IPC_INVOKE) as (e: unknown, c: unknown, i: unknown) => Promise<Answer>
-  const ours = { sender: { id: win.webContents.id }, senderFrame: { url: pathToFileURL(RENDERER_INDEX).href, parent: null } }
+  const ours = { sender: { id: win.webContents.id }, senderFrame: { url: APP_PAGE, parent: null } }
   const call = async (channel: string, input: unknown): Promise<never> => {
     const r = await handler(ours, channel, input)
     if (!r.ok) throw new Error(`${channel}: ${r.error?.code} ${r.error?.message}`)
