@@ -18,6 +18,7 @@ import { syncService, type SyncService } from './sync'
 import { syncMergers } from './sync-mergers'
 import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
+import { bulkService, type BulkService } from './bulk/service'
 
 export type OpenServicesOptions = {
   dataDir: string
@@ -61,6 +62,8 @@ export type AppServices = {
   readonly attachments: AttachmentService
   readonly settings: SettingsService
   readonly letters: LettersService
+  /** Bulk actions on a selection, and undo of the last change. */
+  readonly bulk: BulkService
   /** A synced caseload: conflicts, merges, files other computers wrote. */
   readonly sync: SyncService
   readonly events: EventHub
@@ -104,6 +107,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
   const queries = caseQueries(context, clocks, cases, tasks)
+  const letters = lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -117,7 +121,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     clocks,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
-    letters: lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
+    letters,
+    bulk: bulkService(context, { cases, clocks, letters }),
     sync: syncService(context, clocks),
     events,
     tasks,

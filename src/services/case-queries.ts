@@ -26,6 +26,8 @@ export type CaseFilter = {
   tag?: string
   /** `only`: the trash; `include`: everything; default: live cases only. */
   trash?: 'only' | 'include'
+  /** Only these cases (a selection, e.g. to export it). */
+  ids?: ReadonlyArray<string>
   limit?: number
 }
 
@@ -109,10 +111,12 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       const asOf = filter.asOf ?? todayOf(ctx)
       const needle = filter.text?.trim().toLowerCase()
       const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
+      const ids = filter.ids ? new Set(filter.ids) : undefined
       const names = needle ? lowerNames() : undefined
       const out: CaseListItem[] = []
       for (const { id, rev, summary: s } of store.records.cases.summaries()) {
         if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
+        if (ids && !ids.has(id)) continue
         if (filter.patientId && s.patientId !== filter.patientId) continue
         if (filter.organizationId && s.organizationId !== filter.organizationId) continue
         if (filter.tag && !s.tags.includes(filter.tag)) continue

@@ -14,6 +14,7 @@ import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
 import type { EventName, EventPayload } from './event-contract'
+import { bulkChannels } from './channels/bulk'
 import { mergeChannels } from './merge-channels'
 
 export const contract = mergeChannels(
@@ -30,7 +31,8 @@ export const contract = mergeChannels(
   letterChannels,
   reportChannels,
   interopChannels,
-  syncChannels
+  syncChannels,
+  bulkChannels
 )
 
 export type Contract = typeof contract

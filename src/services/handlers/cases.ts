@@ -14,10 +14,11 @@ export function caseHandlers(s: ServicesRef, hooks: HandlerHooks = {}): Pick<Han
     'cases.editEvent': ({ caseId, eventId, patch }) => s().cases.editEvent(caseId, eventId, patch),
     'cases.addReminder': ({ caseId, reminder }) => s().cases.addReminder(caseId, reminder),
     'cases.removeReminder': async ({ caseId, reminderId }) => {
-      await s().cases.removeReminder(caseId, reminderId)
+      // Through the bulk service, which remembers it for undo.
+      await s().bulk.removeReminder(caseId, reminderId)
       return { ok: true as const }
     },
-    'cases.trash': ({ id }) => s().cases.trash(id),
+    'cases.trash': ({ id }) => s().bulk.trashOne(id),
     'cases.restore': ({ id }) => s().cases.restore(id),
     'cases.deepSearch': ({ text, taskId }) =>
       s().queries.deepSearch(text, { ...(taskId !== undefined && { taskId }), onProgress: (done, total) => hooks.onProgress?.('cases.deepSearch', done, total) }),

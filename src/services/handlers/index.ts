@@ -10,6 +10,7 @@ import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
+import { bulkHandlers } from './bulk'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -52,7 +53,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...letterHandlers(current),
     ...reportHandlers(current),
     ...interopHandlers(current),
-    ...syncHandlers(current)
+    ...syncHandlers(current),
+    ...bulkHandlers(current)
   }
 }
 

@@ -30,6 +30,8 @@ export const CaseFilterSchema = z.strictObject({
   organizationId: IdSchema.optional(),
   tag: z.string().max(40).optional(),
   trash: z.enum(['only', 'include']).optional(),
+  /** Only these cases (a selection in the window, e.g. to export it). */
+  ids: z.array(IdSchema).max(100_000).optional(),
   limit: z.number().int().positive().max(100_000).optional()
 })
 
