@@ -20,6 +20,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { calendarCommand } from './commands/calendar'
 import { bundleCommand } from './commands/bundle'
+import { bulkCommand } from './commands/bulk'
 import { safeForTerminal } from './terminal'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
@@ -38,7 +39,8 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   exportCommand,
   importCommand,
   calendarCommand,
-  bundleCommand
+  bundleCommand,
+  bulkCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]
