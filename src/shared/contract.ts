@@ -15,6 +15,7 @@ import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
 import type { EventName, EventPayload } from './event-contract'
 import { bulkChannels } from './channels/bulk'
+import { caseloadPrefsChannels } from './channels/caseload-prefs'
 import { mergeChannels } from './merge-channels'
 
 export const contract = mergeChannels(
@@ -32,7 +33,8 @@ export const contract = mergeChannels(
   reportChannels,
   interopChannels,
   syncChannels,
-  bulkChannels
+  bulkChannels,
+  caseloadPrefsChannels
 )
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import { ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
+import { CaseloadPrefsSchema } from './caseload-prefs'
 
 export const SettingsSchema = z.strictObject({
   /** Name written into the audit trail and letters. */
@@ -16,6 +17,8 @@ export const SettingsSchema = z.strictObject({
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
   perspective: PerspectiveSchema.optional(),
   /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
-  csvMappings: CsvMappingsSchema.optional()
+  csvMappings: CsvMappingsSchema.optional(),
+  /** The caseload's density, columns, last view and saved views (caseload-prefs.ts). */
+  caseload: CaseloadPrefsSchema.optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

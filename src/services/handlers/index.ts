@@ -11,6 +11,7 @@ import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
 import { bulkHandlers } from './bulk'
+import { caseloadPrefsHandlers } from './caseload-prefs'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -54,7 +55,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...reportHandlers(current),
     ...interopHandlers(current),
     ...syncHandlers(current),
-    ...bulkHandlers(current)
+    ...bulkHandlers(current),
+    ...caseloadPrefsHandlers(current)
   }
 }
 

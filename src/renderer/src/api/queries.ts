@@ -19,7 +19,9 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
   'files.pick': [],
-  'cases.deepSearch': []
+  'cases.deepSearch': [],
+  // The caseload keeps its own copy of its layout; saving it changes no other read.
+  'caseload.savePrefs': []
 }
 
 /** Writes not in the table invalidate their own area, and cases (which show names and clocks). */
