@@ -103,7 +103,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
-  const queries = caseQueries(context, clocks, cases, tasks)
+  const queries = caseQueries(context, clocks, cases, tasks, events)
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
