@@ -106,7 +106,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
-  const queries = caseQueries(context, clocks, cases, tasks)
+  const queries = caseQueries(context, clocks, cases, tasks, events)
   const letters = lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
   const services: AppServices = {
     dataDir: options.dataDir,

@@ -8,6 +8,9 @@ import { todayOf, type ServiceContext } from './context'
 import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
 import type { Task, TaskRegistry } from './tasks'
+import type { EventHub } from './event-hub'
+import type { CaseQueryResult } from '../shared/channels/case-query'
+import { caseloadQuery, type CaseQueryRequest } from './caseload/caseload-query'
 
 /** A long loop in the main process gives way this often, so the window's calls (and a cancel) get through. */
 const YIELD_EVERY_MS = 8
@@ -41,7 +44,10 @@ export type CaseListItem = {
   priority: Case['priority']
   tags: string[]
   references: string[]
-  status: CaseListStatus
+  status: CaseListStatus | 'clock-pending'
+  assignee: string | null
+  state: string | null
+  sent: string | null
   received: string | null
   due: string | null
   daysLate: number | null
@@ -65,8 +71,9 @@ export type CaseView = {
 const statusOf = (clock: CaseClock): CaseListStatus =>
   clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
 
-export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry) {
+export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry, events?: EventHub) {
   const store = ctx.store
+  const caseload = caseloadQuery(ctx, clocks, events)
 
   function nameOf(kind: 'patients' | 'organizations', id: string): string {
     return store.sharded[kind].get(id)?.name ?? `(missing ${kind === 'patients' ? 'patient' : 'organization'} ${id})`
@@ -86,6 +93,9 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       tags: s.tags,
       references: s.references.map((r) => r.slice(r.indexOf(':') + 1)),
       status: statusOf(clock),
+      assignee: s.assignee ?? null,
+      state: s.state ?? store.sharded.organizations.get(s.organizationId)?.state ?? null,
+      sent: s.sent ?? null,
       received: s.clock?.received ?? null,
       due: r?.due ?? null,
       daysLate: r?.daysLate ?? null,
@@ -107,34 +117,31 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
   }
 
   return {
+    /** The caseload as a query: only the window's rows, with counts and filter choices (see caseload/). */
+    query: (request: CaseQueryRequest): Promise<CaseQueryResult> => caseload.query(request),
+
+    /** Every matching case at once, every clock computed: for callers that need them all (letters, exports, cases.list). */
     list(filter: CaseFilter = {}): CaseListItem[] {
-      const asOf = filter.asOf ?? todayOf(ctx)
-      const needle = filter.text?.trim().toLowerCase()
-      const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
-      const ids = filter.ids ? new Set(filter.ids) : undefined
-      const names = needle ? lowerNames() : undefined
-      const out: CaseListItem[] = []
-      for (const { id, rev, summary: s } of store.records.cases.summaries()) {
-        if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
-        if (ids && !ids.has(id)) continue
-        if (filter.patientId && s.patientId !== filter.patientId) continue
-        if (filter.organizationId && s.organizationId !== filter.organizationId) continue
-        if (filter.tag && !s.tags.includes(filter.tag)) continue
-        if (needle && names && !matchesText(s, id, needle, names)) continue
-        // Status and lateness come from the memoised clock; the row itself is built only for a match.
-        const clock = clocks.forCase(id, rev, s.clock, asOf)
-        if (statuses && !statuses.has(statusOf(clock))) continue
-        if (filter.minDaysLate !== undefined && ((clock.state === 'ok' ? clock.result.daysLate : null) ?? -1) < filter.minDaysLate) continue
-        out.push(toItem(id, rev, s, asOf))
-      }
-      out.sort(byUrgency)
-      return filter.limit ? out.slice(0, filter.limit) : out
+      const { organizationId, tag, limit, status, ids, ...rest } = filter
+      const rows = caseload.listAll({
+        ...rest,
+        ...(status && { status: [...status] }),
+        ...(organizationId !== undefined && { organizationIds: [organizationId] }),
+        ...(tag !== undefined && { tags: [tag] })
+      })
+      const only = ids ? new Set(ids) : undefined
+      const picked = only ? rows.filter((r) => only.has(r.id)) : rows
+      return limit ? picked.slice(0, limit) : picked
     },
+
+    /** Starts computing today's clocks in the background (after open). */
+    warm: (asOf?: string): Promise<void> => caseload.warm(asOf),
+    caseload,
 
     async view(id: string, asOf?: string): Promise<CaseView> {
       const c = await cases.load(id, { allowTrashed: true })
       const day = asOf ?? todayOf(ctx)
-      const summary = store.records.cases.summaries().find((s) => s.id === id)
+      const summary = store.records.cases.entry(id)
       const clock = summary ? clocks.forCase(id, summary.rev, summary.summary.clock, day) : { state: 'not-sent' as const }
       return {
         case: c,
@@ -189,10 +196,11 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
 }
 
 /** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
-const RANK: Record<CaseListStatus, number> = {
+const RANK: Record<CaseListStatus | 'clock-pending', number> = {
   overdue: 0,
   'clock-error': 1,
   awaiting: 2,
+  'clock-pending': 3,
   'not-sent': 3,
   'fulfilled-late': 4,
   denied: 4,

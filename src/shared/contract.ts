@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
+import { caseQueryChannels } from './channels/case-query'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
@@ -23,6 +24,7 @@ export const contract = mergeChannels(
   hostChannels,
   directoryChannels,
   caseChannels,
+  caseQueryChannels,
   attachmentChannels,
   searchChannels,
   dataChannels,

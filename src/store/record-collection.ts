@@ -6,6 +6,7 @@ import { Low } from 'lowdb'
 import { AppError } from '../shared/errors'
 import { recordCodec, validateInput } from './codec'
 import { type StoreContext, mapLimit } from './context'
+import { ChangeLoggingMap, type ChangeCursor, type Changes } from './change-log'
 import { DurableAdapter } from './durable-adapter'
 import { isTempName } from './durable-write'
 import { FileProblem } from './envelope'
@@ -28,7 +29,7 @@ export type LoadResult = {
 }
 
 export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
-  readonly #entries = new Map<string, SummaryEntry<S>>()
+  readonly #entries = new ChangeLoggingMap<S>()
   #sorted: SummaryEntry<S>[] | null = null
   readonly #slots = new Map<string, Slot<T>>()
   /** Puts and removes not yet on disk: get() returns them (null: being removed). */
@@ -162,6 +163,16 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
       this.#sorted = [...this.#entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     }
     return this.#sorted
+  }
+
+  /** One record's summary entry, without sorting or copying the others. */
+  entry(id: string): SummaryEntry<S> | undefined {
+    return this.#entries.get(id)
+  }
+
+  /** The ids whose summary changed (or went) since `cursor`: see change-log.ts. */
+  changesSince(cursor: ChangeCursor | null): Changes {
+    return this.#entries.changesSince(cursor)
   }
 
   has(id: string): boolean {

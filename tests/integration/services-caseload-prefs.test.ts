@@ -1,6 +1,7 @@
 // The caseload's layout and views live in settings.json and survive reopening the folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/services/handlers'
+import { caseloadPrefsService } from '../../src/services/caseload-prefs'
 import { isAppError } from '../../src/shared/errors'
 import { testServices, type TestServices } from './helpers/services'
 
@@ -17,7 +18,7 @@ describe('caseload prefs', () => {
     const h = createHandlers(s)
     expect(await h['caseload.prefs']({})).toEqual({ density: 'compact' })
     await h['caseload.savePrefs']({ density: 'comfortable', columns: { order: ['patient', 'due'], sizes: { patient: 220 } } })
-    await h['caseload.savePrefs']({ views: [{ id: 'view-texas', name: 'Texas hospitals', view: { states: ['tx'], holderKinds: ['hospital'] } }], currentViewId: 'view-texas' })
+    await caseloadPrefsService(s.context).save({ views: [{ id: 'view-texas', name: 'Texas hospitals', view: { states: ['tx'], holderKinds: ['hospital'] } }], currentViewId: 'view-texas' })
     const dir = s.dataDir
     await s.close()
     s = await testServices('2026-11-25T16:00:00.000Z', dir)
@@ -28,7 +29,7 @@ describe('caseload prefs', () => {
 
   it('refuses a view without a name, naming the field', async () => {
     try {
-      await createHandlers(s)['caseload.savePrefs']({ views: [{ id: 'view-x', name: '  ', view: {} }] })
+      await caseloadPrefsService(s.context).save({ views: [{ id: 'view-x', name: '  ', view: {} }] })
       expect.unreachable()
     } catch (e) {
       expect(isAppError(e) && e.code).toBe('INVALID_INPUT')

@@ -1,11 +1,12 @@
 import type { Handlers } from '../router'
 import type { HandlerHooks, ServicesRef } from './index'
 
-type CaseChannels = 'cases.deepSearch' | 'cases.list' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
+type CaseChannels = 'cases.deepSearch' | 'cases.list' | 'cases.query' | 'cases.get' | 'cases.add' | 'cases.addBatch' | 'cases.update' | 'cases.addEvent' | 'cases.editEvent' | 'cases.addReminder' | 'cases.removeReminder' | 'cases.trash' | 'cases.restore'
 
 export function caseHandlers(s: ServicesRef, hooks: HandlerHooks = {}): Pick<Handlers, CaseChannels> {
   return {
     'cases.list': (filter) => s().queries.list(filter),
+    'cases.query': (request) => s().queries.query(request),
     'cases.get': ({ id, asOf }) => s().queries.view(id, asOf),
     'cases.add': ({ case: fields }) => s().cases.add(fields),
     'cases.addBatch': ({ batch }) => s().cases.addBatch(batch),

@@ -1,0 +1,59 @@
+// Which records' summaries changed since a reader last looked: lets an index over the summaries
+// (the caseload's search index, its sort orders) stay current by updating only what changed,
+// whatever changed it (a save, a sync tool's file, a repair), instead of rescanning every record.
+import type { SummaryEntry } from './types'
+
+/** Where a reader got to. `epoch` names one loaded collection: a restore or reopen starts another. */
+export type ChangeCursor = { readonly epoch: number; readonly seq: number }
+
+/** `ids: null`: too much changed (or another collection was loaded) to say; read everything again. */
+export type Changes = { cursor: ChangeCursor; ids: string[] | null }
+
+/** Changes remembered; a reader further behind rebuilds (it has been away for thousands of writes). */
+const KEEP = 4096
+
+let epochs = 0
+
+/** A Map of summaries that logs the id of every set and delete. */
+export class ChangeLoggingMap<S> extends Map<string, SummaryEntry<S>> {
+  readonly epoch = ++epochs
+  #seq = 0
+  #log: string[] = []
+  /** The seq of #log[0]. */
+  #first = 1
+
+  override set(id: string, entry: SummaryEntry<S>): this {
+    super.set(id, entry)
+    // Map's constructor calls set before the fields exist; nothing has read the log yet then.
+    if (this.#log !== undefined) this.#note(id)
+    return this
+  }
+
+  override delete(id: string): boolean {
+    const had = super.delete(id)
+    if (had) this.#note(id)
+    return had
+  }
+
+  override clear(): void {
+    super.clear()
+    this.#log = []
+    this.#first = ++this.#seq + 1
+  }
+
+  #note(id: string): void {
+    this.#seq++
+    this.#log.push(id)
+    if (this.#log.length > KEEP) {
+      const drop = this.#log.length - KEEP / 2
+      this.#log.splice(0, drop)
+      this.#first += drop
+    }
+  }
+
+  changesSince(cursor: ChangeCursor | null): Changes {
+    const now: ChangeCursor = { epoch: this.epoch, seq: this.#seq }
+    if (cursor === null || cursor.epoch !== this.epoch || cursor.seq + 1 < this.#first || cursor.seq > this.#seq) return { cursor: now, ids: null }
+    return { cursor: now, ids: [...new Set(this.#log.slice(cursor.seq + 1 - this.#first))] }
+  }
+}
