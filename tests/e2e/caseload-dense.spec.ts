@@ -5,6 +5,9 @@ import type { Page } from '@playwright/test'
 import { writeDemo } from '../../src/services/demo/write'
 import { test, expect, seedCase, todayIso } from './harness'
 
+// Each test drives several screens and dialogs (and axe) through the real services on a shared 2-core machine.
+test.describe.configure({ timeout: 90_000 })
+
 async function seriousViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page })
   const result = await (include ? builder.include(include) : builder).analyze()
@@ -15,11 +18,11 @@ test.describe('at 1440×900 with the demo caseload', () => {
   test.use({ viewport: { width: 1440, height: 900 } })
 
   test('at least 20 rows are visible on the first screen, and scrolling reaches the last case', async ({ app }) => {
-    test.setTimeout(90_000)
     await writeDemo(app.services, { cases: 200, today: todayIso() })
     await app.open()
     const page = app.page
-    await expect(page.getByTestId('case-row').first()).toBeVisible()
+    // The first list of a day computes 200 clocks.
+    await expect(page.getByTestId('case-row').first()).toBeVisible({ timeout: 30_000 })
     const visible = await page.evaluate(() => {
       const box = document.querySelector('[data-testid="caseload-scroll"]')!.getBoundingClientRect()
       const bottom = Math.min(box.bottom, window.innerHeight)
@@ -103,7 +106,7 @@ test('bulk "request sent" on a batch of 3, then one undo', async ({ app }) => {
   await dialog.getByRole('button', { name: 'Apply to the selection' }).click()
   const undoBar = page.getByTestId('undo-bar')
   await expect(undoBar).toContainText('Logged “request sent” on 2026-11-20 on 3 cases')
-  await expect(rows.filter({ hasText: 'Ana Ruiz' }).filter({ has: page.locator('[data-status="awaiting"], [data-status="overdue"]') })).toHaveCount(0)
+  await expect(page.locator('tr[data-status="awaiting"]')).toHaveCount(3)
   await expect(page.locator('tr[data-status="not-sent"]')).toHaveCount(0)
   expect(app.calls.filter((c) => c.channel === 'cases.bulk')).toHaveLength(1)
   expect(await seriousViolations(page)).toEqual([])

@@ -77,16 +77,21 @@ export function CaseloadTable(p: Props) {
     p.onSelect(next)
   }
 
+  // Set by the keyboard: the row moved to takes the focus once it is rendered (it may be far away).
+  const wantFocus = useRef(false)
   const focusRow = (index: number) => {
     const i = Math.max(0, Math.min(p.total - 1, index))
+    wantFocus.current = true
     setFocused(i)
     virtual.scrollToIndex(i, { align: 'auto' })
   }
-  // Focus follows the focused index once its row is rendered.
   useEffect(() => {
-    const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focused}"]`)
-    if (el && scroller.current?.contains(document.activeElement) && document.activeElement !== el && document.activeElement?.tagName === 'TR') el.focus()
-  }, [focused, items])
+    if (!wantFocus.current) return
+    const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focused}"][data-case-id]`)
+    if (!el) return
+    wantFocus.current = false
+    el.focus({ preventScroll: true })
+  })
 
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     if (e.target !== e.currentTarget) return
@@ -126,7 +131,7 @@ export function CaseloadTable(p: Props) {
 
   return (
     <div ref={scroller} className={`caseload-scroll caseload-scroll--${p.density}`} style={{ height }} data-testid="caseload-scroll">
-      <table className="grid caseload-grid" aria-label={p.trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={p.total + 1} aria-multiselectable="true">
+      <table className="grid caseload-grid" aria-label={p.trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={p.total + 1}>
         <colgroup>
           <col style={{ width: 34 }} />
           {columns.map((c) => (
