@@ -1,19 +1,20 @@
 import { useState } from 'react'
+import type { SortingState } from '@tanstack/react-table'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { errorText } from '../../api/error-text'
-import { useChannel, useChannelMutation } from '../../api/queries'
+import { useChannelMutation } from '../../api/queries'
 import { useDataFolder } from '../../app/data-folder'
 import { navigate } from '../../app/navigation'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { plural } from '../../ui/format'
-import { useDebounced } from '../../ui/use-debounced'
 import { useKeptState } from '../../ui/use-kept-state'
 import { CaseloadFilters } from './CaseloadFilters'
-import { CaseloadTable } from './CaseloadTable'
+import { CaseloadTable, DEFAULT_SORT, PAGE_SIZE } from './CaseloadTable'
 import { DeepSearch, type DeepResult } from './DeepSearch'
-import { EMPTY_FILTER, isFiltered, toListInput, type CaseloadFilter } from './filters'
+import { EMPTY_FILTER, isFiltered, toQueryFilter, toQuerySort, type CaseloadFilter } from './filters'
+import { useCaseloadQuery } from './use-caseload-query'
 import { BulkLettersDialog } from '../letters/BulkLettersDialog'
 import { useRefresh } from '../letters/refresh'
 
@@ -21,12 +22,17 @@ import { useRefresh } from '../letters/refresh'
 export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const [filter, setFilter] = useKeptState<CaseloadFilter>('caseload.filter', EMPTY_FILTER)
   const [pageIndex, setPageIndex] = useKeptState('caseload.page', 0)
-  const text = useDebounced(filter.text, 250)
+  const [sorting, setSorting] = useKeptState<SortingState>('caseload.sorting', DEFAULT_SORT)
+  // No debounce: the services answer a keystroke in a few ms with one page of rows (use-caseload-query.ts).
+  const text = filter.text
   const [deep, setDeep] = useState<DeepResult | null>(null)
   // A full-text result replaces the quick text filter (it already matched everything the filter does).
-  const input = toListInput(filter, deep ? '' : text)
-  const list = useChannel('cases.list', input)
-  const updating = list.isPlaceholderData || (list.isFetching && !list.isPending)
+  const list = useCaseloadQuery({
+    filter: { ...toQueryFilter(filter, deep ? '' : text), ...(deep && { ids: [...deep.ids] }) },
+    sort: toQuerySort(sorting),
+    window: { offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE }
+  })
+  const updating = list.updating
   const restoring = useChannelMutation('cases.restore')
   const [message, setMessage] = useState<string | null>(null)
   const error = restoring.error ? errorText(restoring.error) : null
@@ -47,11 +53,11 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
     )
   }
 
-  const rows = deep && list.data ? list.data.filter((c) => deep.ids.has(c.id)) : list.data
-  const count = rows?.length ?? null
+  const rows = list.data?.rows
+  const count = list.data?.total ?? null
   return (
-    <section aria-labelledby="caseload-title" className="page" aria-busy={updating || list.isPending}>
-      <PageHeader title={<span id="caseload-title">{filter.trash ? 'Trash' : 'Caseload'}</span>} subtitle={count === null ? 'Loading…' : `${plural(count, 'case')}${updating ? ' · updating…' : ''}`}>
+    <section aria-labelledby="caseload-title" className="page" aria-busy={updating || list.loading}>
+      <PageHeader title={<span id="caseload-title">{filter.trash ? 'Trash' : 'Caseload'}</span>} subtitle={count === null ? 'Loading…' : `${plural(count, 'case')}${updating ? ' · updating…' : ''}${list.clocksPending ? ' · computing clocks…' : ''}`}>
         <button type="button" className="button" onClick={() => navigate({ page: 'patients' })}>
           New request…
         </button>
@@ -65,10 +71,22 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
       <DeepSearch key={filter.text} text={text} result={deep} onResult={setDeep} />
       <Notice message={message} />
       <ErrorMessage message={error} />
-      {list.isError && <ErrorMessage title="The caseload could not be loaded." message={errorText(list.error)} />}
+      {list.error && <ErrorMessage title="The caseload could not be loaded." message={errorText(list.error)} />}
       {rows?.length === 0 && <EmptyCaseload filter={filter} onClear={() => changeFilter(EMPTY_FILTER)} />}
       {rows !== undefined && rows.length > 0 && (
-        <CaseloadTable rows={rows} trash={filter.trash} pageIndex={pageIndex} onPageIndexChange={setPageIndex} onRestore={restore} />
+        <CaseloadTable
+          rows={rows}
+          total={list.data?.total ?? rows.length}
+          sorting={sorting}
+          onSortingChange={(next) => {
+            setSorting(next)
+            setPageIndex(0)
+          }}
+          trash={filter.trash}
+          pageIndex={pageIndex}
+          onPageIndexChange={setPageIndex}
+          onRestore={restore}
+        />
       )}
     </section>
   )

@@ -1,22 +1,26 @@
-// The caseload grid: TanStack Table v9 sorts all rows and shows one page of 100 at a time, so a
-// caseload of 10,000 renders as fast as one of 100.
+// The caseload grid: the services sort the caseload and send one page of 100 rows (cases.query),
+// so a caseload of 30,000 renders, and travels, as fast as one of 100. The table only shows them.
 import { useTable, type PaginationState, type SortingState } from '@tanstack/react-table'
 import type { KeyboardEvent } from 'react'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { navigate } from '../../app/navigation'
-import { useKeptState } from '../../ui/use-kept-state'
 import { formatInstant } from '../../ui/format'
 import { caseloadColumns, caseloadFeatures } from './columns'
 import { Pager } from './Pager'
 
 export const PAGE_SIZE = 100
-const DEFAULT_SORT: SortingState = [
+export const DEFAULT_SORT: SortingState = [
   { id: 'status', desc: false },
   { id: 'days', desc: true }
 ]
 
 type Props = {
+  /** The page's rows, already sorted by the services. */
   rows: ReadonlyArray<CaseListItemValue>
+  /** How many cases match in all. */
+  total: number
+  sorting: SortingState
+  onSortingChange: (next: SortingState) => void
   trash: boolean
   pageIndex: number
   onPageIndexChange: (n: number) => void
@@ -25,9 +29,8 @@ type Props = {
 
 const getRowId = (r: CaseListItemValue) => r.id
 
-export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRestore }: Props) {
-  const [sorting, setSorting] = useKeptState<SortingState>('caseload.sorting', DEFAULT_SORT)
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE))
+export function CaseloadTable({ rows, total, sorting, onSortingChange, trash, pageIndex, onPageIndexChange, onRestore }: Props) {
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const pagination: PaginationState = { pageIndex: Math.min(pageIndex, pageCount - 1), pageSize: PAGE_SIZE }
   const table = useTable({
     features: caseloadFeatures,
@@ -36,8 +39,11 @@ export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRes
     getRowId,
     autoResetPageIndex: false,
     enableSortingRemoval: true,
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: total,
     state: { sorting, pagination },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     onPaginationChange: (updater) => {
       const next = typeof updater === 'function' ? updater(pagination) : updater
       onPageIndexChange(next.pageIndex)
@@ -60,7 +66,7 @@ export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRes
   return (
     <>
       <div className="table-wrap">
-        <table className="grid" aria-label={trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={rows.length + 1}>
+        <table className="grid" aria-label={trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={total + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -138,7 +144,7 @@ export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRes
       <Pager
         pageIndex={pagination.pageIndex}
         pageCount={pageCount}
-        total={rows.length}
+        total={total}
         pageSize={PAGE_SIZE}
         onChange={(n) => table.setPageIndex(n)}
       />
