@@ -1,6 +1,6 @@
 // Reading the caseload: the morning list (filtered, with each case's clock as of today), one case
 // in full, and a deep search that also reads the bodies of every event.
-import type { ClockResult, ClockStatus } from '../core/clocks'
+import type { ClockStatus } from '../core/clocks'
 import { completenessOf, type Completeness } from '../core/cases/completeness'
 import type { CaseSummary } from '../core/cases/summary'
 import type { Case } from '../core/schemas'
@@ -68,44 +68,12 @@ export type CaseView = {
   completeness: Completeness
 }
 
-const statusOf = (clock: CaseClock): CaseListStatus =>
-  clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
-
 export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry, events?: EventHub) {
   const store = ctx.store
   const caseload = caseloadQuery(ctx, clocks, events)
 
   function nameOf(kind: 'patients' | 'organizations', id: string): string {
     return store.sharded[kind].get(id)?.name ?? `(missing ${kind === 'patients' ? 'patient' : 'organization'} ${id})`
-  }
-
-  function toItem(id: string, rev: number, s: CaseSummary, asOf: string): CaseListItem {
-    const clock = clocks.forCase(id, rev, s.clock, asOf)
-    const r: ClockResult | undefined = clock.state === 'ok' ? clock.result : undefined
-    return {
-      id,
-      patientId: s.patientId,
-      patientName: nameOf('patients', s.patientId),
-      organizationId: s.organizationId,
-      organizationName: nameOf('organizations', s.organizationId),
-      requestKind: s.requestKind,
-      priority: s.priority,
-      tags: s.tags,
-      references: s.references.map((r) => r.slice(r.indexOf(':') + 1)),
-      status: statusOf(clock),
-      assignee: s.assignee ?? null,
-      state: s.state ?? store.sharded.organizations.get(s.organizationId)?.state ?? null,
-      sent: s.sent ?? null,
-      received: s.clock?.received ?? null,
-      due: r?.due ?? null,
-      daysLate: r?.daysLate ?? null,
-      daysRemaining: r?.daysRemaining ?? null,
-      nextStep: r?.nextStep ?? null,
-      findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
-      lastEventDate: s.lastEventDate ?? null,
-      eventCount: s.eventCount,
-      deletedAt: s.deletedAt ?? null
-    }
   }
 
   /** Lower-cased names by id, built once per search rather than once per case. */
@@ -193,32 +161,6 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       return tasks.run(label, run, { total: all.length, ...(options.taskId !== undefined && { taskId: options.taskId }) })
     }
   }
-}
-
-/** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
-const RANK: Record<CaseListStatus | 'clock-pending', number> = {
-  overdue: 0,
-  'clock-error': 1,
-  awaiting: 2,
-  'clock-pending': 3,
-  'not-sent': 3,
-  'fulfilled-late': 4,
-  denied: 4,
-  'fulfilled-on-time': 5,
-  withdrawn: 5
-}
-
-// ISO dates and ids compare correctly as plain strings; localeCompare would be slower and no better.
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-function byUrgency(a: CaseListItem, b: CaseListItem): number {
-  return (
-    RANK[a.status] - RANK[b.status] ||
-    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
-    cmp(a.due ?? '9999', b.due ?? '9999') ||
-    cmp(b.lastEventDate ?? '', a.lastEventDate ?? '') ||
-    cmp(a.id, b.id)
-  )
 }
 
 type LowerNames = ReadonlyMap<string, string>

@@ -30,7 +30,6 @@ export type LoadResult = {
 
 export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
   readonly #entries = new ChangeLoggingMap<S>()
-  #sorted: SummaryEntry<S>[] | null = null
   readonly #slots = new Map<string, Slot<T>>()
   /** Puts and removes not yet on disk: get() returns them (null: being removed). */
   readonly #pending = new Map<string, T | null>()
@@ -159,10 +158,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   // ---- reads ------------------------------------------------------------------------------
 
   summaries(): ReadonlyArray<SummaryEntry<S>> {
-    if (this.#sorted === null) {
-      this.#sorted = [...this.#entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    }
-    return this.#sorted
+    return this.#entries.sorted()
   }
 
   /** One record's summary entry, without sorting or copying the others. */
@@ -351,7 +347,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     // loss at the next open, so a crash between the two must leave the file, not the entry (a file
     // the index does not list is simply read again: the unacknowledged remove did not happen).
     const entry = this.#entries.get(id)
-    if (this.#entries.delete(id)) this.#sorted = null
+    this.#entries.delete(id)
     this.#stamps.delete(id)
     try {
       await this.#indexWriter.run()
@@ -416,7 +412,6 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   }
 
   #changed(): void {
-    this.#sorted = null
     this.#scheduleIndex(this.ctx.indexDebounceMs)
   }
 

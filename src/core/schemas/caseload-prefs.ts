@@ -44,8 +44,8 @@ export const CaseloadPrefsSchema = z.strictObject({
   columns: CaseloadColumnsSchema.optional(),
   /** The view as last left: filters and sort. */
   current: CaseloadViewSchema.optional(),
-  /** The saved view the current one came from, if any. */
-  currentViewId: IdSchema.optional(),
+  /** The saved view the current one came from ("" or left out: none). */
+  currentViewId: IdSchema.or(z.literal('')).optional(),
   /** Left out until the user changes them: the starter views are offered. */
   views: z.array(SavedViewSchema).max(50).optional()
 })

@@ -30,7 +30,8 @@ const KEPT_ORDERS = 4
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?: EventHub) {
+export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?: EventHub, options: { inlineClockMs?: number } = {}) {
+  const inlineClockMs = options.inlineClockMs ?? INLINE_CLOCK_MS
   const index = new CaseloadIndex(ctx)
   const orders = new Map<string, Doc[]>()
   /** Bumped whenever a case's clock for the day becomes known: orders that used it are stale. */
@@ -39,7 +40,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
 
   function clockReader(asOf: string, mode: 'budget' | 'all' | 'cached'): { clockOf: ClockOf; key: string } {
     const key = `${asOf}|${clocks.rulesVersion()}`
-    const deadline = mode === 'budget' ? performance.now() + INLINE_CLOCK_MS : mode === 'all' ? Infinity : -Infinity
+    const deadline = mode === 'budget' ? performance.now() + inlineClockMs : mode === 'all' ? Infinity : -Infinity
     const clockOf: ClockOf = (d) => {
       if (d.clockKey === key) return d.clock
       let clock: CaseClock | undefined = clocks.peek(d.id, d.rev, d.s.clock, asOf)

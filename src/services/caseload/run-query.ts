@@ -215,6 +215,7 @@ export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter:
   const assignees = filter.assignees && filter.assignees.length > 0 ? new Set(filter.assignees) : undefined
   const tags = filter.tags && filter.tags.length > 0 ? new Set(filter.tags) : undefined
   const priorities = filter.priorities && filter.priorities.length > 0 ? new Set<string>(filter.priorities) : undefined
+  const only = filter.ids ? new Set(filter.ids) : undefined
   const kinds = filter.requestKinds && filter.requestKinds.length > 0 ? new Set<string>(filter.requestKinds) : undefined
   const facets: Facets = { byStatus: new Map(), assignees: new Map(), tags: new Map(), states: new Map(), organizations: new Map() }
   const matches: Doc[] = []
@@ -223,6 +224,7 @@ export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter:
     const s = d.s
     if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
     if (filter.patientId !== undefined && s.patientId !== filter.patientId) continue
+    if (only && !only.has(d.id)) continue
     if (priorities && !priorities.has(s.priority)) continue
     if (kinds && !kinds.has(s.requestKind)) continue
     if (!inRange(s.clock?.received, filter.received) || !inRange(s.sent, filter.sent) || !inRange(s.lastEventDate, filter.lastEvent)) continue

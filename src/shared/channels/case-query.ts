@@ -9,6 +9,8 @@ import { CASE_LIST_STATUSES, CASE_ROW_STATUSES, CaseListItemSchema } from './cas
 
 /** The most rows one answer carries: a screenful or a few, never the caseload. */
 export const MAX_QUERY_WINDOW = 500
+/** The most case ids a filter may name (a deep search's hits travel as one). */
+export const MAX_QUERY_IDS = 50_000
 
 export const CASE_SORT_KEYS = [
   /** The morning order: most overdue first, then what falls due soonest, then not sent, then closed. */
@@ -52,6 +54,8 @@ export const CaseQueryFilterSchema = z.strictObject({
   priorities: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
   requestKinds: z.array(z.enum(REQUEST_KINDS)).max(REQUEST_KINDS.length).optional(),
   patientId: IdSchema.optional(),
+  /** Only these cases (e.g. a full-text search's hits). */
+  ids: z.array(IdSchema).max(MAX_QUERY_IDS).optional(),
   /** Only cases at least this many days late. */
   minDaysLate: z.number().int().min(0).max(100_000).optional(),
   received: DateRangeSchema.optional(),

@@ -9,7 +9,8 @@ export const statusLabel = labelFrom({
   denied: 'Denied',
   withdrawn: 'Withdrawn',
   'not-sent': 'Not sent',
-  'clock-error': 'Clock error'
+  'clock-error': 'Clock error',
+  'clock-pending': 'Computing…'
 })
 
 export const eventTypeLabel = labelFrom({

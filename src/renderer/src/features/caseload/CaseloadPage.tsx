@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react'
 import type { CaseloadView, SavedView } from '#core/schemas'
 import type { BulkResultValue } from '#shared/channels/bulk'
 import type { CaseListItemValue } from '#shared/channels/cases'
+import { MAX_QUERY_IDS } from '#shared/channels/case-query'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { useDataFolder } from '../../app/data-folder'
@@ -13,7 +14,6 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { plural } from '../../ui/format'
-import { useDebounced } from '../../ui/use-debounced'
 import { BulkLettersDialog } from '../letters/BulkLettersDialog'
 import { useRefresh } from '../letters/refresh'
 import { BulkBar } from './BulkBar'
@@ -25,6 +25,7 @@ import { DeepSearch, type DeepResult } from './DeepSearch'
 import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, type CaseloadFilter } from './filters'
 import { SavedViews } from './SavedViews'
 import { useCaseloadPrefs } from './use-caseload-prefs'
+import { useCaseloadQuery } from './use-caseload-query'
 import './caseload.css'
 
 /** Rows asked for around those in view: a screenful above and a few below, within the services' cap. */
@@ -40,7 +41,9 @@ export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
 type Prefs = NonNullable<ReturnType<typeof useCaseloadPrefs>['prefs']>
 
 function Caseload({ searchRequest, prefs, update }: { searchRequest: number; prefs: Prefs; update: ReturnType<typeof useCaseloadPrefs>['update'] }) {
-  const view = prefs.current ?? EMPTY_FILTER
+  // The view lives here (typing must not wait for a cache round-trip) and is written to settings behind.
+  const [view, setViewState] = useState<CaseloadView>(() => prefs.current ?? EMPTY_FILTER)
+  const [viewId, setViewId] = useState<string | undefined>(prefs.currentViewId || undefined)
   const views: SavedView[] = prefs.views ?? STARTER_VIEWS
   const order = prefs.columns?.order ?? [...DEFAULT_COLUMN_ORDER]
   const sizes = prefs.columns?.sizes ?? {}
@@ -48,15 +51,15 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   const orgs = useChannel('orgs.list', {}, { enabled: view.holderKinds.length > 0 })
   const holdersOfKinds = useMemo(() => orgs.data?.filter((o) => view.holderKinds.includes(o.kind)).map((o) => o.id), [orgs.data, view.holderKinds])
 
-  const text = useDebounced(view.text, 150)
+  const text = view.text
   const [deep, setDeep] = useState<DeepResult | null>(null)
   const [range, setRange] = useState({ first: 0, last: 40 })
   const offset = Math.max(0, Math.floor(range.first / WINDOW_STEP) * WINDOW_STEP - WINDOW_STEP)
   const filter = toQueryFilter(view, deep ? '' : text, { me, holdersOfKinds })
   const waiting = view.holderKinds.length > 0 && orgs.data === undefined
-  const query = useChannel('cases.query', { filter: filter ?? {}, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting && !deep })
-  // A full-text result is the cases it names (cases.list reads them by id), in the morning order.
-  const deepList = useChannel('cases.list', { ids: deep ? [...deep.ids].slice(0, 100_000) : [], ...(view.trash && { trash: 'only' as const }) }, { enabled: deep !== null })
+  // A full-text result narrows the filter to the cases it names.
+  const deepIds = deep ? { ids: [...deep.ids].slice(0, MAX_QUERY_IDS) } : {}
+  const query = useCaseloadQuery({ filter: { ...(filter ?? {}), ...deepIds }, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting })
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [message, setMessage] = useState<string | null>(null)
@@ -65,8 +68,10 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   const reload = useRefresh()
   const restoring = useChannelMutation('cases.restore')
 
-  const setView = (next: CaseloadFilter, viewId: string | undefined = prefs.currentViewId) => {
-    update({ current: next, ...(viewId !== undefined ? { currentViewId: viewId } : {}) })
+  const setView = (next: CaseloadFilter, nextId: string | undefined = viewId) => {
+    setViewState(next)
+    setViewId(nextId || undefined)
+    update({ current: next, currentViewId: nextId ?? '' })
     setSelected(new Set())
     setMessage(null)
     if (next.text !== view.text) setDeep(null)
@@ -74,8 +79,7 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   }
   const pickView = (v: SavedView | null) => {
     // "All cases": no saved view, no filters; the sort stays.
-    update({ current: v ? v.view : { ...EMPTY_FILTER, sort: view.sort }, currentViewId: v?.id ?? '' as string })
-    setSelected(new Set())
+    setView(v ? v.view : { ...EMPTY_FILTER, sort: view.sort }, v?.id ?? '')
     setDeep(null)
   }
   const onSort = (id: string) => {
@@ -92,19 +96,19 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
     restoring.mutate({ id: item.id }, { onSuccess: () => setMessage(`Restored the case of ${item.patientName} with ${item.organizationName}.`) })
   }
 
-  const rows = deep ? deepList.data : query.data?.rows
-  const total = deep ? (deepList.data?.length ?? null) : filter === null ? 0 : (query.data?.total ?? null)
-  const rowOffset = deep ? 0 : (query.data?.offset ?? 0)
-  const updating = deep ? deepList.isFetching : query.isPlaceholderData || query.isFetching
-  const error = filter === null ? null : deep ? deepList.error : query.error
+  const rows = query.data?.rows
+  const total = filter === null ? 0 : (query.data?.total ?? null)
+  const rowOffset = query.data?.offset ?? 0
+  const updating = query.updating
+  const error = filter === null ? null : query.error
   const advocates = (query.data?.facets.assignees ?? []).flatMap((a) => (a.value ? [a.value] : []))
   const why =
     filter === null && view.mine && !me ? 'This view shows the cases assigned to you: put your name in Settings (“Your name for the audit trail”) first.' : filter === null ? 'No holder of that type is in the directory.' : null
 
   return (
     <section aria-labelledby="caseload-title" className="page page--caseload" aria-busy={updating || total === null}>
-      <PageHeader title={<span id="caseload-title">{view.trash ? 'Trash' : 'Caseload'}</span>} subtitle={total === null ? 'Loading…' : `${plural(total, 'case')}${updating ? ' · updating…' : ''}`}>
-        <SavedViews views={views} currentId={prefs.currentViewId || undefined} current={view} onPick={pickView} onSave={(vs, id) => update({ views: vs, currentViewId: id })} />
+      <PageHeader title={<span id="caseload-title">{view.trash ? 'Trash' : 'Caseload'}</span>} subtitle={total === null ? 'Loading…' : `${plural(total, 'case')}${query.clocksPending ? ' · computing clocks…' : updating ? ' · updating…' : ''}`}>
+        <SavedViews views={views} currentId={viewId} current={view} onPick={pickView} onSave={(vs, id) => (setViewId(id || undefined), update({ views: vs, currentViewId: id }))} />
         <button type="button" className="button button--small" onClick={() => setColumnsOpen(true)}>
           Columns…
         </button>
