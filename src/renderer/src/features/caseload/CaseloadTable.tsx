@@ -69,9 +69,13 @@ export function CaseloadTable(p: Props) {
     const next = new Set(p.selected)
     if (range && anchor.current !== null) {
       const on = !p.selected.has(r.id) || p.selected.has(rowAt(anchor.current)?.id ?? '')
-      for (const id of idsBetween(anchor.current, index)) on ? next.add(id) : next.delete(id)
+      for (const id of idsBetween(anchor.current, index)) {
+        if (on) next.add(id)
+        else next.delete(id)
+      }
     } else {
-      next.has(r.id) ? next.delete(r.id) : next.add(r.id)
+      if (next.has(r.id)) next.delete(r.id)
+      else next.add(r.id)
       anchor.current = index
     }
     p.onSelect(next)
@@ -153,7 +157,10 @@ export function CaseloadTable(p: Props) {
                 checked={allShownSelected}
                 onChange={() => {
                   const next = new Set(p.selected)
-                  for (const id of loadedIds) allShownSelected ? next.delete(id) : next.add(id)
+                  for (const id of loadedIds) {
+                    if (allShownSelected) next.delete(id)
+                    else next.add(id)
+                  }
                   p.onSelect(next)
                 }}
               />

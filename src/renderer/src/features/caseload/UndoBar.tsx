@@ -12,17 +12,21 @@ export function UndoBar() {
   const last = useChannel('cases.lastChange', {})
   const undo = useChannelMutation('cases.undo')
   const [dismissed, setDismissed] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  // What the bar said about a change (its undo, or why not), shown while that change is the last.
+  const [said, setSaid] = useState<{ id: string; text: string } | null>(null)
   const change = last.data
   const offer = change && !change.undoneAt && change.at >= OPENED_AT && dismissed !== change.id ? change : null
-  // A new change replaces what the bar said about the previous one.
-  useEffect(() => setMessage(null), [change?.id])
-  const run = useRef<() => void>(() => undefined)
-  run.current = () => {
+  const message = said && said.id === change?.id ? said.text : null
+  const run = () => {
     if (!offer || undo.isPending) return
-    setMessage(null)
-    undo.mutate({ changeSetId: offer.id }, { onSuccess: (r) => setMessage(`${r.summary}.`), onError: (e) => setMessage(errorText(e)) })
+    const id = offer.id
+    setSaid(null)
+    undo.mutate({ changeSetId: id }, { onSuccess: (r) => setSaid({ id, text: `${r.summary}.` }), onError: (e) => setSaid({ id, text: errorText(e) }) })
   }
+  const runRef = useRef(run)
+  useEffect(() => {
+    runRef.current = run
+  })
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -30,7 +34,7 @@ export function UndoBar() {
       const t = e.target
       if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
       e.preventDefault()
-      run.current()
+      runRef.current()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -41,7 +45,7 @@ export function UndoBar() {
     <div className="undo-bar" role="status" aria-live="polite" data-testid="undo-bar">
       <span className="undo-bar__text">{offer && !message ? offer.summary : message}</span>
       {offer && (
-        <button type="button" className="button button--small" onClick={() => run.current()} disabled={undo.isPending} aria-keyshortcuts="Control+Z Meta+Z">
+        <button type="button" className="button button--small" onClick={run} disabled={undo.isPending} aria-keyshortcuts="Control+Z Meta+Z">
           Undo
         </button>
       )}
@@ -51,7 +55,7 @@ export function UndoBar() {
         aria-label="Dismiss"
         onClick={() => {
           setDismissed(offer?.id ?? dismissed)
-          setMessage(null)
+          setSaid(null)
         }}
       >
         ×
