@@ -21,6 +21,7 @@ import { importCommand } from './commands/import'
 import { calendarCommand } from './commands/calendar'
 import { bundleCommand } from './commands/bundle'
 import { bulkCommand } from './commands/bulk'
+import { todayCommand } from './commands/today'
 import { safeForTerminal } from './terminal'
 
 export const COMMANDS: ReadonlyArray<CommandGroup> = [
@@ -40,7 +41,8 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   importCommand,
   calendarCommand,
   bundleCommand,
-  bulkCommand
+  bulkCommand,
+  todayCommand
 ]
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]

@@ -1,7 +1,7 @@
 // Electron glue: app lifecycle, one instance, the hardened window and the IPC bridge to the services.
 // Everything that can run without Electron lives in src/services; this file only wires it up.
 import { join } from 'node:path'
-import { app, dialog, ipcMain, protocol, session, BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, protocol, session, BrowserWindow, Notification } from 'electron'
 import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
 import { createRouter } from '../services/router'
@@ -11,8 +11,10 @@ import { createMainWindow } from './window'
 import { hardenSession, makeAppUrlCheck, makeOwnPageCheck } from './security'
 import { installMenu } from './menu'
 import { printHtmlToPdf } from './print-pdf'
+import { electronDesktop } from './desktop'
 import { FILE_SCHEME, DEFAULT_FILES_URL } from '../shared/files'
 import { storedFileResponse } from '../services/files'
+import { notifyDueToday } from './notifications'
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const isAppUrl = makeAppUrlCheck(join(__dirname, '../renderer'), devServerUrl)
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
       printPdf: printHtmlToPdf,
       watchFolder: true,
       pickFiles,
+      desktop: electronDesktop(() => mainWindow),
       filesUrl: DEFAULT_FILES_URL
     })
   } catch (error) {
@@ -57,7 +60,8 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  const router = createRouter(createHandlers(services), { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
+  const handlers = createHandlers(services)
+  const router = createRouter(handlers, { logError: (ch, e) => console.error(`[ipc ${ch}]`, e) })
   registerIpc(ipcMain, router, isOwnPage, () => mainWindow?.webContents.id)
   const host = services
   forwardEvents(host.events, isAppUrl, () => mainWindow?.webContents)
@@ -65,6 +69,20 @@ async function start(): Promise<void> {
   protocol.handle(FILE_SCHEME, (request) => storedFileResponse(host.current(), DEFAULT_FILES_URL, request.url))
   mainWindow = createMainWindow(isAppUrl, devServerUrl, app.isPackaged)
   mainWindow.on('closed', () => (mainWindow = undefined))
+  // Once a day, as the app opens: what is due today (never in the way of opening, never fatal).
+  void notifyDueToday({
+    Notification,
+    worklist: async () => handlers['worklist.today']({}),
+    enabled: async () => (await handlers['settings.get']({})).notifyDueToday !== false,
+    stampFile: join(app.getPath('userData'), 'notified-day.json'),
+    onClick: () => {
+      if (!mainWindow) return
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+      void mainWindow.webContents.executeJavaScript("location.hash = '#/today'").catch(() => undefined)
+    }
+  }).catch((error: unknown) => console.error('[notifications]', error))
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -5,6 +5,7 @@ import { openStore } from '../store'
 import type { Recovery, StoreFs } from '../store/types'
 import { attachmentService, type AttachmentService } from './attachments'
 import { caseQueries, type CaseQueries } from './case-queries'
+import { worklistService, type WorklistService } from './worklist/today'
 import { caseService, type CaseService } from './cases'
 import { clockService, type ClockService } from './clock-service'
 import { randomId, type ServiceContext } from './context'
@@ -59,6 +60,8 @@ export type AppServices = {
   readonly cases: CaseService
   readonly queries: CaseQueries
   readonly clocks: ClockService
+  /** Today: what needs doing across the caseload. */
+  readonly worklist: WorklistService
   readonly attachments: AttachmentService
   readonly settings: SettingsService
   readonly letters: LettersService
@@ -107,7 +110,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
   const queries = caseQueries(context, clocks, cases, tasks, events)
-  const letters = lettersService(context, { cases, clocks, queries, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
+  const letters = lettersService(context, { cases, clocks, queries, tasks, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -119,6 +122,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     cases,
     queries,
     clocks,
+    worklist: worklistService(context, clocks),
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
     letters,

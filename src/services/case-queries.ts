@@ -4,6 +4,7 @@ import type { ClockStatus } from '../core/clocks'
 import { completenessOf, type Completeness } from '../core/cases/completeness'
 import type { CaseSummary } from '../core/cases/summary'
 import type { Case } from '../core/schemas'
+import type { WaitingOn } from '../core/escalation'
 import { todayOf, type ServiceContext } from './context'
 import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
@@ -11,6 +12,7 @@ import type { Task, TaskRegistry } from './tasks'
 import type { EventHub } from './event-hub'
 import type { CaseQueryResult } from '../shared/channels/case-query'
 import { caseloadQuery, type CaseQueryRequest } from './caseload/caseload-query'
+import { waitingOnOfSummary } from './caseload/waiting-on'
 
 /** A long loop in the main process gives way this often, so the window's calls (and a cancel) get through. */
 const YIELD_EVERY_MS = 8
@@ -27,6 +29,7 @@ export type CaseFilter = {
   patientId?: string
   organizationId?: string
   tag?: string
+  waitingOn?: ReadonlyArray<WaitingOn>
   /** `only`: the trash; `include`: everything; default: live cases only. */
   trash?: 'only' | 'include'
   /** Only these cases (a selection, e.g. to export it). */
@@ -57,6 +60,7 @@ export type CaseListItem = {
   lastEventDate: string | null
   eventCount: number
   deletedAt: string | null
+  waitingOn: WaitingOn | null
 }
 
 export type CaseView = {
@@ -67,6 +71,9 @@ export type CaseView = {
   clock: CaseClock
   completeness: Completeness
 }
+
+/** Who a case waits on (moved to caseload/waiting-on.ts, where the caseload query uses it too). */
+export { waitingOnOfSummary }
 
 export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry, events?: EventHub) {
   const store = ctx.store
@@ -90,10 +97,11 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
 
     /** Every matching case at once, every clock computed: for callers that need them all (letters, exports, cases.list). */
     list(filter: CaseFilter = {}): CaseListItem[] {
-      const { organizationId, tag, limit, status, ids, ...rest } = filter
+      const { organizationId, tag, limit, status, ids, waitingOn, ...rest } = filter
       const rows = caseload.listAll({
         ...rest,
         ...(status && { status: [...status] }),
+        ...(waitingOn && { waitingOn: [...waitingOn] }),
         ...(organizationId !== undefined && { organizationIds: [organizationId] }),
         ...(tag !== undefined && { tags: [tag] })
       })

@@ -17,8 +17,10 @@ import {
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
 import { AppError, type IssuePath } from '../shared/errors'
+import type { RequestSent } from '../shared/channels/cases'
 import { nowIso, todayOf, type ServiceContext } from './context'
-import { commit, type AuditNote, type Change } from './write'
+import { commit, commitMany, type AuditNote, type Change } from './write'
+import { casesWithReference } from './references'
 import type { ClockService } from './clock-service'
 import { withIds } from './patients'
 import { invalidField, notFound, parseOrThrow } from './validate'
@@ -73,15 +75,18 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   }
 
   /** Reference numbers identify one case: a holder's own request id is unique per holder, others everywhere. */
-  function checkReferences(fields: Pick<CaseFields, 'references' | 'organizationId'>, selfId?: string): void {
+  function checkReferences(fields: Pick<CaseFields, 'references' | 'organizationId'>, selfId?: string, alsoTaken?: Map<string, string>): void {
     const seen = new Set<string>()
     for (const [i, ref] of fields.references.entries()) {
       const key = `${ref.kind}:${ref.value}`
       if (seen.has(key)) throw invalidField(['case', 'references', i], `"${ref.value}" is listed twice`, 'case')
       seen.add(key)
-      const clash = cases
-        .summaries()
-        .find((s) => s.id !== selfId && s.summary.references.includes(key) && (ref.kind !== 'holder-request-id' || s.summary.organizationId === fields.organizationId))
+      const scoped = ref.kind === 'holder-request-id' ? `${key}|${fields.organizationId}` : key
+      const inBatch = alsoTaken?.get(scoped)
+      const clash =
+        casesWithReference(ctx, key).find((s) => s.id !== selfId && (ref.kind !== 'holder-request-id' || s.organizationId === fields.organizationId)) ??
+        (inBatch === undefined ? undefined : { id: inBatch })
+      alsoTaken?.set(scoped, selfId ?? '')
       if (clash) {
         const message = `${ref.kind} "${ref.value}" is already used by case ${clash.id}`
         throw new AppError('CONFLICT', `case: references[${i}]: ${message}`, { caseId: clash.id, issues: [{ path: ['case', 'references', i], message }] })
@@ -104,6 +109,18 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     if (unknown) throw invalidField([...path, 'items'], `"${unknown}" is not on this case's checklist`)
   }
 
+  /** An item a delivery names stays on the request: removing it would leave the log pointing at nothing. */
+  function checkItemsStillKnown(before: Case, next: Case): void {
+    const kept = new Set(next.requested.items.map((i) => i.id))
+    for (const e of before.events) {
+      if (e.type !== 'partial-delivery' && e.type !== 'records-delivered') continue
+      const lost = e.items.find((id) => !kept.has(id))
+      if (lost === undefined) continue
+      const label = before.requested.items.find((i) => i.id === lost)?.label ?? lost
+      throw invalidField(['patch', 'requested', 'items'], `"${label}" arrived with the delivery of ${e.date}, so it stays on the request; edit that delivery first`, 'case')
+    }
+  }
+
   const withItemIds = (requested: CaseFields['requested']): Case['requested'] => ({
     ...requested,
     items: withIds(ctx, 'item', requested.items)
@@ -117,12 +134,21 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     changes: [{ path: 'type', before: null, after: event.type }]
   })
 
+  /** The "Request sent" event a new case may start with (its date checked like any event's, at `sent.date`). */
+  const sentEvents = (sent: RequestSent | undefined): CaseEventInput[] =>
+    sent ? [{ type: 'request-sent', date: sent.date, direction: 'outgoing', summary: 'Request sent', ...(sent.channel && { channel: sent.channel }) }] : []
+
   const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
 
   async function create(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput> = []): Promise<Case> {
+    return save(draft(fields, eventInputs))
+  }
+
+  /** A new case and its first events, checked as every new case is; not yet written. */
+  function draft(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput>, batch?: Map<string, string>): Change<Case> {
     checkLinks(fields)
-    checkReferences(fields)
     const id = ctx.newId('case')
+    checkReferences(fields, batch ? id : undefined, batch)
     const at = nowIso(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
     // Events logged with the case (imports) are validated exactly as addEvents would, in the same write.
@@ -134,14 +160,15 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return event
     })
     c.events = events.sort(byDate)
-    return save({ before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] })
+    return { before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] }
   }
 
   return {
     load,
 
-    async add(input: CaseFieldsInput): Promise<Case> {
-      return create(parseOrThrow(CaseFieldsSchema, input, 'case'))
+    /** With `sent`, the case is made with its "Request sent" event in the same write. */
+    async add(input: CaseFieldsInput, sent?: RequestSent): Promise<Case> {
+      return create(parseOrThrow(CaseFieldsSchema, input, 'case'), sentEvents(sent))
     },
 
     /** A case and its first events in one write (imports): one file written, not one per step. */
@@ -149,14 +176,27 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return create(parseOrThrow(CaseFieldsSchema, input, 'case'), events)
     },
 
+    /**
+     * Many cases with their first events in one durable write (imports): each checked and audited
+     * exactly as addWithEvents would (reference numbers against the caseload and the rest of the
+     * batch); one that fails: nothing is written.
+     */
+    async addManyWithEvents(items: ReadonlyArray<{ fields: CaseFieldsInput; events: ReadonlyArray<CaseEventInput> }>): Promise<Case[]> {
+      const taken = new Map<string, string>()
+      const changes = items.map((item, i) => draft(parseOrThrow(CaseFieldsSchema, item.fields, `cases[${i}]`), item.events, taken))
+      const written = await commitMany(ctx, cases, changes)
+      for (const c of written) clocks.forget(c.id)
+      return written
+    },
+
     /** One patient's requests to several holders, created together under one batch id. */
-    async addBatch(input: BatchInput): Promise<Case[]> {
+    async addBatch(input: BatchInput, sent?: RequestSent): Promise<Case[]> {
       const { organizationIds, ...shared } = parseOrThrow(BatchInputSchema, input, 'batch')
       if (new Set(organizationIds).size !== organizationIds.length) throw invalidField(['batch', 'organizationIds'], 'an organization is listed twice', 'batch')
       for (const organizationId of organizationIds) checkLinks({ ...shared, organizationId })
       const batchId = ctx.newId('batch')
       const created: Case[] = []
-      for (const organizationId of organizationIds) created.push(await create({ ...shared, organizationId, batchId }))
+      for (const organizationId of organizationIds) created.push(await create({ ...shared, organizationId, batchId }, sentEvents(sent)))
       return created
     },
 
@@ -164,7 +204,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
       const merged: Case = applyPatch(before, changes)
-      if (changes.requested) merged.requested = withItemIds(changes.requested)
+      if (changes.requested) {
+        merged.requested = withItemIds(changes.requested)
+        checkItemsStillKnown(before, merged)
+      }
       checkLinks(merged)
       checkReferences(merged, id)
       return save({ before, next: merged, audit: [{ action: 'update', entity: 'case', ...opts }] })

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { computeClock, ClockInputError, type ClockResult } from '../core/clocks'
 import type { CaseClockScenario } from '../core/cases/to-clock'
 import { RULES_VERSION } from '../core/rules/version'
+import { ladderFor } from '../core/perspective'
 import type { ServiceContext } from './context'
 
 export type CaseClock =
@@ -24,13 +25,14 @@ export function clockService(ctx: ServiceContext) {
 
   /**
    * What the clocks depend on besides the case and the day: the built-in rules (RULES_VERSION) and
-   * the user's saved profiles and escalation ladder. A saved profile's edit changes every result.
+   * the user's saved profiles, escalation ladder, perspective and agency check days (all read by
+   * compute below). A saved profile's edit changes every result.
    */
   function rulesVersion(): string {
     const settings = ctx.store.singletons.settings.get()
     if (rulesFor?.settings !== settings) {
       const hash = createHash('sha256')
-        .update(JSON.stringify([settings.savedProfiles, settings.ladder ?? null]))
+        .update(JSON.stringify([settings.savedProfiles, settings.ladder ?? null, settings.perspective ?? null, settings.agencyCheckDays ?? null]))
         .digest('base64url')
         .slice(0, 16)
       rulesFor = { settings, version: `${RULES_VERSION}+${hash}` }
@@ -41,11 +43,15 @@ export function clockService(ctx: ServiceContext) {
   function compute(scenario: CaseClockScenario | undefined, asOf: string): CaseClock {
     if (!scenario) return NOT_SENT
     const settings = ctx.store.singletons.settings.get()
-    const { receiptAssumed, ignoredBeforeReceipt, ...input } = scenario
+    const { receiptAssumed, ignoredBeforeReceipt, perspective, ...input } = scenario
     try {
       const result = computeClock(
         { ...input, asOf: asOf < input.received ? input.received : asOf },
-        { savedProfiles: settings.savedProfiles, ...(settings.ladder ? { ladder: settings.ladder } : {}) }
+        {
+          savedProfiles: settings.savedProfiles,
+          ladder: ladderFor(perspective ?? settings.perspective ?? 'advocate', settings.ladder),
+          ...(settings.agencyCheckDays !== undefined ? { agencyCheckDays: settings.agencyCheckDays } : {})
+        }
       )
       if (receiptAssumed) {
         result.explanation.unshift('No proof of receipt is logged, so the day the request was sent is taken as the day it was received.')

@@ -20,6 +20,8 @@ export type FilePicks = {
   pick: (options: { multiple: boolean }) => Promise<PickedFile[]>
   /** The path behind a token (once: a token is spent when its file is attached). */
   take: (token: string) => { path: string; name: string }
+  /** The same without spending it: a CSV is read again at each step of the import wizard. */
+  peek: (token: string) => { path: string; name: string }
   /** Remembers paths chosen some other way by the front door (e.g. dropped on the window). */
   register: (paths: ReadonlyArray<string>) => Promise<PickedFile[]>
 }
@@ -46,6 +48,11 @@ export function createFilePicks(pickFiles: PickFiles | undefined, now: () => num
     async pick(options) {
       if (!pickFiles) throw new AppError('CONFLICT', 'Picking a file needs the app’s window; on the command line, give the file’s path.')
       return register(await pickFiles(options))
+    },
+    peek(token) {
+      const p = picked.get(token)
+      if (!p) throw new AppError('NOT_FOUND', 'That file is no longer at hand; pick it again.')
+      return { path: p.path, name: p.name }
     },
     take(token) {
       const p = picked.get(token)

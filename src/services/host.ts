@@ -9,6 +9,7 @@ import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
 import { createFilePicks, type FilePicks, type PickFiles } from './files'
 import { DEFAULT_FILES_URL } from '../shared/files'
+import type { Desktop } from './letters/desktop'
 
 export type HostState =
   | { state: 'ready'; dataDir: string; sample: boolean }
@@ -24,6 +25,8 @@ export type HostOptions = Omit<OpenServicesOptions, 'dataDir' | 'passphrase'> & 
   pickFiles?: PickFiles
   /** Where this front door serves stored files (default aa-file://). */
   filesUrl?: string
+  /** The front door's desktop: open with the system, show in folder, native save dialog. Without it, those are refused. */
+  desktop?: Desktop
 }
 
 export type ServicesHost = {
@@ -34,6 +37,7 @@ export type ServicesHost = {
   /** Files the user picked, each behind a token the window passes back. */
   files: FilePicks
   filesUrl: string
+  desktop?: Desktop
   status: () => HostState
   /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
   current: () => AppServices
@@ -52,7 +56,7 @@ export async function createServicesHost(options: HostOptions): Promise<Services
 
   async function openAt(dataDir: string, sample: boolean, passphrase?: string): Promise<HostState> {
     if (services && state.dataDir === dataDir) return state
-    const { sampleDir: _s, sampleCases: _c, pickFiles: _p, filesUrl: _f, ...rest } = options
+    const { sampleDir: _s, sampleCases: _c, pickFiles: _p, filesUrl: _f, desktop: _d, ...rest } = options
     try {
       // Open the new folder before closing the old one, so a failure leaves the user where they were.
       const opened = await openServices({ ...rest, events, tasks, dataDir, ...(passphrase !== undefined && { passphrase }) })
@@ -80,6 +84,7 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     tasks,
     files: createFilePicks(options.pickFiles),
     filesUrl: options.filesUrl ?? DEFAULT_FILES_URL,
+    ...(options.desktop && { desktop: options.desktop }),
     status: () => state,
     current: () => {
       if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')

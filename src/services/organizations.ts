@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { applyPatch, patchSchema, OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import { nowIso, type ServiceContext } from './context'
-import { commit, type Change } from './write'
+import { commit, commitMany, type Change } from './write'
 import { casesReferring, describeReferringCases } from './references'
 import { notFound, parseOrThrow } from './validate'
 
@@ -19,6 +19,11 @@ export function organizationService(ctx: ServiceContext) {
   }
   /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
   const save = (change: Change<Organization>): Promise<Organization> => commit(ctx, orgs, change)
+  const created = (input: OrganizationFieldsInput, what: string): Change<Organization> => {
+    const fields = parseOrThrow(OrganizationFieldsSchema, input, what)
+    const at = nowIso(ctx)
+    return { before: undefined, next: { ...fields, id: ctx.newId('org'), createdAt: at, updatedAt: at, history: [] }, audit: [{ action: 'create', entity: 'organization' }] }
+  }
 
   return {
     get,
@@ -31,11 +36,11 @@ export function organizationService(ctx: ServiceContext) {
         .sort((a, b) => a.name.localeCompare(b.name))
     },
     async add(input: OrganizationFieldsInput): Promise<Organization> {
-      const fields = parseOrThrow(OrganizationFieldsSchema, input, 'organization')
-      const id = ctx.newId('org')
-      const at = nowIso(ctx)
-      const org: Organization = { ...fields, id, createdAt: at, updatedAt: at, history: [] }
-      return save({ before: undefined, next: org, audit: [{ action: 'create', entity: 'organization' }] })
+      return save(created(input, 'organization'))
+    },
+    /** Many new organizations in one durable write (imports), each checked and audited as add would. */
+    async addMany(inputs: ReadonlyArray<OrganizationFieldsInput>): Promise<Organization[]> {
+      return commitMany(ctx, orgs, inputs.map((input, i) => created(input, `organizations[${i}]`)))
     },
     async update(id: string, patch: OrganizationPatch): Promise<Organization> {
       const before = get(id)

@@ -11,7 +11,7 @@ import {
 } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import { nowIso, todayOf, type ServiceContext } from './context'
-import { commit, type Change } from './write'
+import { commit, commitMany, type Change } from './write'
 import { invalidField, notFound, parseOrThrow } from './validate'
 import { casesReferring, describeReferringCases } from './references'
 
@@ -30,6 +30,12 @@ export function patientService(ctx: ServiceContext) {
 
   /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
   const save = (change: Change<Patient>): Promise<Patient> => commit(ctx, patients, change)
+  const created = (input: PatientFieldsInput, what: string): Change<Patient> => {
+    const fields = parseOrThrow(PatientFieldsSchema, input, what)
+    const at = nowIso(ctx)
+    const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id: ctx.newId('pat'), createdAt: at, updatedAt: at, history: [] }
+    return { before: undefined, next: patient, audit: [{ action: 'create', entity: 'patient' }] }
+  }
   const updated = (before: Patient, next: Patient) => save({ before, next, audit: [{ action: 'update', entity: 'patient' }] })
 
   return {
@@ -44,11 +50,12 @@ export function patientService(ctx: ServiceContext) {
     },
 
     async add(input: PatientFieldsInput): Promise<Patient> {
-      const fields = parseOrThrow(PatientFieldsSchema, input, 'patient')
-      const id = ctx.newId('pat')
-      const at = nowIso(ctx)
-      const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id, createdAt: at, updatedAt: at, history: [] }
-      return save({ before: undefined, next: patient, audit: [{ action: 'create', entity: 'patient' }] })
+      return save(created(input, 'patient'))
+    },
+
+    /** Many new patients in one durable write (imports), each checked and audited as add would. */
+    async addMany(inputs: ReadonlyArray<PatientFieldsInput>): Promise<Patient[]> {
+      return commitMany(ctx, patients, inputs.map((input, i) => created(input, `patients[${i}]`)))
     },
 
     async update(id: string, patch: PatientPatch): Promise<Patient> {
@@ -63,7 +70,7 @@ export function patientService(ctx: ServiceContext) {
       get(id)
       const referring = casesReferring(ctx, { patientId: id })
       if (referring.length > 0) {
-        throw new AppError('IN_USE', `This patient cannot be deleted: ${describeReferringCases(ctx, referring)} to them. Delete or reassign those cases first.`, {
+        throw new AppError('IN_USE', `This patient cannot be deleted: ${describeReferringCases(ctx, referring)} to them. Give each of those cases another patient first (Edit request → Patient in the window, or cases.update with a patientId); a case in the trash counts until it is deleted for good.`, {
           cases: referring
         })
       }

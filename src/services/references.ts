@@ -23,3 +23,30 @@ export function describeReferringCases(ctx: ServiceContext, ids: ReadonlyArray<s
   const more = ids.length > shown.length ? ` and ${ids.length - shown.length} more` : ''
   return ids.length === 1 ? `case ${shown[0]} refers` : `${ids.length} cases (${shown.join('; ')}${more}) refer`
 }
+
+type RefHolder = { id: string; organizationId: string }
+
+/**
+ * Reference number → the cases that carry it, built once per version of the case summaries (the
+ * store hands out the same summaries array until a case changes). A duplicate check is then a
+ * lookup, not a scan of every case: an import of 10,000 requests no longer costs 10,000 scans.
+ */
+const byReference = new WeakMap<object, Map<string, RefHolder[]>>()
+
+export function casesWithReference(ctx: ServiceContext, key: string): ReadonlyArray<RefHolder> {
+  const summaries = ctx.store.records.cases.summaries()
+  let index = byReference.get(summaries)
+  if (index === undefined) {
+    index = new Map()
+    for (const s of summaries) {
+      for (const ref of s.summary.references) {
+        const list = index.get(ref)
+        const holder = { id: s.id, organizationId: s.summary.organizationId }
+        if (list === undefined) index.set(ref, [holder])
+        else list.push(holder)
+      }
+    }
+    byReference.set(summaries, index)
+  }
+  return index.get(key) ?? []
+}

@@ -2,7 +2,7 @@
 // escalation ladder, and the name written into the audit trail.
 import { z } from 'zod'
 import { ProfileInputSchema, type ProfileDefinition } from '../core/clocks'
-import { LadderConfigSchema } from '../core/escalation'
+import { AgencyCheckDaysSchema, LadderConfigSchema } from '../core/escalation'
 import { applyPatch, ShortTextSchema, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import type { ServiceContext } from './context'
@@ -11,7 +11,10 @@ import { describeReferringCases } from './references'
 
 export const SettingsPatchSchema = z.strictObject({
   advocateName: ShortTextSchema.nullable().optional(),
-  ladder: LadderConfigSchema.nullable().optional()
+  ladder: LadderConfigSchema.nullable().optional(),
+  /** null: back to the working default (AGENCY_CHECK_DEFAULT_DAYS). */
+  agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
+  notifyDueToday: z.boolean().nullable().optional()
 })
 
 export function settingsService(ctx: ServiceContext) {

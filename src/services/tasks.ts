@@ -20,7 +20,7 @@ export type Task = {
 export type TaskRegistry = {
   /**
    * Runs `work` as a task: "running" first, then "done", "cancelled" (when work ends by
-   * cancellation) or "failed". The work's result or error passes through unchanged.
+   * cancellation, thrown or, for work that returns what it made so far, after a cancel) or "failed". The work's result or error passes through unchanged.
    */
   run: <T>(label: string, work: (task: Task) => Promise<T>, options?: { taskId?: string; total?: number }) => Promise<T>
   cancel: (taskId: string) => boolean
@@ -61,7 +61,8 @@ export function createTaskRegistry(hub: EventHub, now: () => number = () => perf
       sentAt = now()
       try {
         const result = await work(task)
-        send('done')
+        // Work that stops between steps and returns what it made so far (bulk letters) ends cancelled too.
+        send(controller.signal.aborted ? 'cancelled' : 'done')
         return result
       } catch (error) {
         if (error instanceof AppError && error.code === 'CANCELLED') send('cancelled')

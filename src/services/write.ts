@@ -34,8 +34,27 @@ export type Change<T> = {
   at?: string
 }
 
+/** Where a batch goes: the store validates every record, then writes them in one durable write. */
+export type BatchSink<T> = { putMany: (records: ReadonlyArray<T>) => Promise<unknown> }
+
 /** Writes the change with its audit trail and returns the record as written. */
 export async function commit<T extends AuditedRecord>(ctx: ServiceContext, sink: RecordSink<T>, change: Change<T>): Promise<T> {
+  const written = audited(ctx, change)
+  await sink.put(written)
+  return written
+}
+
+/**
+ * Many changes in one durable write (an import): each is stamped and audited exactly as `commit`
+ * would, then the store validates them all (one bad record: nothing is written) and writes them at once.
+ */
+export async function commitMany<T extends AuditedRecord>(ctx: ServiceContext, sink: BatchSink<T>, changes: ReadonlyArray<Change<T>>): Promise<T[]> {
+  const written = changes.map((change) => audited(ctx, change))
+  await sink.putMany(written)
+  return written
+}
+
+function audited<T extends AuditedRecord>(ctx: ServiceContext, change: Change<T>): T {
   const { before, next, audit: notes } = change
   const stamped: T = before === undefined ? next : { ...next, updatedAt: change.at ?? nowIso(ctx) }
   const entries = notes.map((note) => {
@@ -44,7 +63,5 @@ export async function commit<T extends AuditedRecord>(ctx: ServiceContext, sink:
     const noted = note.note ? { ...entry, note: note.note } : entry
     return note.changes ? { ...noted, changes: note.changes } : noted
   })
-  const written: T = { ...stamped, history: [...(before?.history ?? next.history), ...entries] }
-  await sink.put(written)
-  return written
+  return { ...stamped, history: [...(before?.history ?? next.history), ...entries] }
 }

@@ -9,11 +9,15 @@ import { caseQueryChannels } from './channels/case-query'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
+import { letterFileChannels } from './channels/letter-files'
 import { syncChannels } from './channels/sync'
 import { reportChannels } from './channels/reports'
 import { toolChannels } from './channels/tools'
 import { interopChannels } from './channels/interop'
 import { taskChannels } from './channels/tasks'
+import { worklistChannels } from './channels/worklist'
+import { orgMergeChannels } from './channels/org-merge'
+import { workspaceChannels } from './channels/workspace'
 import type { EventName, EventPayload } from './event-contract'
 import { bulkChannels } from './channels/bulk'
 import { caseloadPrefsChannels } from './channels/caseload-prefs'
@@ -32,11 +36,15 @@ export const contract = mergeChannels(
   taskChannels,
   toolChannels,
   letterChannels,
+  letterFileChannels,
   reportChannels,
   interopChannels,
   syncChannels,
   bulkChannels,
-  caseloadPrefsChannels
+  caseloadPrefsChannels,
+  worklistChannels,
+  orgMergeChannels,
+  workspaceChannels
 )
 
 export type Contract = typeof contract

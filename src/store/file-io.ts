@@ -12,6 +12,9 @@ import type { StoreFs } from './types'
 /** No file the app writes is larger (attachments are capped well below it). */
 export const MAX_READ_BYTES = 1024 * 1024 * 1024
 
+/** See FileIo.stamp. */
+export const stampOf = (s: { mtimeMs: number; size: number; ino: number }): string => `${s.mtimeMs}:${s.size}:${s.ino}`
+
 export class FileIo {
   readonly #madeDirs = new Set<string>()
   /** Set for a folder opened read-only: every write is refused before it touches the disk. */
@@ -62,8 +65,7 @@ export class FileIo {
    */
   async stamp(rel: string): Promise<string | null> {
     try {
-      const s = await this.fs.stat(this.abs(rel))
-      return `${s.mtimeMs}:${s.size}:${s.ino}`
+      return stampOf(await this.fs.stat(this.abs(rel)))
     } catch {
       return null
     }

@@ -13,6 +13,7 @@
 //     lock.json                   who has the folder open
 //     index-<collection>.json     cache of record summaries, rebuilt from the files when stale
 //     restore.json                marker of an unfinished restore, finished at next open
+//     batch-<collection>.json     journal of a batch write not yet checkpointed, replayed at next open (batch-journal.ts)
 import { AppError } from '../shared/errors'
 import { FILE_RECORD_ID } from './types'
 

@@ -123,6 +123,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
           get: (id) => impl().get(id),
           has: (id) => impl().has(id),
           put: writable((record) => impl().put(record)),
+          putMany: writable((list) => impl().putMany(list)),
           remove: writable((id) => impl().remove(id))
         }
       ]
@@ -137,6 +138,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
           all: () => impl().all(),
           get: (id) => impl().get(id),
           put: writable((record) => impl().put(record)),
+          putMany: writable((list) => impl().putMany(list)),
           remove: writable((id) => impl().remove(id))
         }
       ]

@@ -203,6 +203,48 @@ export class ShardedStore<T extends StoredRecord> implements ShardedCollection<T
     }
   }
 
+  /**
+   * Many records at once: all validated first (one bad record: nothing changes), then each shard
+   * they touch is written once, durably. A failed shard write puts memory back for every record.
+   */
+  async putMany(records: ReadonlyArray<T>): Promise<void> {
+    const parsed = records.map((record) => validateInput(this.spec.schema, record, this.spec.name) as T)
+    const homes = new Set(parsed.map((p) => shardOf(p.id, this.#count)))
+    for (const n of homes) await this.#freshen(n)
+    const undo: Array<() => void> = []
+    const left = new Set<number>()
+    for (const p of parsed) {
+      const home = shardOf(p.id, this.#count)
+      const from = this.#where.get(p.id)
+      const shard = this.#shard(home)
+      const previous = shard.db.data.get(p.id)
+      shard.db.data.set(p.id, p)
+      this.#where.set(p.id, home)
+      if (from !== undefined && from !== home) left.add(from)
+      undo.push(() => {
+        if (shard.db.data.get(p.id) !== p) return
+        if (previous === undefined) shard.db.data.delete(p.id)
+        else shard.db.data.set(p.id, previous)
+        if (from === undefined) this.#where.delete(p.id)
+        else this.#where.set(p.id, from)
+      })
+    }
+    this.#all = null
+    try {
+      await Promise.all([...homes].map((n) => this.#ownWrite(n)))
+    } catch (e) {
+      for (const u of undo) u()
+      this.#all = null
+      throw e
+    }
+    // Written to their home first, so a crash in between leaves two copies, never none.
+    for (const n of left) {
+      const old = this.#shard(n)
+      for (const p of parsed) if (this.#where.get(p.id) !== n) old.db.data.delete(p.id)
+      await this.#ownWrite(n)
+    }
+  }
+
   async remove(id: string): Promise<void> {
     const n = this.#where.get(id)
     if (n === undefined) throw new AppError('NOT_FOUND', `There is no ${this.spec.name} record with id "${id}".`)

@@ -101,6 +101,8 @@ export type RecordCollection<T extends StoredRecord, S> = {
   has: (id: string) => boolean
   /** Validates, then writes durably; resolves once the write is on disk. */
   put: (record: T) => Promise<void>
+  /** Validates every record, then writes them all in one durable write (batch-journal.ts). */
+  putMany: (records: ReadonlyArray<T>) => Promise<void>
   /** Deletes the record's file durably; NOT_FOUND if there is none. */
   remove: (id: string) => Promise<void>
 }
@@ -110,6 +112,8 @@ export type ShardedCollection<T extends StoredRecord> = {
   get: (id: string) => T | undefined
   /** Validates, then writes the record's shard durably; resolves once the write is on disk. */
   put: (record: T) => Promise<void>
+  /** Validates every record, then writes each shard they touch once, durably. */
+  putMany: (records: ReadonlyArray<T>) => Promise<void>
   /** NOT_FOUND if there is no such record. */
   remove: (id: string) => Promise<void>
 }

@@ -14,6 +14,7 @@ test('audit mode: received → acknowledged → extension notice → fulfilled l
   await expect(page.getByTestId('workspace-perspective')).toHaveValue('practice')
 
   await page.goto(`${page.url().split('#')[0]}#/case/${seeded.caseId}`)
+  await page.getByTestId('open-add-event').click()
   const form = page.getByTestId('add-event-form')
   const log = async (type: string, date: string, summary: string, extra: (f: typeof form) => Promise<void> = async () => {}) => {
     await form.getByLabel('Type').selectOption(type)

@@ -61,7 +61,7 @@ test('"Edit request" changes the priority and tags and clears the state, sending
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status').filter({ hasText: 'Saved: priority, tags, state.' })).toBeVisible()
 
-  await expect(page.getByTestId('case-priority')).toHaveText('urgent')
+  await expect(page.getByTestId('case-priority')).toHaveText('Urgent')
   await expect(page.getByTestId('case-tags')).toHaveText('filmsocr-ready')
   await expect(page.getByTestId('case-profile')).not.toContainText('state')
   const update = app.calls.filter((c) => c.channel === 'cases.update')

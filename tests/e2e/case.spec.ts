@@ -20,10 +20,11 @@ test('logging a complete delivery through the form turns the clock to fulfilled-
   // The follow-up fell due a week before the due date and was never sent: it says so.
   await expect(clock.getByTestId('clock-next-step')).toContainText(/Fri 25 Sep 2026 overdue/)
   await expect(clock.getByTestId('explanation')).toContainText('Request received Wed 2 Sep 2026 → 30 calendar days → due Fri 2 Oct 2026')
-  await expect(clock.getByTestId('findings')).toContainText('response-late')
+  await expect(clock.getByTestId('findings')).toContainText('Response late')
   await expect(clock.getByTestId('findings')).toContainText('45 CFR 164.524(b)(2)')
   await expect(page.getByTestId('checklist')).toContainText('2 of 2 missing')
 
+  await page.getByTestId('open-add-event').click()
   const form = page.getByTestId('add-event-form')
   await form.getByLabel('Type').selectOption('records-delivered')
   await form.getByLabel('Date').fill('2026-10-10')
@@ -57,6 +58,7 @@ test('a rejected event shows the reason and keeps everything typed', async ({ ap
   await app.open()
   const page = app.page
   await page.getByTestId('case-row').first().press('Enter')
+  await page.getByTestId('open-add-event').click()
   const form = page.getByTestId('add-event-form')
 
   // Client-side validation: a fee with no amount.
@@ -75,7 +77,7 @@ test('a rejected event shows the reason and keeps everything typed', async ({ ap
   await form.getByRole('button', { name: 'Add event' }).click()
   await expect(form.getByRole('alert').first()).toContainText('is in the future')
   await expect(form.getByLabel('Summary')).toHaveValue('Records promised for next year')
-  await expect(form.getByLabel('Date')).toHaveValue('2099-01-05')
+  await expect(form.getByLabel('Date')).toHaveValue('01/05/2099')
   await expect(form.getByLabel('Type')).toHaveValue('records-delivered')
   await expect(page.getByTestId('clock-panel').getByText('Overdue', { exact: true })).toBeVisible()
   expect(app.calls.filter((c) => c.channel === 'cases.addEvent')).toHaveLength(1)

@@ -71,17 +71,20 @@ test('a patient and an organization created in the app, then a batch of two requ
   expect(full.batchId).toBeTruthy()
 })
 
-test('deleting a patient that cases refer to shows the refusal naming the case', async ({ app }) => {
+test('deleting a patient that cases refer to names the cases as links and offers only what can be done', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
   await app.open(`/index.html#/patient/${seeded.patientId}`)
   const page = app.page
   await page.getByRole('button', { name: 'Delete…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Delete Maria Lopez?' })
-  await dialog.getByRole('button', { name: 'Delete patient' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('This patient cannot be deleted')
-  await expect(dialog.getByRole('alert')).toContainText(seeded.caseId)
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(dialog).toBeHidden()
+  const dialog = page.getByRole('dialog', { name: 'Maria Lopez cannot be deleted yet' })
+  await expect(dialog.getByRole('alert')).toContainText('One case belongs to Maria Lopez')
+  // No raw case id, no "reassign" nobody can do, and no button that would only be refused.
+  await expect(dialog).not.toContainText(seeded.caseId)
+  await expect(dialog).not.toContainText('reassign')
+  await expect(dialog.getByRole('button', { name: 'Delete patient' })).toHaveCount(0)
+  await expect(dialog).toContainText('Edit request')
+  await dialog.getByRole('link', { name: /St Mary Hospital/ }).click()
+  await expect(page.getByTestId('case-holder')).toHaveText('St Mary Hospital')
   expect(app.services.patients.list()).toHaveLength(1)
 })
 

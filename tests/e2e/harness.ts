@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { openServices, type AppServices } from '../../src/services/app-services'
+import { workspaceSetup } from '../../src/services/workspace-setup'
 import { createHandlers } from '../../src/services/handlers'
 import { createServicesHost } from '../../src/services/host'
 import { createRouter, type Router } from '../../src/services/router'
@@ -54,6 +55,12 @@ export type AppHarness = {
    */
   dropFiles: (target: import('@playwright/test').Locator, paths: string[]) => Promise<void>
   open: (path?: string) => Promise<void>
+  /**
+   * The desktop the main process would supply (Electron's dialog and shell), recording instead:
+   * what the app opened with the system and showed in its folder, and what the next native
+   * "Save as" dialog answers (a path, or null for a cancelled dialog).
+   */
+  desktop: { workingDir: string; opened: string[]; shown: string[]; saveNext: (path: string | null) => void }
 }
 
 type Fixtures = {
@@ -69,12 +76,18 @@ type Fixtures = {
   beforeOpen: { prepare: (dataDir: string) => Promise<void> } | undefined
   /** Set with `test.use({ slowCaseReads: 10 })`: every read of a case file takes this many ms more (a slow disk). */
   slowCaseReads: number | undefined
+  /**
+   * Set with `test.use({ firstRun: true })`: an empty folder opens on the first-run screen. Left
+   * false, the harness answers it with "Not now" before the window opens, so other tests start where they always did.
+   */
+  firstRun: boolean
 }
 
 export const test = base.extend<Fixtures>({
   encryptWith: [undefined, { option: true }],
   beforeOpen: [undefined, { option: true }],
   slowCaseReads: [undefined, { option: true }],
+  firstRun: [false, { option: true }],
   rootDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'aa-e2e-'))
     await use(dir)
@@ -83,7 +96,7 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({ rootDir }, use) => {
     await use(join(rootDir, 'data'))
   },
-  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen, slowCaseReads }, use) => {
+  app: async ({ page, rootDir, dataDir, encryptWith, beforeOpen, slowCaseReads, firstRun }, use) => {
     await beforeOpen?.prepare(dataDir)
     if (encryptWith !== undefined) {
       const made = await openServices({ dataDir, appVersion: '9.9.9-e2e', holder: 'e2e setup', passphrase: encryptWith, dailyBackup: false })
@@ -93,6 +106,8 @@ export const test = base.extend<Fixtures>({
     const sampleDir = join(rootDir, 'sample-data')
     const picks: string[][] = []
     let dialogs = 0
+    const saves: Array<string | null> = []
+    const desktop = { workingDir: join(rootDir, 'Documents', 'Access Advocate', 'Letters'), opened: [] as string[], shown: [] as string[] }
     const host = await createServicesHost({
       dataDir,
       sampleDir,
@@ -104,8 +119,18 @@ export const test = base.extend<Fixtures>({
       pickFiles: async () => {
         dialogs++
         return picks.shift() ?? []
+      },
+      desktop: {
+        workingDir: desktop.workingDir,
+        chooseSavePath: async () => saves.shift() ?? null,
+        openPath: async (path) => void desktop.opened.push(path),
+        showInFolder: (path) => void desktop.shown.push(path)
       }
     })
+    if (!firstRun && host.status().state === 'ready') {
+      const setup = workspaceSetup(host.current().context)
+      if (setup.needed()) await setup.skip()
+    }
     const router = createRouter(createHandlers(host), { validateOutput: true })
     const calls: AppHarness['calls'] = []
     const pushed: AppHarness['pushed'] = []
@@ -181,6 +206,7 @@ export const test = base.extend<Fixtures>({
         host.events.emit('files.dropped', { files: await host.files.register(paths) })
       },
       dialogsOpened: () => dialogs,
+      desktop: { ...desktop, saveNext: (path) => void saves.push(path) },
       open: async (path = '/index.html') => {
         await page.goto(`${APP_ORIGIN}${path}`)
       }

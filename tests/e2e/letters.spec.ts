@@ -1,10 +1,11 @@
 // The letters journey in the window: an overdue case → "Prepare" on the next ladder step → fill the
 // one field the case lacks → preview → DOCX saved to the case → mark sent → the ladder moves on.
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
+import { pdfPageCount } from '../../src/services/letters/archive'
 import { test, expect, seedCase, todayIso, OVERDUE_SINCE_OCT_2026 } from './harness'
 
 test('prepare the next step\u2019s letter, fill the missing field, preview, save the DOCX, mark it sent, and the ladder moves', async ({ app }) => {
@@ -43,6 +44,27 @@ test('prepare the next step\u2019s letter, fill the missing field, preview, save
   expect(xml).toContain('Dear Jane Roe:')
   // A draft moves nothing yet.
   await expect(clock.getByTestId('clock-next-step')).toContainText('Escalate to the privacy officer')
+
+  // Open it with the system (a named copy), show it in its folder, save a copy where the user chooses.
+  const files = dialog.getByTestId('letter-file-actions')
+  await files.getByRole('button', { name: `Open ${letter.file.name}` }).click()
+  const copy = join(app.desktop.workingDir, `Maria Lopez (${seeded.caseId})`, letter.file.name)
+  await expect(files.getByRole('status')).toContainText(`Opened a copy: ${copy}`)
+  expect(app.desktop.opened).toEqual([copy])
+  await files.getByRole('button', { name: `Show ${letter.file.name} in its folder` }).click()
+  await expect(files.getByRole('status')).toContainText('Shown in its folder')
+  expect(app.desktop.shown).toEqual([copy])
+  const chosen = join(app.desktop.workingDir, '..', 'For the hospital.docx')
+  app.desktop.saveNext(chosen)
+  await files.getByRole('button', { name: `Save a copy of ${letter.file.name} as…` }).click()
+  await expect(files.getByRole('status')).toContainText(`Saved a copy: ${chosen}`)
+  expect((await readFile(chosen)).equals(Buffer.from(await app.services.store.attachments.read(letter.file.sha256)))).toBe(true)
+  // "E-mail this letter": an unsent draft with the letter attached, filed with it, opened in the mail program.
+  await dialog.getByRole('button', { name: 'E-mail this letter' }).click()
+  await expect(dialog.getByTestId('email-opened')).toContainText('open in your mail program')
+  const eml = app.desktop.opened[1]!
+  expect(eml).toMatch(/privacy-officer-escalation-maria-lopez\.eml$/)
+  expect(await readFile(eml, 'utf8')).toMatch(/^X-Unsent: 1\r\n/)
 
   const form = dialog.getByRole('form', { name: 'Mark sent' })
   await form.getByLabel('Sent on').fill(todayIso())
@@ -93,6 +115,8 @@ test('"Save as PDF" prints the letter\u2019s HTML at Letter size with 1" margins
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(info).toMatch(/Page size:\s+612 x 792 pts/)
   expect(info).toMatch(/Tagged:\s+yes/)
+  // A fax cover counts Chromium's pages as poppler does.
+  expect(pdfPageCount(pdf)).toBe(Number(/Pages:\s+(\d+)/.exec(info)?.[1]))
   expect(info).toContain('Health Information Privacy Complaint (OCR complaint packet): Maria Lopez')
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   expect(text).toContain('Part B: Chronology')
@@ -119,5 +143,37 @@ test('bulk: generate follow-ups for every overdue case, with progress, then what
   await dialog.getByRole('button', { name: 'Generate' }).click()
   await expect(summary).toContainText('2 made, 0 skipped')
   expect((await app.services.cases.load(a.caseId)).letters.map((l) => l.template)).toEqual(['follow-up'])
-  expect(app.calls.filter((c) => c.channel === 'letters.bulk')).toHaveLength(4)
+  // One call each: the services do the work and push its progress.
+  expect(app.calls.filter((c) => c.channel === 'letters.bulk')).toHaveLength(2)
+  expect(app.pushed.filter((p) => p.event === 'task.progress').map((p) => (p.payload as { phase: string }).phase).at(-1)).toBe('done')
+})
+
+test.describe('bulk on a slow disk', () => {
+  test.use({ slowCaseReads: 300 })
+  test('progress arrives as push events and Cancel stops between cases, keeping what was made', async ({ app }) => {
+    const seeded = []
+    // Enough cases, on a slow enough disk, that Cancel lands mid-run even on a loaded machine.
+    for (let n = 1; n <= 20; n++) {
+      seeded.push(await seedCase(app.services, { patient: `Patient ${n}`, organization: `Clinic ${n}`, events: [OVERDUE_SINCE_OCT_2026] }))
+    }
+    await app.open()
+    await app.page.getByRole('button', { name: 'Generate letters…' }).click()
+    const dialog = app.page.getByTestId('bulk-letters')
+    await dialog.getByLabel('Letter').selectOption('follow-up')
+    await dialog.getByRole('button', { name: 'Generate' }).click()
+    const progress = dialog.getByTestId('task-progress')
+    await expect(progress).toContainText(/Making 20 letters: Follow-up on a request for access · ([1-9]|1\d) of 20/)
+    await progress.getByRole('button', { name: 'Cancel' }).click()
+    const summary = dialog.getByTestId('bulk-summary')
+    await expect(summary).toContainText(/\d+ made, 0 skipped \(cancelled\)/)
+    const made = Number(/(\d+) made/.exec((await summary.textContent()) ?? '')?.[1])
+    expect(made).toBeGreaterThan(0)
+    expect(made).toBeLessThan(20)
+    let filed = 0
+    for (const c of seeded) filed += (await app.services.cases.load(c.caseId)).letters.length
+    expect(filed).toBe(made)
+    const phases = app.pushed.filter((p) => p.event === 'task.progress').map((p) => p.payload as { phase: string; done: number })
+    expect(phases.at(-1)).toMatchObject({ phase: 'cancelled', done: made })
+    expect(app.calls.filter((c) => c.channel === 'tasks.cancel')).toHaveLength(1)
+  })
 })

@@ -15,6 +15,7 @@ test('a Washington delay notice logged through the form moves the state due date
   const clock = page.getByTestId('clock-panel')
   await expect(clock.getByTestId('clock-due')).toHaveText('Thu 24 Sep 2026')
 
+  await page.getByTestId('open-add-event').click()
   const form = page.getByTestId('add-event-form')
   await form.getByLabel('Type').selectOption('state-delay-notice')
   await form.getByLabel('Date', { exact: true }).fill('2026-09-18')

@@ -9,7 +9,7 @@ export const MAIN_BUNDLE = resolve(__dirname, '../../out/main/index.js')
 type ModuleLoader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
 
 /** @param bundle another copy of out/main/index.js (e.g. under an install path with a space) */
-export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string }) {
+export async function loadMain(options: { singleInstance?: boolean; userData: string; version?: string; packaged?: boolean; bundle?: string; documents?: string }) {
   const bundle = options.bundle ?? MAIN_BUNDLE
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run build" first`)
   const fake = createFakeElectron(options)

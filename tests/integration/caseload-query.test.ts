@@ -13,6 +13,7 @@ import { caseloadQuery, type CaseQueryRequest } from '../../src/services/caseloa
 import { createEventHub } from '../../src/services/event-hub'
 import type { CaseQueryFilter } from '../../src/shared/channels/case-query'
 import { CaseQueryInputSchema } from '../../src/shared/channels/case-query'
+import { waitingOnOfSummary } from '../../src/services/case-queries'
 
 const TODAY = '2026-11-25'
 let dir: string
@@ -95,6 +96,22 @@ describe('cases.query answers what the caseload holds', () => {
     expect(one.facets.organizations.find((o) => o.id === holder)?.count).toBe(holderCounts.get(holder))
     // ...and the other menus count only that holder's cases.
     expect(one.facets.tags.reduce((n, t) => n + t.count, 0)).toBe(one.rows.reduce((n, r) => n + r.tags.length, 0))
+  })
+
+  it('says who each case waits on, as Today does, and filters by it', async () => {
+    const every = await ask({})
+    // Today's own computation (services/worklist/today.ts), from each summary and its clock.
+    const today = new Map([...s.store.records.cases.summaries()].map(({ id, rev, summary }) => [id, waitingOnOfSummary(summary, s.clocks.forCase(id, rev, summary.clock, TODAY), TODAY)]))
+    expect(every.rows.some((r) => r.waitingOn === 'me') && every.rows.some((r) => r.waitingOn === 'holder')).toBe(true)
+    for (const r of every.rows) expect(r.waitingOn, r.id).toBe(today.get(r.id))
+    for (const who of ['me', 'holder', 'agency'] as const) {
+      const got = await ask({ waitingOn: [who] })
+      expect(got.rows.every((r) => r.waitingOn === who), who).toBe(true)
+      expect(got.total, who).toBe(every.rows.filter((r) => r.waitingOn === who).length)
+    }
+    const both = await ask({ waitingOn: ['me', 'holder'] })
+    expect(both.total).toBe(every.rows.filter((r) => r.waitingOn === 'me' || r.waitingOn === 'holder').length)
+    expect(CaseQueryInputSchema.safeParse({ filter: { waitingOn: ['nobody'] }, window: {} }).success).toBe(false)
   })
 
   it('sorts by a column both ways, cases without a value last', async () => {

@@ -111,6 +111,7 @@ describe('each command calls only the channels it names', () => {
     await step(['letters', 'render', '--case', String(c['id']), '--template', 'follow-up', '--out', join(dir, 'follow-up.docx')])
     await step(['report', 'compliance', '--from', '2026-01-01', '--to', '2026-12-31'])
     await step(['calendar', '--out', join(dir, 'caseload.ics')])
+    await step(['today'])
     await step(['bundle', '--case', String(c['id']), '--out', join(dir, 'bundle.zip')])
     await step(['export', '--out', join(dir, 'all.zip')])
     await step(['import', '--in', join(dir, 'all.zip'), '--dry-run'])

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUILT_IN_TEMPLATES, buildLetter, type LetterDocument } from '../../src/core/letters'
 import { OVERDUE_EVENTS, sources } from '../../src/core/letters/test-fixtures'
-import { convertToPdf, findSoffice } from '../../src/services/letters/archive'
+import { convertToPdf, findSoffice, pdfPageCount } from '../../src/services/letters/archive'
 import { renderDocx } from '../../src/services/letters/docx'
 
 const soffice = await findSoffice()
@@ -63,6 +63,8 @@ describe.skipIf(reason !== '')(`letters through LibreOffice${reason ? ` (skipped
       expect(pages, id).toBeGreaterThanOrEqual(1)
       expect(pages, id).toBeLessThanOrEqual(id === 'ocr-complaint' ? 6 : 4)
       expect(info, id).toMatch(/Page size:\s+612 x 792 pts/)
+      // The fax cover's count reads the same number poppler does.
+      expect(pdfPageCount(pdf), id).toBe(pages)
       expect(info, id).toContain(`Title:           ${docs.get(id)!.title}`)
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
       expect(text, id).toContain('Maria Lopez')

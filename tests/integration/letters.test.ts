@@ -3,13 +3,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
 import JSZip from 'jszip'
+import { findSoffice } from '../../src/services/letters/archive'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../src/services/handlers'
 import { createRouter } from '../../src/services/router'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import { testServices, type TestServices } from './helpers/services'
 
+const soffice = await findSoffice()
 let s: TestServices
 let invoke: <C extends Channel>(c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>>
 beforeEach(async () => {
@@ -140,6 +143,21 @@ describe('letters: filed in the case', () => {
     expect((await invoke('cases.get', { id: caseId })).case.letters[0]?.extraFiles.map((f) => f.type)).toEqual(['message/rfc822', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
   })
 
+  it.skipIf(!soffice)('a fax cover with no page count given counts the letter\u2019s pages (LibreOffice lays it out) and files that PDF', async () => {
+    const caseId = await overdueCase()
+    const letter = await invoke('letters.generate', { caseId, templateId: 'privacy-officer-escalation' })
+    const cover = await invoke('letters.faxCover', { caseId, letterId: letter.id })
+    const extra = (await invoke('cases.get', { id: caseId })).case.letters[0]!.extraFiles
+    const pdf = extra.find((f) => f.type === 'application/pdf')!
+    expect(pdf.name).toBe(letter.file.name.replace(/\.docx$/, '.pdf'))
+    const dir = await mkdtemp(join(tmpdir(), 'aa-fax-'))
+    await writeFile(join(dir, 'l.pdf'), await s.store.attachments.read(pdf.sha256))
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'l.pdf')], { encoding: 'utf8' }))?.[1])
+    await rm(dir, { recursive: true, force: true })
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(textOf((await unzip(await s.store.attachments.read(cover.sha256))).document)).toContain(`${pages + 1} (including this cover sheet)`)
+  }, 60_000)
+
   it('bulk: one letter per overdue case, the others skipped with the reason, progress per case', async () => {
     const caseId = await overdueCase(false)
     const patient = (await s.patients.list())[0]!
@@ -147,10 +165,14 @@ describe('letters: filed in the case', () => {
     const seen: string[] = []
     const r = await s.letters.bulk({ templateId: 'privacy-officer-escalation', caseIds: [caseId, other.id] }, { onCase: (e) => seen.push(`${e.index + 1}/${e.total} ${e.caseId} ${e.made ? 'made' : 'skipped'}`) })
     expect(r.made).toEqual([])
-    expect(r.skipped).toEqual([{ caseId, reason: 'missing holder.privacyOfficer' }, { caseId: other.id, reason: expect.stringMatching(/log when the request was sent/) }])
+    expect(r.skipped).toEqual([{ caseId, reason: 'missing holder.privacyOfficer', patient: 'Maria Lopez' }, { caseId: other.id, reason: expect.stringMatching(/log when the request was sent/), patient: 'Maria Lopez' }])
     expect(seen).toEqual([`1/2 ${caseId} skipped`, `2/2 ${other.id} skipped`])
     const ok = await s.letters.bulk({ templateId: 'privacy-officer-escalation', filter: 'overdue', values: { 'holder.privacyOfficer': 'Privacy Officer' } })
     expect(ok.made.map((m) => m.caseId)).toEqual([caseId])
+    // A case named twice gets one letter, never two written over each other.
+    const twice = await s.letters.bulk({ templateId: 'follow-up', caseIds: [caseId, caseId] })
+    expect(twice.made.map((m) => m.caseId)).toEqual([caseId])
+    expect((await s.cases.load(caseId)).letters.map((l) => l.template)).toEqual(['privacy-officer-escalation', 'follow-up'])
     const controller = new AbortController()
     controller.abort()
     expect(await s.letters.bulk({ templateId: 'follow-up', filter: 'overdue' }, { signal: controller.signal })).toMatchObject({ made: [], cancelled: true })

@@ -99,3 +99,36 @@ describe('pushed events', () => {
     expect(heard).toEqual([])
   })
 })
+
+describe('a CSV import as a task', () => {
+  it('reports progress batch by batch and, cancelled through tasks.cancel, leaves no record behind', async () => {
+    const { events, heard } = listen()
+    services = await openServices({ dataDir: dir, appVersion: 'test', holder: 'vitest', events, dailyBackup: false })
+    const router = createRouter(createHandlers(services), { validateOutput: true })
+    const csv = join(dir, '..', `${dir.split('/').pop()}-log.csv`)
+    const rows = Array.from({ length: 1100 }, (_, i) => `REQ-${i},Patient ${i},Practice ${i % 5},CA,09/${String((i % 28) + 1).padStart(2, '0')}/2026`)
+    await writeFile(csv, ['Request ID,Patient,Practice,State,Received', ...rows].join('\r\n'))
+    try {
+      const done = await router.invoke('interop.csvImport', { kind: 'requests', source: { path: csv }, taskId: 'import-1' })
+      expect(done).toMatchObject({ ok: true, value: { cases: 1100, patients: 1100, organizations: 5 } })
+      const first = heard.flatMap((h) => (h.event === 'task.progress' && h.payload.taskId === 'import-1' ? [h.payload] : []))
+      expect(first.at(-1)).toMatchObject({ phase: 'done', done: 2205, total: 2205 })
+      expect(first.filter((p) => p.phase === 'running').length).toBeGreaterThan(2)
+
+      // The same rows again as new practices' requests, cancelled after the first batch: nothing of it stays.
+      await writeFile(csv, ['Request ID,Patient,Practice,State,Received', ...rows.map((r) => r.replace('Practice', 'Clinic'))].join('\r\n'))
+      const stop = events.subscribe((event, payload) => {
+        const p = payload as Partial<EventPayload<'task.progress'>>
+        if (event === 'task.progress' && p.taskId === 'import-2' && (p.done ?? 0) > 0) void router.invoke('tasks.cancel', { taskId: 'import-2' })
+      })
+      const cancelled = await router.invoke('interop.csvImport', { kind: 'requests', source: { path: csv }, taskId: 'import-2', duplicates: 'match' })
+      stop()
+      expect(cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+      expect(heard.flatMap((h) => (h.event === 'task.progress' && h.payload.taskId === 'import-2' ? [h.payload.phase] : [])).at(-1)).toBe('cancelled')
+      expect(services.queries.list()).toHaveLength(1100)
+      expect(services.organizations.list()).toHaveLength(5)
+    } finally {
+      await rm(csv, { force: true })
+    }
+  }, 240_000)
+})

@@ -29,8 +29,8 @@ export const bundleCommand: CommandGroup = {
         ...(values.exclude && { exclude: values.exclude.split(',').map((x) => x.trim()).filter(Boolean) }),
         ...(minimum && { withholdDateOfBirth: true, withholdIdentifiers: true })
       })
-      if (ctx.json) printJson(ctx, { path: r.path, files: r.files, exhibits: r.exhibits, excluded: r.excluded, packetIncluded: r.packetIncluded })
-      else ctx.io.stdout(`Wrote ${out}: ${r.exhibits.length} exhibit(s)${r.excluded.length ? `, ${r.excluded.length} left out` : ''}${r.packetIncluded ? '' : '; the OCR complaint packet is not included'}. Check it with: sha256sum -c MANIFEST.txt\n`)
+      if (ctx.json) printJson(ctx, { path: r.path, files: r.files, exhibits: r.exhibits, excluded: r.excluded, packetIncluded: r.packetIncluded, packetNote: r.packetNote })
+      else ctx.io.stdout(`Wrote ${out}: ${r.exhibits.length} exhibit(s)${r.excluded.length ? `, ${r.excluded.length} left out` : ''}${r.packetIncluded ? ', with the OCR complaint packet' : `; the OCR complaint packet is not included (${r.packetNote ?? 'see README.txt'})`}${r.packetIncluded && r.packetNote ? ` (${r.packetNote})` : ''}. Check it with: sha256sum -c MANIFEST.txt\n`)
       return 0
     })
   }

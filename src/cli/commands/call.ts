@@ -18,7 +18,11 @@ export const WINDOW_ONLY: Readonly<Partial<Record<Channel, string>>> = {
   'app.useOwnData': "switches the window back from the sample caseload; the command line opens whichever folder --data-dir names",
   'attachments.add': 'attaches a file the window picked or was given by a drop, named by a one-time token; the command line attaches by path (attachments.addFile)',
   'files.pick': "opens the window's native file dialog; the command line names files by their path",
-  'tasks.cancel': 'cancels long work the window started, by its task id; on the command line, Ctrl-C stops a command'
+  'tasks.cancel': 'cancels long work the window started, by its task id; on the command line, Ctrl-C stops a command',
+  'letters.open': "opens a letter's file with the system's program for it; the command line writes it where --out says (letters render)",
+  'letters.showInFolder': "shows a letter's file in the system's file manager; the command line prints where it wrote the file",
+  'letters.saveAs': "asks where to save a letter's file in the native save dialog; the command line names the file with --out",
+  'letters.email': 'files an unsent .eml draft and opens it in the system\u2019s mail program; the command line makes the draft with call letters.eml and writes it out with call attachments.saveTo'
 }
 
 const HELP = `Usage: access-advocate call CHANNEL [--input FILE|-] [--data-dir DIR]

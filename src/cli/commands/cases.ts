@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
 import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '#core/schemas'
+import { WAITING_ON } from '#core/escalation'
 import { UsageError, type CliContext, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
 import { withChannels, type Invoke } from '../channels'
@@ -11,7 +12,7 @@ const HELP = `Usage: access-advocate cases <add|list|show|event|trash|restore> [
   cases add --patient ID --org ID [--org ID …] [--kind KIND] [--format TEXT] [--profile P] [--state ST]
             [--ref KIND:VALUE …] [--tag T …] [--priority low|normal|high|urgent] [--input FILE|-]
             several --org make a batch: one case per organization
-  cases list [--status S[,S…]] [--min-days-late N] [--query TEXT [--deep]] [--as-of YYYY-MM-DD] [--trash]
+  cases list [--status S[,S…]] [--min-days-late N] [--query TEXT [--deep]] [--as-of YYYY-MM-DD] [--waiting-on me|holder|agency[,…]] [--trash]
             --deep also searches the full text of every event (reads every case file; shows progress)
             status: ${CASE_LIST_STATUSES.join(', ')}
   cases show ID [--as-of YYYY-MM-DD]       the case with its clock, findings and explanation
@@ -38,6 +39,7 @@ const options = {
   'min-days-late': { type: 'string' },
   query: { type: 'string' },
   'as-of': { type: 'string' },
+  'waiting-on': { type: 'string' },
   trash: { type: 'boolean' },
   deep: { type: 'boolean' },
   type: { type: 'string' },
@@ -108,7 +110,14 @@ async function list(ctx: CliContext, invoke: Invoke, v: Values): Promise<number>
   const minDaysLate = v['min-days-late'] === undefined ? undefined : Number(v['min-days-late'])
   if (minDaysLate !== undefined && (!Number.isInteger(minDaysLate) || minDaysLate < 0)) throw new UsageError('--min-days-late takes a whole number of days, 0 or more')
   if (v.deep && !v.query) throw new UsageError('--deep needs --query TEXT')
-  const filter = { ...given({ status, minDaysLate, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) }
+  const waitingOn = v['waiting-on'] ? v['waiting-on'].split(',').map((x) => x.trim()) : undefined
+  const badWaiting = waitingOn?.find((x) => !(WAITING_ON as readonly string[]).includes(x))
+  if (badWaiting) throw new UsageError(`--waiting-on ${badWaiting}: must be one of ${WAITING_ON.join(', ')} (me: needs my action)`)
+  const filter = {
+    ...given({ status, minDaysLate, asOf: v['as-of'] }),
+    ...(waitingOn ? { waitingOn: waitingOn as Array<(typeof WAITING_ON)[number]> } : {}),
+    ...(v.trash ? { trash: 'only' as const } : {})
+  }
   let items
   if (v.deep && v.query) {
     const ids = new Set(await invoke('cases.deepSearch', { text: v.query }))

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ClockResult, ProfileDefinition } from '#core/clocks'
 import { formatDate } from '#core/clocks/dates'
+import { findingLabel, stepLabel } from '#core/labels'
 import { ClockInputError } from '#core/clocks/errors'
 import { parseClockInput } from '#core/clocks/parse'
 import { isBuiltInProfileId } from '#core/rules'
@@ -73,9 +74,9 @@ function renderText(r: ClockResult): string {
   row('Profile:', r.profileVersion)
   row('Complaint window:', r.complaintWindowCloses ? `last day to file with OCR ${formatDate(r.complaintWindowCloses)}` : 'not open')
   if (r.complaintWindowWarning) row('', r.complaintWindowWarning)
-  row('Next step:', r.nextStep ? `${r.nextStep.step}, due ${formatDate(r.nextStep.due)} (letter: ${r.nextStep.letter})` : 'none')
+  row('Next step:', r.nextStep ? `${stepLabel(r.nextStep.step)} (${r.nextStep.step}), due ${formatDate(r.nextStep.due)}, letter template ${r.nextStep.letter}` : 'none')
   out.push(r.findings.length ? 'Findings:' : 'Findings:          none')
-  for (const f of r.findings) out.push(`  - ${f.code} (${formatDate(f.date)}; ${f.citation}): ${f.message}`)
+  for (const f of r.findings) out.push(`  - ${findingLabel(f.code)} [${f.code}] (${formatDate(f.date)}; ${f.citation}): ${f.message}`)
   for (const w of r.warnings) out.push(`Warning: ${w}`)
   for (const m of r.reminders) out.push(`Reminder ${formatDate(m.date)}${m.note ? `: ${m.note}` : ''}`)
   out.push('Explanation:')

@@ -56,7 +56,7 @@ async function importCsv(ctx: CliContext, args: string[], invoke: Invoke): Promi
 async function importEml(ctx: CliContext, args: string[], invoke: Invoke): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { case: { type: 'string' } } })
   if (!values.case) throw new UsageError('import eml: --case ID is required')
-  if (positionals.length === 0) throw new UsageError('import eml: name at least one .eml file')
+  if (positionals.length === 0) throw new UsageError('import eml: name at least one .eml or .msg file')
   const out = await invoke('interop.importEml', { caseId: values.case, files: positionals.map((p) => ({ path: resolve(ctx.io.cwd, p) })) })
   if (ctx.json) printJson(ctx, out)
   else for (const o of out) ctx.io.stdout(o.status === 'imported' ? `${o.file}: imported as event ${o.eventId} (${o.date}, ${o.direction}, ${o.attachments} attachment(s)): ${o.subject}\n` : `${o.file}: skipped, ${o.reason}\n`)
@@ -93,7 +93,7 @@ export const importCommand: CommandGroup = {
   help: `Usage: access-advocate import --in FILE.zip [--dry-run] [--take all|KEY,...] [--no-new]
        access-advocate import csv --what cases|patients|orgs|requests --in FILE.csv
                                   [--map MAPPING.json] [--duplicates match|new|skip] [--dry-run]
-       access-advocate import eml --case ID FILE.eml...
+       access-advocate import eml --case ID FILE.eml|FILE.msg...
 
   import --in FILE.zip    a full export: into an empty folder everything comes in; into a folder
                           with data, new records come in and conflicts are listed (--dry-run) and
@@ -102,8 +102,9 @@ export const importCommand: CommandGroup = {
                           or null}, "dateOrder": {"Header": "mdy"|"dmy"}}); --dry-run shows the
                           mapping, the dates as read, duplicates and every problem by row and
                           column. Nothing is written unless every row is good.
-  import eml              each message becomes a correspondence event on the case; a message
-                          already imported (same Message-ID) is skipped and said so.`,
+  import eml              each message (.eml, or Outlook .msg) becomes a correspondence event on
+                          the case; a message already imported (same Message-ID) is skipped and
+                          said so.`,
   async run(args, ctx) {
     const [sub, ...rest] = args
     return withChannels(ctx, (invoke) => (sub === 'csv' ? importCsv(ctx, rest, invoke) : sub === 'eml' ? importEml(ctx, rest, invoke) : importZip(ctx, args, invoke)))

@@ -5,14 +5,17 @@ import { UsageError, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
 import { withChannels } from '../channels'
 
-const HELP = `Usage: access-advocate orgs <add|list|show> [options] [--data-dir DIR] [--json]
+const HELP = `Usage: access-advocate orgs <add|list|show|merge> [options] [--data-dir DIR] [--json]
 
   orgs add --name NAME --kind KIND [--state ST] [--city C] [--phone P] [--fax F] [--email E] [--portal URL]
            [--covered-entity yes|no] [--input FILE|-]
            KIND: ${ORGANIZATION_KINDS.join(', ')}
            phone/fax/email/portal are the records (HIM) office's; use --input for the privacy officer
   orgs list [--query TEXT] [--kind KIND] [--state ST]
-  orgs show ID`
+  orgs show ID
+  orgs merge DUPLICATE_ID --into KEEP_ID
+           moves the duplicate's cases (and patients' holders naming it) to KEEP_ID, notes it in
+           every audit trail concerned, fills KEEP_ID's blank fields from the duplicate, removes the duplicate`
 
 const options = {
   name: { type: 'string' },
@@ -25,18 +28,19 @@ const options = {
   portal: { type: 'string' },
   'covered-entity': { type: 'string' },
   query: { type: 'string' },
-  input: { type: 'string' }
+  input: { type: 'string' },
+  into: { type: 'string' }
 } as const
 
 export const orgsCommand: CommandGroup = {
   name: 'orgs',
-  summary: 'Add, list and show records holders (organizations)',
+  summary: 'Add, list, show and merge records holders (organizations)',
   help: HELP,
-  channels: ['orgs.add', 'orgs.list', 'orgs.get'],
+  channels: ['orgs.add', 'orgs.list', 'orgs.get', 'orgs.merge'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
-    if (action !== 'add' && action !== 'list' && action !== 'show') throw new UsageError(`orgs: unknown action "${action ?? ''}". Use add, list or show.`)
+    if (action !== 'add' && action !== 'list' && action !== 'show' && action !== 'merge') throw new UsageError(`orgs: unknown action "${action ?? ''}". Use add, list, show or merge.`)
     const covered = values['covered-entity']
     if (covered !== undefined && covered !== 'yes' && covered !== 'no') throw new UsageError('--covered-entity takes yes or no')
     const base = action === 'add' ? await readJsonInput(ctx, values.input) : {}
@@ -62,6 +66,17 @@ export const orgsCommand: CommandGroup = {
           const list = await invoke('orgs.list', given({ text: values.query, kind: values.kind, state: values.state }))
           if (ctx.json) printJson(ctx, list)
           else printTable(ctx, list.map((o) => ({ id: o.id, name: o.name, kind: o.kind, state: o.state ?? '', city: o.city ?? '' })), 'No organizations.')
+          return 0
+        }
+        case 'merge': {
+          const duplicate = requirePositional(positionals, 'The duplicate organization id', 'Usage: orgs merge DUPLICATE_ID --into KEEP_ID')
+          if (!values.into) throw new UsageError('orgs merge: --into KEEP_ID names the organization to keep')
+          const merged = await invoke('orgs.merge', { keep: values.into, duplicate })
+          if (ctx.json) printJson(ctx, merged)
+          else {
+            ctx.io.stdout(`Merged ${merged.removed.name} (${merged.removed.id}) into ${merged.organization.name} (${merged.organization.id}): `)
+            ctx.io.stdout(`${merged.movedCases.length} case(s) and ${merged.movedHolders} patient(s) moved; the duplicate is removed.\n`)
+          }
           return 0
         }
         case 'show': {

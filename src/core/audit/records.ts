@@ -1,7 +1,7 @@
 // One request as the audit sees it: its clocks as of the audit day (from the clock engine, once under
 // the case's own rule and once under HIPAA alone), plus the recorded facts the metrics count.
 // Nothing here counts deadline days: due dates, lateness and findings all come from computeClock.
-import { computeClock, ClockInputError, diffCalendarDays, type ClockEvent, type ClockResult, type ProfileDefinition } from '../clocks'
+import { computeClock, ClockInputError, diffCalendarDays, type ClockEvent, type ClockInput, type ClockResult, type ProfileDefinition } from '../clocks'
 import { caseClockScenario } from '../cases/to-clock'
 import type { LadderConfig } from '../escalation'
 import type { Case, Perspective } from '../schemas'
@@ -76,7 +76,9 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
   const caseEvents = c.events.filter((e) => onOrBefore(e.date))
   const reviewRequested = earliest(caseEvents.filter((e) => e.type === 'review-requested').map((e) => e.date))
   const reviewDecided = reviewRequested ? earliest(caseEvents.filter((e) => e.type === 'review-decided' && e.date >= reviewRequested).map((e) => e.date)) : null
-  const base = {
+  // Every record is built by `record` below with all its fields in one literal: spreading a partial
+  // object into a 25-field one left V8 with slow (dictionary) objects, and every metric read them.
+  const base: RecordBase = {
     id: c.id,
     organizationId: c.organizationId,
     patientId: c.patientId,
@@ -90,9 +92,11 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
     // In audit mode the requester's follow-ups are logged as incoming follow-ups; an advocate's own as outgoing.
     followUps: caseEvents.filter((e) => e.type === 'follow-up-sent').length
   }
-  const empty = {
+  const empty: RecordFacts = {
+    received: null,
     clock: null,
     hipaa: null,
+    clockError: null,
     response: null,
     withdrawn: null,
     daysToRespond: null,
@@ -101,17 +105,31 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
     formatCompared: false,
     denialAssessed: false
   }
-  if (!scenario) return { ...base, ...empty, received: null, clockError: null }
-  const { receiptAssumed: _assumed, ignoredBeforeReceipt: _ignored, ...input } = scenario
-  const day = asOf < input.received ? input.received : asOf
+  if (!scenario) return record(base, empty)
+  // The engine's input written out field by field: an object made by rest-destructuring (or spread
+  // from one) is a slow dictionary-mode object for V8, and the engine reads it at every step.
+  const input: ClockInput = {
+    kind: scenario.kind,
+    profile: scenario.profile,
+    received: scenario.received,
+    // A report as of a day before receipt still shows the request: its clock as of its receipt.
+    asOf: asOf < scenario.received ? scenario.received : asOf,
+    requestType: scenario.requestType,
+    events: scenario.events,
+    reminders: scenario.reminders
+  }
+  const day = input.asOf
   const engine = { ...(options.savedProfiles && { savedProfiles: options.savedProfiles }), ...(options.ladder && { ladder: options.ladder }) }
   let clock: AuditClock
   let hipaa: AuditClock
   try {
-    clock = slim(computeClock({ ...input, asOf: day }, engine))
-    hipaa = input.profile === 'hipaa' ? clock : slim(computeClock({ ...input, profile: 'hipaa', asOf: day }, engine))
+    // A state overlay judges the same facts under HIPAA alone in the same run (hipaaAlone); any
+    // other rule (a proposal, a saved profile) is computed again under the profile "hipaa".
+    const full = computeClock(input, { ...engine, hipaaAlone: true })
+    clock = slim(full)
+    hipaa = input.profile === 'hipaa' ? clock : (full.hipaaAlone ?? slim(computeClock({ kind: input.kind, profile: 'hipaa', received: input.received, asOf: day, requestType: input.requestType, events: input.events, reminders: input.reminders }, engine)))
   } catch (error) {
-    if (error instanceof ClockInputError) return { ...base, ...empty, received: input.received, clockError: error.message }
+    if (error instanceof ClockInputError) return record(base, { ...empty, received: input.received, clockError: error.message })
     throw error
   }
   const kept = input.events.filter((e) => onOrBefore(e.date))
@@ -122,8 +140,7 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
   const response = first && (withdrawn === null || first.date <= withdrawn) ? { date: first.date, kind: first.type === 'denied' ? ('denied' as const) : ('delivered' as const) } : null
   const access = input.kind === 'access'
   const requests = kept.filter((e) => e.type === 'requested-format')
-  return {
-    ...base,
+  return record(base, {
     received: input.received,
     clock,
     hipaa,
@@ -135,5 +152,35 @@ export function auditRecordOf(c: Case, asOf: string, options: AuditOptions = {})
     fees: { assessed: access && input.requestType === 'self', quotes: kept.filter((e): e is Extract<ClockEvent, { type: 'fee-quoted' }> => e.type === 'fee-quoted') },
     formatCompared: access && kept.some((e) => e.type === 'delivered' && e.complete && e.format !== undefined && requests.some((r) => r.date <= e.date)),
     denialAssessed: access && kept.some((e) => e.type === 'denied')
+  })
+}
+
+type RecordBase = Pick<AuditRecord, 'id' | 'organizationId' | 'patientId' | 'requestKind' | 'perspective' | 'profile' | 'requesterType' | 'site' | 'staff' | 'review' | 'followUps'>
+type RecordFacts = Omit<AuditRecord, keyof RecordBase>
+
+function record(b: RecordBase, f: RecordFacts): AuditRecord {
+  return {
+    id: b.id,
+    organizationId: b.organizationId,
+    patientId: b.patientId,
+    requestKind: b.requestKind,
+    perspective: b.perspective,
+    profile: b.profile,
+    requesterType: b.requesterType,
+    site: b.site,
+    staff: b.staff,
+    received: f.received,
+    clock: f.clock,
+    hipaa: f.hipaa,
+    clockError: f.clockError,
+    response: f.response,
+    withdrawn: f.withdrawn,
+    daysToRespond: f.daysToRespond,
+    extensionNotices: f.extensionNotices,
+    fees: f.fees,
+    formatCompared: f.formatCompared,
+    denialAssessed: f.denialAssessed,
+    review: b.review,
+    followUps: b.followUps
   }
 }

@@ -3,7 +3,7 @@
 // build of the code (the app, the bundled command line, tsx) opens the folder next.
 import { z } from 'zod'
 import { ClockInputSchema } from '../clocks/schema'
-import { PRIORITIES, REQUEST_KINDS } from '../schemas'
+import { PERSPECTIVES, PRIORITIES, REQUEST_KINDS } from '../schemas'
 import type { CaseSummary } from './summary'
 
 /**
@@ -11,7 +11,7 @@ import type { CaseSummary } from './summary'
  * rule for searchText, a change in a helper it calls), even if the shape stays the same: the shape
  * is hashed, the logic is not. src/core/cases/summary.test.ts fails until you do.
  */
-export const CASE_SUMMARY_VERSION = 2
+export const CASE_SUMMARY_VERSION = 3
 
 export const CaseSummarySchema = z.object({
   patientId: z.string(),
@@ -31,7 +31,8 @@ export const CaseSummarySchema = z.object({
   eventCount: z.number(),
   lastEventDate: z.string().optional(),
   clock: ClockInputSchema.omit({ asOf: true, description: true })
-    .extend({ receiptAssumed: z.boolean(), ignoredBeforeReceipt: z.number() })
+    .extend({ receiptAssumed: z.boolean(), ignoredBeforeReceipt: z.number(), perspective: z.enum(PERSPECTIVES).optional() })
     .optional(),
-  searchText: z.string()
+  searchText: z.string(),
+  drafts: z.array(z.object({ letterId: z.string(), template: z.string(), title: z.string(), createdAt: z.string() })).optional()
 }) satisfies z.ZodType<CaseSummary>

@@ -28,6 +28,8 @@ export type CaseSummary = {
   clock?: CaseClockScenario
   /** Reference numbers and event summaries, lower-cased, for substring search. */
   searchText: string
+  /** Letters generated and not yet marked sent: Today lists them, and they are mine to do. */
+  drafts?: Array<{ letterId: string; template: string; title: string; createdAt: string }>
 }
 
 /** Each event's summary kept for search is cut here: enough to find a case, small enough to open fast. */
@@ -41,6 +43,9 @@ export function summarizeCase(c: Case): CaseSummary {
     .toLowerCase()
   const clock = caseClockScenario(c)
   const sent = c.events.reduce<string | undefined>((min, e) => (e.type === 'request-sent' && (min === undefined || e.date < min) ? e.date : min), undefined)
+  const drafts = c.letters
+    .filter((l) => l.status === 'draft')
+    .map((l) => ({ letterId: l.id, template: l.template, title: l.title ?? l.template, createdAt: l.createdAt }))
   return {
     patientId: c.patientId,
     organizationId: c.organizationId,
@@ -59,6 +64,7 @@ export function summarizeCase(c: Case): CaseSummary {
     eventCount: c.events.length,
     ...(lastEventDate && { lastEventDate }),
     ...(clock && { clock }),
-    searchText
+    searchText,
+    ...(drafts.length > 0 && { drafts })
   }
 }

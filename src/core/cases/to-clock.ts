@@ -1,7 +1,7 @@
 // Translates a stored case into the clock engine's input: which request kind and request type the
 // law sees, when the holder received the request, and which logged events move a clock.
 import type { ClockEvent, ClockInput } from '../clocks/schema'
-import type { Case, CaseEvent, CaseRequestKind } from '../schemas'
+import type { Case, CaseEvent, CaseRequestKind, Perspective } from '../schemas'
 
 const CLOCK_KIND: Record<CaseRequestKind, { kind: 'access' | 'amendment' | 'accounting'; requestType: 'self' | 'third-party-directive' | 'authorization' }> = {
   'access-self': { kind: 'access', requestType: 'self' },
@@ -17,6 +17,8 @@ export type CaseClockScenario = Omit<ClockInput, 'asOf' | 'description'> & {
   receiptAssumed: boolean
   /** Clock-relevant events dated before receipt, which the clock cannot use. */
   ignoredBeforeReceipt: number
+  /** The case's own perspective, when it names one (it picks the escalation ladder); else the workspace's. */
+  perspective?: Perspective
 }
 
 /**
@@ -80,7 +82,13 @@ export function toClockEvent(e: CaseEvent): ClockEvent | undefined {
     case 'complaint-filed':
       if (e.venue === 'ocr') return { type: 'ocr-complaint', date: e.date }
       if (e.venue === 'information-blocking') return { type: 'information-blocking-report', date: e.date }
-      return undefined
+      return { type: 'state-complaint', date: e.date }
+    case 'agency-acknowledged':
+      return { type: 'agency-acknowledged', date: e.date, venue: e.venue }
+    case 'step-skipped':
+      return { type: 'step-skipped', date: e.date, step: e.step, reason: e.reason }
+    case 'resolution':
+      return { type: 'resolution', date: e.date }
     case 'withdrawn':
       return { type: 'withdrawn', date: e.date }
     default:
@@ -104,6 +112,7 @@ export function caseClockScenario(c: Case): CaseClockScenario | undefined {
     events,
     reminders: c.reminders.filter((r) => r.date >= receipt.date).map((r) => ({ date: r.date, ...(r.note ? { note: r.note } : {}) })),
     receiptAssumed: receipt.assumed,
-    ignoredBeforeReceipt: mapped.length - (events.length - (c.requestedFormat ? 1 : 0))
+    ignoredBeforeReceipt: mapped.length - (events.length - (c.requestedFormat ? 1 : 0)),
+    ...(c.perspective && { perspective: c.perspective })
   }
 }

@@ -1,6 +1,16 @@
 // The clock of one case as of a given day: due dates, status, findings, complaint window, next
 // escalation step and the explanation that leads to each date. Pure: "today" is `input.asOf`.
-import { DEFAULT_LADDER, ESCALATION_STEP_IDS, planEscalation, type EscalationStepId, type LadderConfig } from '../escalation'
+import {
+  AGENCY_CHECK_DEFAULT_DAYS,
+  DEFAULT_LADDER,
+  ESCALATION_STEP_IDS,
+  agencyState,
+  planEscalation,
+  type AgencyVenue,
+  type EscalationStepId,
+  type LadderConfig,
+  type StepSkip
+} from '../escalation'
 import { FEES } from '../rules'
 import { addCalendarDays, diffCalendarDays, formatDate } from './dates'
 import { initialDeadline } from './deadline'
@@ -10,12 +20,23 @@ import { applyExtension } from './extension'
 import { barrierFinding, denialFindings, feeFindings, formatFinding, sortFindings } from './findings'
 import { resolveProfile } from './profile'
 import type { ClockEvent, ClockInput, ProfileDefinition } from './schema'
-import type { ClockResult, ClockStatus, Finding } from './types'
+import type { ClockResult, ClockStatus, Finding, HipaaAloneClock } from './types'
 import { complaintWindow } from './window'
+import { stepLabel } from '../labels'
 
 export type ComputeOptions = {
   savedProfiles?: ReadonlyArray<ProfileDefinition>
   ladder?: LadderConfig
+  /** Days after filing a complaint to check the agency acknowledged it (default: a working default, not law). */
+  agencyCheckDays?: number
+  /** Also judge a state overlay's case under HIPAA alone (`hipaaAlone` in the result): the audit needs both. */
+  hipaaAlone?: boolean
+}
+
+const VENUE_WORDS: Record<AgencyVenue, string> = {
+  ocr: 'HHS Office for Civil Rights',
+  'information-blocking': 'the information-blocking portal (ONC/OIG)',
+  state: 'a state agency'
 }
 
 type Stopper = Extract<ClockEvent, { type: 'delivered' | 'denied' | 'withdrawn' }>
@@ -93,42 +114,15 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     explanation.push(`Partial delivery on ${formatDate(p.date)} recorded; a partial delivery does not stop the clock.`)
   }
   const stopper = kept.find(stopsClock)
-  const lateFrom = addCalendarDays(due, 1)
-  let status: ClockStatus
-  let daysLate: number | null = null
-  let daysRemaining: number | null = null
-  const lateFinding = (message: string): Finding => ({ code: 'response-late', date: lateFrom, citation: controllingRule, message })
-  if (!stopper) {
-    if (asOf <= due) {
-      status = 'awaiting'
-      daysRemaining = diffCalendarDays(due, asOf)
-      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: awaiting, ${plural(daysRemaining, 'day')} remaining.`)
-    } else {
-      status = 'overdue'
-      daysLate = diffCalendarDays(asOf, due)
-      findings.push(lateFinding(`No complete response or denial by the due date ${formatDate(due)}; ${plural(daysLate, 'day')} late as of ${formatDate(asOf)}.`))
-      explanation.push(`As of ${formatDate(asOf)} no complete response or denial: overdue since ${formatDate(lateFrom)}, ${plural(daysLate, 'day')} late.`)
-    }
-  } else {
-    const on = formatDate(stopper.date)
-    const late = stopper.date > due
-    const lateBy = diffCalendarDays(stopper.date, due)
-    if (stopper.type === 'withdrawn') {
-      status = 'withdrawn'
-      explanation.push(`The request was withdrawn on ${on}; the clock stopped.`)
-      if (late) findings.push(lateFinding(`The request was overdue from ${formatDate(lateFrom)} until it was withdrawn on ${on}.`))
-    } else {
-      const what = stopper.type === 'denied' ? 'denial' : 'complete delivery'
-      status = stopper.type === 'denied' ? 'denied' : late ? 'fulfilled-late' : 'fulfilled-on-time'
-      if (late) {
-        daysLate = lateBy
-        findings.push(lateFinding(`The ${what} of ${on} came ${plural(lateBy, 'day')} after the due date ${formatDate(due)}.`))
-      }
-      explanation.push(`The ${what} of ${on} stopped the clock: ${late ? `${plural(lateBy, 'day')} late` : 'on time'}.`)
-    }
+  const verdict = judge(due, controllingRule, stopper, asOf, true)
+  explanation.push(...verdict.lines)
+  const { status, daysLate, daysRemaining } = verdict
+  if (verdict.late) findings.push(verdict.late)
+  if (stopper) {
     const later = kept.filter((e) => stopsClock(e) && e !== stopper)
     if (later.length > 0) explanation.push(`${plural(later.length, 'later response')} recorded; the first response ends the clock, so ${later.length === 1 ? 'it changes' : 'they change'} no date.`)
   }
+  const factsFrom = findings.length
 
   // 3. Findings from recorded facts (docs/day-counting.md §11): denial contents for every kind whose
   //    rule lists them; fees (only for the individual's own copy), formats and barriers for access.
@@ -153,6 +147,22 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     explanation.push(`Fee, format and barrier findings are assessed for access requests only, not for ${kind} requests.`)
   }
   const sorted = sortFindings(findings)
+  // HIPAA alone, for a state overlay whose primary rule is HIPAA's: the same facts judged against
+  // HIPAA's own date, exactly what computing the case under the profile "hipaa" gives (audit reports).
+  let hipaaAlone: HipaaAloneClock | undefined
+  if (options.hipaaAlone && overlay) {
+    const primaryVerdict = judge(ext.due, primary.rule.citation, stopper, asOf, false)
+    hipaaAlone = {
+      due: ext.due,
+      originalDue: primaryStart.date,
+      status: primaryVerdict.status,
+      daysLate: primaryVerdict.daysLate,
+      daysRemaining: primaryVerdict.daysRemaining,
+      findings: sortFindings([...ext.findings, ...(primaryVerdict.late ? [primaryVerdict.late] : []), ...findings.slice(factsFrom)]),
+      controllingRule: primary.rule.citation,
+      profileVersion: primary.ref
+    }
+  }
 
   // 4. Complaint window (docs/day-counting.md §9) and escalation.
   const window = complaintWindow(
@@ -169,16 +179,51 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     }
   }
   const running = status === 'awaiting' || status === 'overdue'
-  const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, clockRunning: running })
+  const skipped = new Map<EscalationStepId, StepSkip>()
+  for (const e of ofType(kept, 'step-skipped')) if (!skipped.has(e.step)) skipped.set(e.step, { on: e.date, reason: e.reason.trim() })
+  const plan = planEscalation({ ladder: options.ladder ?? DEFAULT_LADDER, received, due, takenOn, skipped, clockRunning: running })
   for (const s of plan.steps.filter((x) => x.status !== 'pending')) {
-    explanation.push(s.status === 'taken' ? `Escalation step ${s.step} taken on ${formatDate(s.takenOn ?? s.due)}.` : `Escalation step ${s.step} was skipped (a later step was taken).`)
+    explanation.push(
+      s.status === 'taken'
+        ? `${stepLabel(s.step)}: done on ${formatDate(s.takenOn ?? s.due)}.`
+        : s.skip
+          ? `${stepLabel(s.step)}: skipped for this case on ${formatDate(s.skip.on)}: ${s.skip.reason}. It is no longer suggested or overdue.`
+          : `${stepLabel(s.step)}: skipped (a later step was taken).`
+    )
   }
+
+  // 5. With an agency (docs/escalation.md): a complaint filed moves the case off the ladder.
+  const checkDays = options.agencyCheckDays ?? AGENCY_CHECK_DEFAULT_DAYS
+  const agency = agencyState({
+    filings: kept.flatMap((e): Array<{ venue: AgencyVenue; date: string }> =>
+      e.type === 'ocr-complaint'
+        ? [{ venue: 'ocr' as const, date: e.date }]
+        : e.type === 'information-blocking-report'
+          ? [{ venue: 'information-blocking' as const, date: e.date }]
+          : e.type === 'state-complaint'
+            ? [{ venue: 'state' as const, date: e.date }]
+            : []
+    ),
+    acknowledgements: ofType(kept, 'agency-acknowledged').map((e) => ({ date: e.date, venue: e.venue })),
+    resolutions: ofType(kept, 'resolution').map((e) => e.date),
+    checkDays
+  })
+  for (const f of agency?.filings ?? []) {
+    explanation.push(
+      f.acknowledgedOn
+        ? `Complaint filed with ${VENUE_WORDS[f.venue]} on ${formatDate(f.filedOn)}, acknowledged on ${formatDate(f.acknowledgedOn)}.`
+        : `Complaint filed with ${VENUE_WORDS[f.venue]} on ${formatDate(f.filedOn)}: check for its acknowledgement by ${formatDate(f.checkDue ?? f.filedOn)} (${plural(checkDays, 'day')} after filing, a working default, not a legal deadline).`
+    )
+  }
+  const nextStep = agency ? null : plan.nextStep
   explanation.push(
-    plan.nextStep
-      ? `Next step: ${plan.nextStep.step}, due ${formatDate(plan.nextStep.due)} (letter: ${plan.nextStep.letter}).`
-      : running
-        ? 'Every escalation step has been taken.'
-        : 'No next escalation step: the clock has stopped.'
+    agency
+      ? 'The case is with the agency: no further ladder step is suggested while the complaint is open (log a resolution to end it).'
+      : nextStep
+        ? `Next step: ${stepLabel(nextStep.step)}, due ${formatDate(nextStep.due)}.`
+        : running
+          ? 'Every escalation step has been taken or skipped.'
+          : 'No next escalation step: the clock has stopped.'
   )
 
   const reminders = [...input.reminders]
@@ -194,13 +239,59 @@ export function computeClock(input: ClockInput, options: ComputeOptions = {}): C
     daysRemaining,
     findings: sorted,
     complaintWindowCloses: window.closes,
-    nextStep: plan.nextStep,
+    nextStep,
     controllingRule,
     explanation,
     complaintWindowWarning: window.warning,
     profileVersion: resolved.profileVersion,
     warnings: resolved.warnings,
     escalation: plan.steps,
-    reminders
+    agency,
+    reminders,
+    ...(hipaaAlone && { hipaaAlone })
+  }
+}
+
+type Verdict = { status: ClockStatus; daysLate: number | null; daysRemaining: number | null; late: Finding | null; lines: string[] }
+
+/** Status, lateness and the late finding of a request against one due date (docs/day-counting.md §4–§6). */
+function judge(due: string, controllingRule: string, stopper: Stopper | undefined, asOf: string, explain: boolean): Verdict {
+  const lines: string[] = []
+  const say = (line: () => string) => {
+    if (explain) lines.push(line())
+  }
+  const lateFrom = addCalendarDays(due, 1)
+  const lateFinding = (message: string): Finding => ({ code: 'response-late', date: lateFrom, citation: controllingRule, message })
+  if (!stopper) {
+    if (asOf <= due) {
+      const daysRemaining = diffCalendarDays(due, asOf)
+      say(() => `As of ${formatDate(asOf)} no complete response or denial: awaiting, ${plural(daysRemaining, 'day')} remaining.`)
+      return { status: 'awaiting', daysLate: null, daysRemaining, late: null, lines }
+    }
+    const daysLate = diffCalendarDays(asOf, due)
+    say(() => `As of ${formatDate(asOf)} no complete response or denial: overdue since ${formatDate(lateFrom)}, ${plural(daysLate, 'day')} late.`)
+    return {
+      status: 'overdue',
+      daysLate,
+      daysRemaining: null,
+      late: lateFinding(`No complete response or denial by the due date ${formatDate(due)}; ${plural(daysLate, 'day')} late as of ${formatDate(asOf)}.`),
+      lines
+    }
+  }
+  const on = formatDate(stopper.date)
+  const late = stopper.date > due
+  const lateBy = diffCalendarDays(stopper.date, due)
+  if (stopper.type === 'withdrawn') {
+    say(() => `The request was withdrawn on ${on}; the clock stopped.`)
+    return { status: 'withdrawn', daysLate: null, daysRemaining: null, late: late ? lateFinding(`The request was overdue from ${formatDate(lateFrom)} until it was withdrawn on ${on}.`) : null, lines }
+  }
+  const what = stopper.type === 'denied' ? 'denial' : 'complete delivery'
+  say(() => `The ${what} of ${on} stopped the clock: ${late ? `${plural(lateBy, 'day')} late` : 'on time'}.`)
+  return {
+    status: stopper.type === 'denied' ? 'denied' : late ? 'fulfilled-late' : 'fulfilled-on-time',
+    daysLate: late ? lateBy : null,
+    daysRemaining: null,
+    late: late ? lateFinding(`The ${what} of ${on} came ${plural(lateBy, 'day')} after the due date ${formatDate(due)}.`) : null,
+    lines
   }
 }

@@ -18,6 +18,10 @@ const TYPE_ORDER: ReadonlyArray<ClockEventType> = [
   'notice-of-intent',
   'ocr-complaint',
   'information-blocking-report',
+  'state-complaint',
+  'agency-acknowledged',
+  'resolution',
+  'step-skipped',
   'note'
 ]
 const typeRank = new Map<string, number>(TYPE_ORDER.map((t, i) => [t, i]))

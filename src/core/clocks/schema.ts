@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { BUILT_IN_PROFILE_IDS, DAY_KINDS, REQUEST_KINDS, isBuiltInProfileId } from '../rules'
 import { isValidIsoDate } from './dates'
+import { ESCALATION_STEP_IDS } from '../escalation/ladder'
+import { AGENCY_VENUES } from '../escalation/agency-config'
 
 export const IsoDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD' }).check((ctx) => {
   const v = ctx.value
@@ -61,6 +63,18 @@ export const ClockEventSchema = z.discriminatedUnion('type', [
   stepEvent('notice-of-intent'),
   stepEvent('ocr-complaint'),
   stepEvent('information-blocking-report'),
+  // With an agency (docs/escalation.md): a complaint to a state body, the agency's acknowledgement of a
+  // complaint (of the venue named, else of the latest one filed), and the end of the matter.
+  stepEvent('state-complaint'),
+  z.strictObject({ type: z.literal('agency-acknowledged'), date, venue: z.enum(AGENCY_VENUES).optional() }),
+  stepEvent('resolution'),
+  // A ladder step set aside for this case, with the reason: it is no longer suggested or overdue.
+  z.strictObject({
+    type: z.literal('step-skipped'),
+    date,
+    step: z.enum(ESCALATION_STEP_IDS),
+    reason: text.trim().min(1, 'say why the step is skipped')
+  }),
   // A free-text note: recorded, never changes any result.
   z.strictObject({ type: z.literal('note'), date, text: text.optional() }),
   z.strictObject({ type: z.literal('withdrawn'), date })

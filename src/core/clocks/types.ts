@@ -1,5 +1,6 @@
 // The clock's output: the issue's JSON shape plus a few extra fields (marked) that the app shows.
-import type { NextStep, StepState } from '../escalation'
+import type { AgencyState } from '../escalation/agency'
+import type { NextStep, StepState } from '../escalation/plan'
 
 export const FINDING_CODES = [
   'response-late',
@@ -44,6 +45,13 @@ export type ClockResult = {
   warnings: string[]
   /** Extra: every ladder step with its due date and whether it was taken or skipped. */
   escalation: StepState[]
+  /** Extra: the complaints filed with agencies and the check that is next; null while none is open. */
+  agency: AgencyState | null
   /** Extra: personal reminders dated on or after asOf, earliest first. */
   reminders: Array<{ date: string; note: string | null }>
+  /** Only with the `hipaaAlone` option, for a state overlay: the same case judged under HIPAA alone. */
+  hipaaAlone?: HipaaAloneClock
 }
+
+/** The figures of a clock under HIPAA alone (what the profile "hipaa" gives), without its explanation. */
+export type HipaaAloneClock = Pick<ClockResult, 'due' | 'originalDue' | 'status' | 'daysLate' | 'daysRemaining' | 'findings' | 'controllingRule' | 'profileVersion'>

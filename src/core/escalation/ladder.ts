@@ -7,7 +7,10 @@ export const ESCALATION_STEP_IDS = [
   'privacy-officer-escalation',
   'notice-of-intent',
   'ocr-complaint',
-  'information-blocking-report'
+  'information-blocking-report',
+  // A practice's own steps (core/perspective/ladder.ts): the extension decision, then the response.
+  'extension-notice',
+  'practice-response'
 ] as const
 export type EscalationStepId = (typeof ESCALATION_STEP_IDS)[number]
 

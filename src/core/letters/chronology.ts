@@ -35,6 +35,8 @@ const LABEL: Partial<Record<CaseEvent['type'], string>> = {
   'notice-of-intent': 'Notice of intent to complain',
   'phone-call': 'Phone call',
   'complaint-filed': 'Complaint filed',
+  'agency-acknowledged': 'Agency acknowledged the complaint',
+  'step-skipped': 'Ladder step skipped',
   withdrawn: 'Request withdrawn',
   resolution: 'Resolution'
 }

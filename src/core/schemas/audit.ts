@@ -4,7 +4,8 @@ import { InstantSchema, ShortTextSchema } from './primitives'
 /** One change to a record: append-only, kept on the record it describes so its history travels with it. */
 export const AuditEntrySchema = z.strictObject({
   at: InstantSchema,
-  action: z.enum(['create', 'update', 'delete', 'restore', 'add-event', 'edit-event', 'undo']),
+  /** `merge`: two duplicate organizations became one (services/org-merge.ts); said on the survivor and on every case moved. */
+  action: z.enum(['create', 'update', 'delete', 'restore', 'add-event', 'edit-event', 'undo', 'merge']),
   entity: z.enum(['patient', 'organization', 'case', 'event']),
   entityId: z.string(),
   by: ShortTextSchema.optional(),

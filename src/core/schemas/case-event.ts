@@ -2,6 +2,8 @@
 // clock. The clock-relevant fields mirror the clock engine's events (core/clocks/schema.ts), and
 // core/cases/to-clock.ts translates one into the other. A field left out is unknown (docs/day-counting.md §12).
 import { z } from 'zod'
+import { AGENCY_VENUES } from '../escalation/agency-config'
+import { ESCALATION_STEP_IDS } from '../escalation/ladder'
 import {
   AttachmentRefSchema,
   DateSchema,
@@ -94,7 +96,16 @@ function eventUnion<B extends z.ZodRawShape>(base: B) {
     plain('notice-of-intent'),
     plain('phone-call'),
     plain('note'),
-    z.strictObject({ ...base, type: z.literal('complaint-filed'), venue: z.enum(['ocr', 'information-blocking', 'state']) }),
+    z.strictObject({ ...base, type: z.literal('complaint-filed'), venue: z.enum(AGENCY_VENUES) }),
+    /** The agency confirmed it received the complaint (its reference number goes in the case's references). */
+    z.strictObject({ ...base, type: z.literal('agency-acknowledged'), venue: z.enum(AGENCY_VENUES) }),
+    /** A ladder step set aside for this case (e.g. no information-blocking actor), so it is no longer overdue. */
+    z.strictObject({
+      ...base,
+      type: z.literal('step-skipped'),
+      step: z.enum(ESCALATION_STEP_IDS),
+      reason: ShortTextSchema.trim().min(1, 'say why this step does not fit the case')
+    }),
     plain('withdrawn'),
     /** A letter generated but not yet sent; "Mark sent" turns it into the event the letter is. */
     z.strictObject({ ...base, type: z.literal('letter-draft'), letterId: IdSchema }),

@@ -24,6 +24,8 @@ export const CaseloadViewSchema = z.strictObject({
   mine: z.boolean().default(false),
   tags: z.array(TagSchema).max(50).default([]),
   priorities: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).default([]),
+  /** '' for anyone; else only cases that wait on me, the holder or an agency (core/escalation/waiting-on.ts). */
+  waitingOn: z.enum(['', 'me', 'holder', 'agency']).default(''),
   dates: z.strictObject({ field: z.enum(CASELOAD_DATE_FIELDS), from: DateSchema.optional(), to: DateSchema.optional() }).optional(),
   sort: z.array(z.strictObject({ id: Code, desc: z.boolean() })).max(5).default([])
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../clocks/schema'
-import { LadderConfigSchema } from '../escalation'
-import { ShortTextSchema } from './primitives'
+import { AgencyCheckDaysSchema, LadderConfigSchema } from '../escalation'
+import { InstantSchema, ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
@@ -12,6 +12,10 @@ export const SettingsSchema = z.strictObject({
   advocateName: ShortTextSchema.optional(),
   savedProfiles: z.array(ProfileDefinitionSchema).max(200).default([]),
   ladder: LadderConfigSchema.optional(),
+  /** Days after a complaint is filed to check the agency acknowledged it (left out: the working default). */
+  agencyCheckDays: AgencyCheckDaysSchema.optional(),
+  /** Desktop notifications for steps and reminders due today, once a day (left out: on). */
+  notifyDueToday: z.boolean().optional(),
   /** The user's own letter templates, every version kept (a letter records the version it used). */
   letterTemplates: z.array(LetterTemplateSchema).max(500).default([]),
   /** The workspace's perspective; left out until chosen at first run (advocate by default). */
@@ -19,6 +23,11 @@ export const SettingsSchema = z.strictObject({
   /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
   csvMappings: CsvMappingsSchema.optional(),
   /** The caseload's density, columns, last view and saved views (caseload-prefs.ts). */
-  caseload: CaseloadPrefsSchema.optional()
+  caseload: CaseloadPrefsSchema.optional(),
+  /** First run (services/workspace-setup.ts): the office the name works for, and the lines under a signature. */
+  officeName: ShortTextSchema.optional(),
+  signatureBlock: z.string().trim().max(1000, 'is too long (a signature block: at most 1,000 characters)').optional(),
+  /** When the first-run screen was completed or skipped: it is never shown again for this folder. */
+  setupAt: InstantSchema.optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -8,6 +8,7 @@ import type { EventHub } from '../event-hub'
 import type { CaseClock, ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'
 import { CaseloadIndex, type Doc } from './caseload-index'
+import { waitingOnOfSummary } from './waiting-on'
 import { filterDocs, sortDocs, statusOf, textMatches, type ClockOf, type QueryContext } from './run-query'
 
 export type CaseQueryRequest = {
@@ -54,9 +55,10 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     return { clockOf, key }
   }
 
-  function queryContext(clockOf: ClockOf): QueryContext {
+  function queryContext(clockOf: ClockOf, asOf: string): QueryContext {
     return {
       index,
+      asOf,
       clockOf,
       stateOf: (d) => d.s.state ?? index.organizations.get(d.s.organizationId)?.state ?? null
     }
@@ -134,7 +136,8 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
       findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
       lastEventDate: s.lastEventDate ?? null,
       eventCount: s.eventCount,
-      deletedAt: s.deletedAt ?? null
+      deletedAt: s.deletedAt ?? null,
+      waitingOn: waitingOnOfSummary(s, clock, q.asOf)
     }
   }
 
@@ -143,7 +146,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     index.refresh()
     const asOf = request.filter.asOf ?? todayOf(ctx)
     const { clockOf, key } = clockReader(asOf, mode)
-    const q = queryContext(clockOf)
+    const q = queryContext(clockOf, asOf)
     const text = textMatches(index, request.filter.text, index.indexed)
     let ordered: ReadonlyArray<Doc>
     if (text !== null && text.docs.length * 8 < index.docs.size) ordered = sortDocs(q, text.docs, request.sort)
@@ -175,12 +178,14 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
       }
       if (request.clocks === 'complete') await sweepClocks(request.filter.asOf ?? todayOf(ctx))
       const { asOf, q, matches, facets, pending } = select(request, request.clocks === 'complete' ? 'all' : 'budget')
-      if (pending > 0) void sweepClocks(asOf)
       const total = matches.length
       const { limit } = request.window
       // A filter that left fewer cases than the asked offset: the last page there is.
       const offset = request.window.offset < total || total === 0 ? request.window.offset : limit === 0 ? total : Math.floor((total - 1) / limit) * limit
       const rows = matches.slice(total === 0 ? 0 : offset, offset + limit).map((d) => toRow(q, d, q.clockOf(d)))
+      // The sweep starts once the rows are built: its first slice runs before it yields, and must not
+      // fill in (and so delay) the clocks this answer said were pending.
+      if (pending > 0) void sweepClocks(asOf)
       const f = request.filter
       const organizations = facetList(facets.organizations, f.organizationIds).map(({ value, count }) => ({
         id: value,

@@ -6,6 +6,7 @@ import type { CaseQueryFilter, CaseSort, CaseSortKey } from '../../shared/channe
 import type { CaseClock } from '../clock-service'
 import type { Doc, CaseloadIndex } from './caseload-index'
 import { wordsOf } from './word-index'
+import { waitingOnOfSummary } from './waiting-on'
 
 export type RowStatus =
   | 'overdue'
@@ -53,6 +54,8 @@ const byUrgency = (a: Keyed, b: Keyed): number =>
 
 export type QueryContext = {
   index: CaseloadIndex
+  /** The day the clocks are counted to (who a case waits on depends on it). */
+  asOf: string
   clockOf: ClockOf
   /** The case's US state: its own, else its holder's. */
   stateOf: (doc: Doc) => string | null
@@ -217,6 +220,7 @@ export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter:
   const priorities = filter.priorities && filter.priorities.length > 0 ? new Set<string>(filter.priorities) : undefined
   const only = filter.ids ? new Set(filter.ids) : undefined
   const kinds = filter.requestKinds && filter.requestKinds.length > 0 ? new Set<string>(filter.requestKinds) : undefined
+  const waiting = filter.waitingOn && filter.waitingOn.length > 0 ? new Set<string | null>(filter.waitingOn) : undefined
   const facets: Facets = { byStatus: new Map(), assignees: new Map(), tags: new Map(), states: new Map(), organizations: new Map() }
   const matches: Doc[] = []
   let pending = 0
@@ -233,6 +237,7 @@ export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter:
     const r = clock?.state === 'ok' ? clock.result : undefined
     if (filter.due !== undefined && !inRange(r?.due, filter.due)) continue
     if (filter.minDaysLate !== undefined && (r?.daysLate ?? -1) < filter.minDaysLate) continue
+    if (waiting && !waiting.has(waitingOnOfSummary(s, clock, q.asOf))) continue
     const status = statusOf(clock)
     const state = q.stateOf(d)
     const assignee = s.assignee ?? null

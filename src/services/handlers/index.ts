@@ -6,12 +6,16 @@ import { directoryHandlers } from './directory'
 import { caseHandlers } from './cases'
 import { dataHandlers } from './data'
 import { letterHandlers } from './letters'
+import { letterFileHandlers } from './letter-files'
 import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
 import { bulkHandlers } from './bulk'
 import { caseloadPrefsHandlers } from './caseload-prefs'
+import { worklistHandlers } from './worklist'
+import { orgMergeHandlers } from './org-merge'
+import { workspaceHandlers } from './workspace'
 import { AppError } from '../../shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
@@ -52,11 +56,15 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...dataHandlers(current),
     ...toolHandlers(current, hooks),
     ...letterHandlers(current),
+    ...letterFileHandlers(host),
     ...reportHandlers(current),
-    ...interopHandlers(current),
+    ...interopHandlers(current, host.files),
     ...syncHandlers(current),
     ...bulkHandlers(current),
-    ...caseloadPrefsHandlers(current)
+    ...caseloadPrefsHandlers(current),
+    ...worklistHandlers(current),
+    ...orgMergeHandlers(current),
+    ...workspaceHandlers(current)
   }
 }
 

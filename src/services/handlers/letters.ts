@@ -1,7 +1,8 @@
 import type { Handlers } from '../router'
 import type { ServicesRef } from './index'
 
-type LetterChannels = Extract<keyof Handlers, `letters.${string}`>
+// The letter's files on this computer (open, show in folder, save as, e-mail) need the host's desktop: see letter-files.ts.
+type LetterChannels = Exclude<Extract<keyof Handlers, `letters.${string}`>, 'letters.open' | 'letters.showInFolder' | 'letters.saveAs' | 'letters.email'>
 
 export function letterHandlers(s: ServicesRef): Pick<Handlers, LetterChannels> {
   return {
@@ -19,7 +20,7 @@ export function letterHandlers(s: ServicesRef): Pick<Handlers, LetterChannels> {
     'letters.faxCover': ({ caseId, letterId, pages }) => s().letters.faxCover(caseId, letterId, pages),
     'letters.saveTemplate': ({ template }) => s().letters.saveTemplate(template),
     'letters.duplicateTemplate': ({ templateId, templateVersion, newId, title }) => s().letters.duplicateTemplate(templateId, templateVersion, newId, title),
-    // Bulk progress travels as push events once the window has them; the call itself returns the summary.
+    // With a taskId, progress travels as task.progress push events and tasks.cancel stops it; the call returns the summary.
     'letters.bulk': (input) => s().letters.bulk(input)
   }
 }

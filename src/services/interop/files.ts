@@ -1,16 +1,14 @@
 // Files in and out of the interop channels: read by path (bounded, with a message naming the
-// file) or from base64 sent by the window; written to a path the user chose, through a temporary
+// file; the window's picked-file tokens are turned into their paths by the handler); written to a path the user chose, through a temporary
 // file and a rename so a half-written export never sits under the final name.
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { FileSource } from '../../shared/channels/interop'
 import { AppError } from '../../shared/errors'
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
 
 /** `what` names the reader in the message, e.g. "a CSV import". */
-export async function readSource(source: FileSource, maxBytes: number, what: string): Promise<{ name: string; bytes: Uint8Array }> {
-  if ('base64' in source) return { name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')) }
+export async function readSource(source: { path: string }, maxBytes: number, what: string): Promise<{ name: string; bytes: Uint8Array }> {
   const name = basename(source.path)
   let size: number
   try {

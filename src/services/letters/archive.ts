@@ -76,10 +76,21 @@ export async function convertToPdf(files: ReadonlyArray<{ name: string; bytes: U
   }
 }
 
-/** Pages of a PDF, counted from its page objects (enough for a fax cover's page count). */
+/**
+ * Pages of a PDF (for a fax cover's page count): the root of its page tree holds the total, and
+ * every intermediate node a part of it, so the largest /Count of a /Pages node is the total. Without
+ * one (objects in compressed streams), the /Page objects are counted; null when neither is readable.
+ */
 export function pdfPageCount(bytes: Uint8Array): number | null {
   const text = Buffer.from(bytes).toString('latin1')
+  let total = 0
+  // One indirect object at a time, so an outline's /Count is never taken for the page tree's.
+  for (const object of text.split(/\bendobj\b/)) {
+    if (!/\/Type\s*\/Pages\b/.test(object)) continue
+    const n = Number(/\/Count\s+(\d+)/.exec(object)?.[1] ?? 0)
+    if (n > total) total = n
+  }
+  if (total > 0) return total
   const count = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
-  const declared = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/.exec(text)
-  return declared ? Number(declared[1]) : count > 0 ? count : null
+  return count > 0 ? count : null
 }

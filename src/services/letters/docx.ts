@@ -26,13 +26,30 @@ export const LETTER_FONT = 'Liberation Serif'
 const BODY_SIZE = 23 // half-points: 11.5 pt
 const SMALL = 19
 
-const runsOf = (runs: ReadonlyArray<Run>, size = BODY_SIZE) => runs.map((r) => new TextRun({ text: r.text, bold: r.bold ?? false, size }))
+// Formatting lives in named paragraph styles, defined once in styles.xml, rather than on every
+// paragraph and run: the document reads the same, Word's style pane names each kind of paragraph,
+// and each letter's document.xml is a third the size (packing it is most of a letter's cost).
+const STYLE = { body: 'LetterBody', tight: 'LetterTight', spaced: 'LetterSpaced', tableText: 'LetterTableText', tableTitle: 'LetterTableTitle', signature: 'LetterSignature', list: 'LetterList', small: 'LetterSmall' } as const
+
+const PARAGRAPH_STYLES = [
+  { id: STYLE.body, name: 'Letter body', basedOn: 'Normal', next: STYLE.body, quickFormat: true, paragraph: { spacing: { before: 0, after: 160 }, keepLines: true } },
+  { id: STYLE.tight, name: 'Letter block line', basedOn: STYLE.body, next: STYLE.tight, paragraph: { spacing: { before: 0, after: 0 } } },
+  { id: STYLE.spaced, name: 'Letter date or salutation', basedOn: STYLE.body, next: STYLE.body, paragraph: { spacing: { before: 240, after: 160 } } },
+  { id: STYLE.tableText, name: 'Letter table text', basedOn: 'Normal', run: { size: SMALL } },
+  { id: STYLE.tableTitle, name: 'Letter table title', basedOn: 'Normal', next: STYLE.body, run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 120, after: 80 } } },
+  { id: STYLE.signature, name: 'Letter signature', basedOn: 'Normal', next: STYLE.signature, paragraph: { spacing: { before: 0, after: 0 }, keepLines: true, keepNext: true } },
+  { id: STYLE.list, name: 'Letter list item', basedOn: 'Normal', paragraph: { spacing: { after: 80 } } },
+  { id: STYLE.small, name: 'Letter header and footer', basedOn: 'Normal', run: { size: SMALL } }
+]
+
+/** Runs carry only what differs from their paragraph's style: bold where the template says so. */
+const runsOf = (runs: ReadonlyArray<Run>) => runs.map((r) => (r.bold ? new TextRun({ text: r.text, bold: true }) : new TextRun(r.text)))
 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   const cell = (text: string, width: number, header: boolean) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ children: [new TextRun({ text, bold: header, size: SMALL })] })]
+      children: [new Paragraph({ style: STYLE.tableText, children: [header ? new TextRun({ text, bold: true }) : new TextRun(text)] })]
     })
   return new Table({
     width: { size: PAGE.textWidth, type: WidthType.DXA },
@@ -51,31 +68,31 @@ function bodyOf(doc: LetterDocument): Array<Paragraph | Table> {
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'heading':
-        out.push(new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun({ text: b.text })] }))
+        out.push(new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] }))
         break
       case 'paragraph': {
         // Address, sender and RE lines sit close together; body paragraphs are spaced apart.
         const tight = b.role === 'sender' || b.role === 'address' || b.role === 're' || b.role === 'delivery'
-        const before = b.role === 'date' || b.role === 'salutation' ? 240 : 0
-        out.push(new Paragraph({ children: runsOf(b.runs), spacing: { before, after: tight ? 0 : 160 }, keepNext: b.keepNext ?? false, keepLines: true }))
+        const style = tight ? STYLE.tight : b.role === 'date' || b.role === 'salutation' ? STYLE.spaced : STYLE.body
+        out.push(new Paragraph({ style, children: runsOf(b.runs), ...(b.keepNext && { keepNext: true }) }))
         break
       }
       case 'list': {
         const instance = ++lists
         for (const item of b.items) {
-          out.push(new Paragraph({ children: runsOf(item), numbering: { reference: b.ordered ? 'numbered' : 'bullets', level: 0, instance }, spacing: { after: 80 } }))
+          out.push(new Paragraph({ style: STYLE.list, children: runsOf(item), numbering: { reference: b.ordered ? 'numbered' : 'bullets', level: 0, instance } }))
         }
         break
       }
       case 'table':
-        out.push(new Paragraph({ children: [new TextRun({ text: b.title, bold: true })], keepNext: true, spacing: { before: 120, after: 80 } }))
+        out.push(new Paragraph({ style: STYLE.tableTitle, children: [new TextRun(b.title)] }))
         out.push(tableOf(b))
-        out.push(new Paragraph({ children: [], spacing: { after: 120 } }))
+        out.push(new Paragraph({ style: STYLE.body, children: [] }))
         break
       case 'signature':
         // Room for a handwritten signature above the typed name, kept with the closing.
-        b.lines.forEach((l, i) => out.push(new Paragraph({ children: [new TextRun({ text: l, size: BODY_SIZE })], spacing: { before: i === 0 ? 720 : 0, after: 0 }, keepNext: i < b.lines.length - 1, keepLines: true })))
-        out.push(new Paragraph({ children: [], spacing: { after: 160 } }))
+        b.lines.forEach((l, i) => out.push(new Paragraph({ style: STYLE.signature, children: [new TextRun(l)], ...(i === 0 && { spacing: { before: 720, after: 0 } }), ...(i === b.lines.length - 1 && { keepNext: false }) })))
+        out.push(new Paragraph({ style: STYLE.body, children: [] }))
         break
     }
   }
@@ -95,7 +112,8 @@ export function toDocx(doc: LetterDocument): Document {
         document: { run: { font: LETTER_FONT, size: BODY_SIZE, language: { value: doc.language } } },
         heading1: { run: { font: LETTER_FONT, size: 28, bold: true, color: '000000' }, paragraph: { outlineLevel: 0, spacing: { before: 240, after: 120 } } },
         heading2: { run: { font: LETTER_FONT, size: 24, bold: true, color: '000000' }, paragraph: { outlineLevel: 1, spacing: { before: 200, after: 80 } } }
-      }
+      },
+      paragraphStyles: PARAGRAPH_STYLES
     },
     numbering: {
       config: [
@@ -111,10 +129,10 @@ export function toDocx(doc: LetterDocument): Document {
             margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, header: 720, footer: 720 }
           }
         },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: doc.headerText, size: SMALL })] })] }) },
+        headers: { default: new Header({ children: [new Paragraph({ style: STYLE.small, children: [new TextRun(doc.headerText)] })] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: SMALL, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })]
+            children: [new Paragraph({ style: STYLE.small, alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })]
           })
         },
         children: bodyOf(doc)

@@ -33,8 +33,9 @@ import type { CaseQueries } from '../case-queries'
 import type { CaseService } from '../cases'
 import type { ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'
+import type { Task, TaskRegistry } from '../tasks'
 import { parseOrThrow } from '../validate'
-import { convertToPdf, pdfPageCount } from './archive'
+import { convertToPdf, findSoffice, pdfPageCount } from './archive'
 import { renderDocx } from './docx'
 import { buildEml } from './eml'
 import { renderHtml, renderHtmlFragment } from './html'
@@ -49,7 +50,7 @@ export type BulkProgress = {
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'letter'
 
-export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries; printPdf?: (html: string) => Promise<Uint8Array> }) {
+export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; clocks: ClockService; queries: CaseQueries; tasks?: TaskRegistry; printPdf?: (html: string) => Promise<Uint8Array> }) {
   const userTemplates = () => ctx.store.singletons.settings.get().letterTemplates
 
   function findTemplate(id: string, version?: number): LetterTemplate {
@@ -206,6 +207,16 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       return r.letter
     },
 
+    /**
+     * A letter's document built from the case as of `date` (default today), filed nowhere: for
+     * exports such as the complaint evidence bundle. A refusal or missing fields come back as a reason.
+     */
+    async documentFor(caseId: string, templateId: string, date?: string): Promise<{ ok: true; document: LetterDocument } | { ok: false; reason: string }> {
+      const { src } = await sourcesFor(caseId, findTemplate(templateId), date, {})
+      const r = build(findTemplate(templateId), src)
+      return r.ok ? { ok: true, document: r.document } : { ok: false, reason: r.refusal ?? `it needs ${r.missing.map((m) => m.label).join(', ')}` }
+    },
+
     /** The DOCX bytes of a letter (for the CLI's --out and for "save as"). */
     async docxBytes(caseId: string, letterId: string): Promise<Uint8Array> {
       const { letter } = await letterOf(caseId, letterId)
@@ -257,7 +268,14 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     /** "Save as PDF": the letter's HTML printed by the front door's printer (Electron's printToPDF), filed with the letter. */
     async savePdf(caseId: string, letterId: string): Promise<AttachmentRef> {
       if (!deps.printPdf) throw new AppError('UNAVAILABLE', 'Save as PDF prints through the app window, which is not available here. Use Archive PDF (PDF/A, with LibreOffice) or the command line\u2019s --out FILE.pdf.')
-      return this.attachPdf(caseId, letterId, await deps.printPdf(renderHtml((await documentOf(caseId, letterId)).doc)))
+      const html = renderHtml((await documentOf(caseId, letterId)).doc)
+      let pdf: Uint8Array
+      try {
+        pdf = await deps.printPdf(html)
+      } catch (error) {
+        throw new AppError('INTERNAL', `The letter could not be printed to PDF (${error instanceof Error ? error.message : String(error)}). Try again, or make the Archive PDF (PDF/A) instead.`)
+      }
+      return this.attachPdf(caseId, letterId, pdf)
     },
 
     /** A PDF printed by the window (Electron printToPDF of the letter's HTML), filed with the letter. */
@@ -292,7 +310,16 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
         const pdf = letter.extraFiles.find((f) => f.type === 'application/pdf')
         letterPages = pdf ? (pdfPageCount(await ctx.store.attachments.read(pdf.sha256)) ?? undefined) : undefined
       }
-      if (letterPages === undefined) throw new AppError('INVALID_INPUT', 'fax: say how many pages the letter has (pages), or make its PDF first')
+      if (letterPages === undefined) {
+        // No PDF yet: LibreOffice lays the DOCX out as a fax machine would see it; that PDF is filed too (it is what gets faxed).
+        const soffice = await findSoffice()
+        if (soffice) {
+          const pdf = (await convertToPdf([{ name: letter.file.name, bytes: await ctx.store.attachments.read(letter.file.sha256) }], { archive: false, soffice })).get(letter.file.name)!
+          letterPages = pdfPageCount(pdf) ?? undefined
+          await addExtra(caseId, letterId, await store(pdf, letter.file.name.replace(/\.docx$/, '.pdf'), 'application/pdf'))
+        }
+      }
+      if (letterPages === undefined) throw new AppError('INVALID_INPUT', 'fax: say how many pages the letter has (pages), or make its PDF first (Save as PDF); LibreOffice, which would count them, is not installed')
       const settings = ctx.store.singletons.settings.get()
       const patient = ctx.store.sharded.patients.get(c.patientId)
       const doc = buildFaxCover({
@@ -323,7 +350,11 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
       return this.saveTemplate({ ...from, id: target, version: 1, title: title ?? `${from.title} (my copy)` })
     },
 
-    /** One letter per case; a case that cannot have it is skipped with the reason. Cancels between cases. */
+    /**
+     * One letter per case; a case that cannot have it is skipped with the reason. Runs as a task
+     * (task.progress events, tasks.cancel), and stops between cases when cancelled, returning what
+     * it made so far with cancelled: true.
+     */
     async bulk(input: z.input<typeof BulkInputSchema>, progress: BulkProgress = {}): Promise<BulkResultValue> {
       const i = parseOrThrow(BulkInputSchema, input, 'bulk')
       const template = findTemplate(i.templateId)
@@ -333,32 +364,57 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
         const list = deps.queries.list({ asOf: date, ...(i.filter === 'overdue' ? { status: ['overdue'] } : i.filter === 'awaiting' ? { status: ['awaiting'] } : {}) })
         ids = (i.filter === 'next-step' ? list.filter((x) => x.nextStep && x.nextStep.letter === template.id && x.nextStep.due <= date) : list).map((x) => x.id)
       }
-      const result: BulkResultValue = { made: [], skipped: [], cancelled: false }
-      for (const [index, caseId] of ids.entries()) {
-        if (progress.signal?.aborted) {
-          result.cancelled = true
-          break
-        }
-        let made: { letterId: string; name: string; bytes: Uint8Array } | null = null
-        let skipped: string | null = null
-        try {
-          const c = await deps.cases.load(caseId)
-          if (!template.kinds.includes(c.requestKind)) skipped = `not for this kind of request (${c.requestKind})`
-          else {
-            const r = await make(caseId, template, date, i.values)
-            if (r.ok) made = { letterId: r.letter.id, name: r.letter.file.name, bytes: r.bytes }
-            else skipped = r.reason
-          }
-        } catch (error) {
-          skipped = error instanceof AppError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`
-        }
-        if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name })
-        else result.skipped.push({ caseId, reason: skipped ?? 'skipped' })
-        progress.onCase?.({ index, total: ids.length, caseId, made, skipped })
+      // One letter per case: a case named twice gets one letter (and two letters in flight never touch one case).
+      const all = [...new Set(ids)]
+      const names = new Map(ctx.store.records.cases.summaries().map((e) => [e.id, e.summary.patientId]))
+      const patientOf = (caseId: string) => {
+        const patientId = names.get(caseId)
+        return patientId === undefined ? undefined : ctx.store.sharded.patients.get(patientId)?.name
       }
-      return result
+      type Outcome = { made: { letterId: string; name: string; bytes: Uint8Array } | null; skipped: string | null }
+      const attempt = async (caseId: string): Promise<Outcome> => {
+        try {
+          const r = await make(caseId, template, date, i.values)
+          return r.ok ? { made: { letterId: r.letter.id, name: r.letter.file.name, bytes: r.bytes }, skipped: null } : { made: null, skipped: r.reason }
+        } catch (error) {
+          return { made: null, skipped: error instanceof AppError ? bulkReason(error.message) : `failed: ${error instanceof Error ? error.message : String(error)}` }
+        }
+      }
+      const work = async (task: Task | undefined): Promise<BulkResultValue> => {
+        const result: BulkResultValue = { made: [], skipped: [], cancelled: false }
+        const stopped = () => progress.signal?.aborted === true || task?.signal.aborted === true
+        // Two letters in flight: the next one is built and packed while this one's files are written
+        // and flushed to disk, so a batch costs the CPU work alone, not CPU plus every fsync wait.
+        // Results are still taken in order, and a cancel starts no new letter.
+        let next: Promise<Outcome> | null = all.length > 0 && !stopped() ? attempt(all[0]!) : null
+        for (const [index, caseId] of all.entries()) {
+          if (!next) {
+            result.cancelled = true
+            break
+          }
+          const current = next
+          next = index + 1 < all.length && !stopped() ? attempt(all[index + 1]!) : null
+          const { made, skipped } = await current
+          const patient = patientOf(caseId)
+          const who = patient === undefined ? {} : { patient }
+          if (made) result.made.push({ caseId, letterId: made.letterId, name: made.name, ...who })
+          else result.skipped.push({ caseId, reason: skipped ?? 'skipped', ...who })
+          progress.onCase?.({ index, total: all.length, caseId, made, skipped })
+          task?.progress(index + 1, all.length)
+        }
+        return result
+      }
+      if (!deps.tasks) return work(undefined)
+      const label = `Making ${all.length.toLocaleString('en-US')} letters: ${template.title}`.slice(0, 200)
+      return deps.tasks.run(label, work, { total: all.length, ...(i.taskId !== undefined && { taskId: i.taskId }) })
     }
   }
+}
+
+/** A case of the wrong kind is refused by the letter's own check; in a bulk summary, its reason reads short. */
+function bulkReason(message: string): string {
+  const kind = /is not for this kind of request \(([^)]+)\)/.exec(message)
+  return kind ? `not for this kind of request (${kind[1]})` : message
 }
 
 export type LettersService = ReturnType<typeof lettersService>

@@ -4,6 +4,7 @@
 // computed in the background and announced by the `caseload.clocks` push event.
 import { z } from 'zod'
 import { DateSchema, IdSchema, PRIORITIES, REQUEST_KINDS } from '../../core/schemas'
+import { WAITING_ON } from '../../core/escalation'
 import { channel } from './channel'
 import { CASE_LIST_STATUSES, CASE_ROW_STATUSES, CaseListItemSchema } from './cases'
 
@@ -56,6 +57,8 @@ export const CaseQueryFilterSchema = z.strictObject({
   patientId: IdSchema.optional(),
   /** Only these cases (e.g. a full-text search's hits). */
   ids: z.array(IdSchema).max(MAX_QUERY_IDS).optional(),
+  /** Who the case waits on today: me, the records holder, an agency (core/escalation/waiting-on.ts). */
+  waitingOn: z.array(z.enum(WAITING_ON)).max(WAITING_ON.length).optional(),
   /** Only cases at least this many days late. */
   minDaysLate: z.number().int().min(0).max(100_000).optional(),
   received: DateRangeSchema.optional(),

@@ -11,9 +11,11 @@ import {
   PRIORITIES,
   REQUEST_KINDS,
   AttachmentRefSchema,
+  CHANNELS,
   patchSchema
 } from '../../core/schemas'
 import { CLOCK_STATUSES } from '../../core/clocks/types'
+import { WAITING_ON } from '../../core/escalation'
 import { CaseClockSchema } from './clock-result'
 import { channel } from './channel'
 import { TaskIdSchema } from '../event-contract'
@@ -34,6 +36,8 @@ export const CaseFilterSchema = z.strictObject({
   patientId: IdSchema.optional(),
   organizationId: IdSchema.optional(),
   tag: z.string().max(40).optional(),
+  /** Only cases that wait on these (me: needs my action; holder; agency). */
+  waitingOn: z.array(z.enum(WAITING_ON)).max(WAITING_ON.length).optional(),
   trash: z.enum(['only', 'include']).optional(),
   /** Only these cases (a selection in the window, e.g. to export it). */
   ids: z.array(IdSchema).max(100_000).optional(),
@@ -65,7 +69,9 @@ export const CaseListItemSchema = z.object({
   findings: z.array(z.string()),
   lastEventDate: z.string().nullable(),
   eventCount: z.number(),
-  deletedAt: z.string().nullable()
+  deletedAt: z.string().nullable(),
+  /** Who the case waits on today; null: closed, nothing left to do. */
+  waitingOn: z.enum(WAITING_ON).nullable()
 })
 export type CaseListItemValue = z.infer<typeof CaseListItemSchema>
 
@@ -85,12 +91,21 @@ export type CaseViewValue = z.infer<typeof CaseViewSchema>
 
 const byId = z.strictObject({ id: IdSchema })
 
+/** The day a new request went out (and how), logged as its first event when the case is made. */
+export const RequestSentSchema = z.strictObject({ date: DateSchema, channel: z.enum(CHANNELS).optional() })
+export type RequestSent = z.infer<typeof RequestSentSchema>
+
 export const caseChannels = {
   'cases.list': channel(CaseFilterSchema, z.array(CaseListItemSchema)),
   'cases.get': channel(z.strictObject({ id: IdSchema, asOf: DateSchema.optional() }), CaseViewSchema),
-  'cases.add': channel(z.strictObject({ case: CaseFieldsSchema }), CaseSchema),
+  /** With `sent`, the case starts with its "Request sent" event, in the same write. */
+  'cases.add': channel(z.strictObject({ case: CaseFieldsSchema, sent: RequestSentSchema.optional() }), CaseSchema),
+  /** With `sent`, every case of the batch starts with the same "Request sent" event. */
   'cases.addBatch': channel(
-    z.strictObject({ batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }) }),
+    z.strictObject({
+      batch: CaseFieldsSchema.omit({ organizationId: true, batchId: true }).extend({ organizationIds: z.array(IdSchema).min(1).max(100) }),
+      sent: RequestSentSchema.optional()
+    }),
     z.array(CaseSchema)
   ),
   'cases.update': channel(z.strictObject({ id: IdSchema, patch: patchSchema(CaseFieldsSchema) }), CaseSchema),

@@ -2,7 +2,7 @@
 // cannot drift apart silently.
 import { z } from 'zod'
 import { CLOCK_STATUSES, FINDING_CODES, type ClockResult } from '../../core/clocks/types'
-import { ESCALATION_STEP_IDS } from '../../core/escalation'
+import { AGENCY_VENUES, ESCALATION_STEP_IDS } from '../../core/escalation'
 
 const NextStepSchema = z.object({ step: z.enum(ESCALATION_STEP_IDS), due: z.string(), letter: z.string() })
 
@@ -26,9 +26,18 @@ export const ClockResultSchema = z.object({
       letter: z.string(),
       due: z.string(),
       status: z.enum(['taken', 'skipped', 'pending']),
-      takenOn: z.string().nullable()
+      takenOn: z.string().nullable(),
+      skip: z.object({ on: z.string(), reason: z.string() }).nullable()
     })
   ),
+  agency: z
+    .object({
+      filings: z.array(
+        z.object({ venue: z.enum(AGENCY_VENUES), filedOn: z.string(), acknowledgedOn: z.string().nullable(), checkDue: z.string().nullable() })
+      ),
+      nextCheck: z.object({ venue: z.enum(AGENCY_VENUES), due: z.string() }).nullable()
+    })
+    .nullable(),
   reminders: z.array(z.object({ date: z.string(), note: z.string().nullable() }))
 }) satisfies z.ZodType<ClockResult>
 

@@ -1,7 +1,7 @@
 // The data folder itself: backups, what was recovered at open, and the sample caseload.
 import { z } from 'zod'
 import { ProfileDefinitionSchema } from '../../core/clocks/schema'
-import { LadderConfigSchema } from '../../core/escalation'
+import { AgencyCheckDaysSchema, LadderConfigSchema } from '../../core/escalation'
 import { SettingsSchema, ShortTextSchema } from '../../core/schemas'
 import { channel } from './channel'
 
@@ -63,7 +63,12 @@ export const dataChannels = {
 export const settingsChannels = {
   'settings.get': channel(z.strictObject({}), SettingsSchema),
   'settings.update': channel(
-    z.strictObject({ advocateName: ShortTextSchema.nullable().optional(), ladder: LadderConfigSchema.nullable().optional() }),
+    z.strictObject({
+      advocateName: ShortTextSchema.nullable().optional(),
+      ladder: LadderConfigSchema.nullable().optional(),
+      agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
+      notifyDueToday: z.boolean().nullable().optional()
+    }),
     SettingsSchema
   ),
   'profiles.save': channel(z.strictObject({ profile: ProfileDefinitionSchema }), ProfileDefinitionSchema),

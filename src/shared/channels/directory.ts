@@ -13,6 +13,7 @@ import {
   patchSchema
 } from '../../core/schemas'
 import { channel } from './channel'
+import { RequestSentSchema } from './cases'
 
 const byId = z.strictObject({ id: IdSchema })
 const done = z.object({ ok: z.literal(true) })
@@ -22,7 +23,10 @@ export const PatientListItemSchema = z.object({
   name: z.string(),
   dateOfBirth: z.string().nullable(),
   representatives: z.number(),
-  holdersPending: z.number()
+  holdersPending: z.number(),
+  /** Live requests still running (awaiting, overdue, not yet sent) and those overdue, as of today. */
+  open: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative()
 })
 export type PatientListItem = z.infer<typeof PatientListItemSchema>
 
@@ -31,7 +35,9 @@ export const OrganizationListItemSchema = z.object({
   name: z.string(),
   kind: z.enum(ORGANIZATION_KINDS),
   state: z.string().nullable(),
-  city: z.string().nullable()
+  city: z.string().nullable(),
+  open: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative()
 })
 export type OrganizationListItem = z.infer<typeof OrganizationListItemSchema>
 
@@ -48,7 +54,7 @@ export const directoryChannels = {
   'patients.addHolder': channel(z.strictObject({ patientId: IdSchema, holder: HolderInputSchema }), HolderToRequestSchema),
   /** Turns a holder known about into a case; the holder remembers the case it became. */
   'patients.holderToCase': channel(
-    z.strictObject({ patientId: IdSchema, holderId: IdSchema, case: CaseFieldsSchema.omit({ patientId: true }) }),
+    z.strictObject({ patientId: IdSchema, holderId: IdSchema, case: CaseFieldsSchema.omit({ patientId: true }), sent: RequestSentSchema.optional() }),
     CaseSchema
   ),
   'orgs.list': channel(

@@ -1,17 +1,22 @@
 // Data in and out: CSV import and export, the full export zip, the calendar, e-mail import and the
-// complaint evidence bundle. Files travel by path (the command line, the app's main process) or,
-// from the window, as base64 within the payload limit; results are written to `out` when given,
-// else returned as base64 for the window to save.
+// complaint evidence bundle. Files to read travel by path (the command line) or, from the window,
+// as the token of a file picked in the native dialog or dropped on the window (files.pick, as
+// attachments do: the window never sends a file's bytes or names a path). Results are written to
+// `out` when given, else returned as base64 for the window to save. Long work takes a `taskId`:
+// progress arrives as task.progress events and tasks.cancel stops it, changing nothing.
 import { z } from 'zod'
 import { CaseEventInputSchema, CaseFieldsSchema, CsvMappingSchema, IdSchema, OrganizationFieldsSchema, PatientFieldsSchema } from '../../core/schemas'
+import { PickTokenSchema } from '../files'
+import { TaskIdSchema } from '../event-contract'
 import { CaseFilterSchema } from './cases'
 import { channel } from './channel'
 
 const PathSchema = z.string().min(1).max(4096)
 export const FileSourceSchema = z.union([
   z.strictObject({ path: PathSchema }),
-  z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(14_000_000) })
+  z.strictObject({ token: PickTokenSchema })
 ])
+const TaskField = { taskId: TaskIdSchema.optional() }
 export type FileSource = z.infer<typeof FileSourceSchema>
 const FileOutSchema = z.strictObject({ out: PathSchema.optional() })
 const WrittenSchema = z.object({ path: z.string().nullable(), base64: z.string().nullable(), bytes: z.number() })
@@ -25,7 +30,8 @@ const CsvImportInputSchema = z.strictObject({
   source: FileSourceSchema,
   mapping: CsvMappingSchema.omit({ kind: true }).extend({ kind: z.enum(CSV_IMPORT_KINDS).optional() }).optional(),
   duplicates: Decision.optional(),
-  decisions: z.record(z.string().max(500), Decision).optional()
+  decisions: z.record(z.string().max(500), Decision).optional(),
+  ...TaskField
 })
 
 const RowProblemSchema = z.object({ row: z.number(), column: z.string(), value: z.string(), problem: z.string() })
@@ -96,7 +102,7 @@ export const interopChannels = {
   'interop.exportAll': channel(FileOutSchema, WrittenSchema.extend({ files: z.number(), counts: FullImportPreviewSchema.shape.counts })),
   'interop.importPreview': channel(z.strictObject({ source: FileSourceSchema }), FullImportPreviewSchema),
   'interop.importAll': channel(
-    z.strictObject({ source: FileSourceSchema, takeNew: z.boolean().optional(), take: z.union([z.literal('all'), z.array(z.string().max(200)).max(500_000)]).optional() }),
+    z.strictObject({ source: FileSourceSchema, takeNew: z.boolean().optional(), take: z.union([z.literal('all'), z.array(z.string().max(200)).max(500_000)]).optional(), ...TaskField }),
     z.object({ backupId: z.string().nullable(), written: z.number(), skipped: z.number(), attachments: z.number() })
   ),
   'interop.calendar': channel(
@@ -104,13 +110,19 @@ export const interopChannels = {
     WrittenSchema.extend({ events: z.number() })
   ),
   'interop.importEml': channel(z.strictObject({ caseId: IdSchema, files: z.array(FileSourceSchema).min(1, 'name at least one .eml file').max(500) }), z.array(EmlOutcomeSchema)),
+  /** The exhibits a case's bundle would hold, in exhibit-list order: for choosing which to leave out. */
+  'interop.bundleExhibits': channel(
+    z.strictObject({ caseId: IdSchema }),
+    z.array(z.object({ label: z.string(), fileName: z.string(), originalName: z.string(), sha256: z.string(), date: z.string() }))
+  ),
   'interop.bundle': channel(
     FileOutSchema.extend({
+      ...TaskField,
       caseId: IdSchema,
       exclude: z.array(z.string().max(64)).max(10_000).optional(),
       withholdDateOfBirth: z.boolean().optional(),
       withholdIdentifiers: z.boolean().optional()
     }),
-    WrittenSchema.extend({ files: z.array(z.string()), exhibits: z.array(z.object({ label: z.string(), fileName: z.string(), originalName: z.string() })), excluded: z.array(z.string()), packetIncluded: z.boolean() })
+    WrittenSchema.extend({ files: z.array(z.string()), exhibits: z.array(z.object({ label: z.string(), fileName: z.string(), originalName: z.string() })), excluded: z.array(z.string()), packetIncluded: z.boolean(), packetNote: z.string().nullable() })
   )
 }

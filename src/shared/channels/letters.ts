@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AttachmentRefSchema, CHANNELS, DateSchema, IdSchema, LetterRecordSchema, ShortTextSchema } from '../../core/schemas'
 import { ESCALATION_STEP_IDS } from '../../core/escalation'
 import { LetterTemplateSchema, TemplateIdSchema } from '../../core/letters'
+import { TaskIdSchema } from '../event-contract'
 import { channel } from './channel'
 
 /** Values typed for one letter: merge-field path → text. */
@@ -73,13 +74,16 @@ export const BulkInputSchema = z
     caseIds: z.array(IdSchema).max(10_000).optional(),
     filter: z.enum(BULK_FILTERS).optional(),
     date: DateSchema.optional(),
-    values: LetterValuesSchema
+    values: LetterValuesSchema,
+    /** With a taskId, progress arrives as task.progress events and tasks.cancel stops it between cases (the summary says cancelled). */
+    taskId: TaskIdSchema.optional()
   })
   .refine((b) => b.caseIds !== undefined || b.filter !== undefined, { message: 'give caseIds or a filter', path: ['filter'] })
 
 export const BulkResultSchema = z.object({
-  made: z.array(z.object({ caseId: z.string(), letterId: z.string(), name: z.string() })),
-  skipped: z.array(z.object({ caseId: z.string(), reason: z.string() })),
+  /** `patient`: whose case it is, for a summary a person reads (absent when the case cannot be found). */
+  made: z.array(z.object({ caseId: z.string(), letterId: z.string(), name: z.string(), patient: z.string().optional() })),
+  skipped: z.array(z.object({ caseId: z.string(), reason: z.string(), patient: z.string().optional() })),
   cancelled: z.boolean()
 })
 export type BulkResultValue = z.infer<typeof BulkResultSchema>

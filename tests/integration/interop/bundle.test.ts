@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildBundle } from '../../../src/services/interop/bundle/bundle'
+import { complaintPacketFrom } from '../../../src/services/interop/bundle/packet'
+import { findSoffice } from '../../../src/services/letters/archive'
 import { testServices, type TestServices } from '../helpers/services'
 
 let s: TestServices
@@ -85,5 +87,41 @@ describe('complaint evidence bundle', () => {
     }
     execFileSync('sha256sum', ['-c', 'MANIFEST.txt'], { cwd: await unpack(b.bytes), stdio: 'pipe' })
     await expect(buildBundle(s, { caseId: c.id, exclude: ['Q'] })).rejects.toThrow(/there is no exhibit "Q"/)
+  })
+
+  it('holds the OCR complaint packet from the letters service, as DOCX and archive PDF, with withheld values replaced in it too', async () => {
+    const c = await seedCase()
+    // Without withholding, the packet's chronology quotes the follow-up's summary with both (so the check below is not empty).
+    const plain = await buildBundle(s, { caseId: c.id, packet: complaintPacketFrom(s.letters, { soffice: null }) })
+    const plainText = strFromU8(unzipSync(unzipSync(plain.bytes)['Complaint-packet.docx']!)['word/document.xml']!)
+    expect(plainText).toContain('DOB 1980-02-29, MRN-556677')
+    const soffice = await findSoffice()
+    const b = await buildBundle(s, { caseId: c.id, withhold: { dateOfBirth: true, identifiers: true }, packet: complaintPacketFrom(s.letters, { soffice }) })
+    expect(b.packetIncluded).toBe(true)
+    const files = unzipSync(b.bytes)
+    const packet = strFromU8(unzipSync(files['Complaint-packet.docx']!)['word/document.xml']!)
+    expect(packet).toContain('Mercy General')
+    expect(packet).toContain('[withheld]')
+    // The letters write a date of birth as "February 29, 1980": that form is withheld too.
+    for (const secret of ['1980-02-29', 'February 29, 1980', 'MRN-556677']) expect(packet).not.toContain(secret)
+    if (soffice) {
+      expect(b.files).toContain('Complaint-packet.pdf')
+      expect(strFromU8(files['Complaint-packet.pdf']!.slice(0, 5))).toBe('%PDF-')
+      expect(b.packetNote).toBeNull()
+    } else {
+      expect(b.packetNote).toMatch(/LibreOffice is not installed/)
+    }
+    expect(strFromU8(files['README.txt']!)).toMatch(/Complaint-packet.docx/)
+    execFileSync('sha256sum', ['-c', 'MANIFEST.txt'], { cwd: await unpack(b.bytes), stdio: 'pipe' })
+  }, 120_000)
+
+  it('says why the packet is missing when the complaint cannot be made yet (no clock: the request was never logged)', async () => {
+    const org = await s.organizations.add({ name: 'Quiet Clinic', kind: 'provider' })
+    const patient = await s.patients.add({ name: 'Bo Li' })
+    const c = await s.cases.add({ patientId: patient.id, organizationId: org.id })
+    const b = await buildBundle(s, { caseId: c.id, packet: complaintPacketFrom(s.letters, { soffice: null }) })
+    expect(b.packetIncluded).toBe(false)
+    expect(b.packetNote).toMatch(/clock/)
+    expect(strFromU8(unzipSync(b.bytes)['README.txt']!)).toMatch(/The OCR complaint packet is not included: .*clock/)
   })
 })

@@ -37,6 +37,8 @@ describe('interop commands', () => {
     const list = JSON.parse((await cli(['cases', 'list', '--data-dir', data, '--json'])).stdout) as Array<{ id: string }>
     const b = await cli(['bundle', '--case', list[0]!.id, '--out', 'b.zip', '--minimum-necessary', '--data-dir', data], { cwd: dir })
     expect(b.stdout).toMatch(/sha256sum -c MANIFEST.txt/)
+    // The bundle holds the OCR complaint packet (its PDF through LibreOffice: seconds, hence this test's timeout).
+    expect(b.stdout).toMatch(/with the OCR complaint packet/)
 
     expect((await cli(['export', '--out', 'all.zip', '--data-dir', data], { cwd: dir })).code).toBe(0)
     const dry2 = await cli(['import', '--in', 'all.zip', '--dry-run', '--data-dir', join(dir, 'fresh')], { cwd: dir })
@@ -44,7 +46,7 @@ describe('interop commands', () => {
     const imp = await cli(['import', '--in', 'all.zip', '--data-dir', join(dir, 'fresh'), '--json'], { cwd: dir })
     expect(JSON.parse(imp.stdout).written).toBeGreaterThan(4)
     expect(JSON.parse((await cli(['cases', 'list', '--data-dir', join(dir, 'fresh'), '--json'])).stdout)).toHaveLength(2)
-  })
+  }, 180_000)
 
   it('bad input: exit 2 with one clear line, nothing changed', async () => {
     // info only reads (it creates nothing); opening a list makes the folder.

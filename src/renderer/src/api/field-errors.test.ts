@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './client'
 import { fieldErrorsOf } from './field-errors'
+import { formatDateInput } from '../ui/date-input'
 
 describe('fieldErrorsOf', () => {
   const error = new ApiError({
@@ -19,7 +20,8 @@ describe('fieldErrorsOf', () => {
   })
 
   it('keys each message by its field under the form’s root, first message per field, never reading the text', () => {
-    expect(fieldErrorsOf(error, ['event'])).toEqual({ date: '2027-06-01 is in the future', form: 'the event as a whole' })
+    // The date is written as the date fields show dates on this computer (06/01/2027 in the US).
+    expect(fieldErrorsOf(error, ['event'])).toEqual({ date: `${formatDateInput('2027-06-01')} is in the future`, form: 'the event as a whole' })
     expect(fieldErrorsOf(error, ['patch', 'patient'])).toEqual({ 'contact.email': 'is not an e-mail address' })
   })
 

@@ -1,6 +1,7 @@
 // Each message beside its field: errors from the services carry the path of every field they are
 // about (details.issues), so a form never reads the English text to find where a message belongs.
 import { issuesOf, type FieldIssue } from '#shared/errors'
+import { localizeDates } from '../ui/date-input'
 import { ApiError } from './client'
 
 export type FieldErrors = Partial<Record<string, string>>
@@ -15,7 +16,8 @@ export function fieldErrorsOf(error: unknown, roots: ReadonlyArray<string>): Fie
   const out: FieldErrors = {}
   for (const issue of issuesOf(error.value)) {
     const key = relativeKey(issue, roots)
-    if (key !== undefined) out[key] ??= issue.message
+    // A date the services name is written as the date fields show dates (12/09/2026, not 2026-12-09).
+    if (key !== undefined) out[key] ??= localizeDates(issue.message)
   }
   return out
 }

@@ -12,25 +12,39 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'app.useOwnData': 'all',
   'backup.restore': 'all',
   'backup.now': ['backup.'],
-  'settings.update': ['settings.', 'cases.'],
-  'profiles.save': ['settings.', 'cases.'],
-  'profiles.remove': ['settings.', 'cases.'],
-  'workspace.setPerspective': ['settings.', 'reports.'],
+  'settings.update': ['settings.', 'cases.', 'worklist.'],
+  'profiles.save': ['settings.', 'cases.', 'worklist.'],
+  'profiles.remove': ['settings.', 'cases.', 'worklist.'],
+  'workspace.setPerspective': ['settings.', 'reports.', 'cases.', 'worklist.'],
+  // Every case of the duplicate now names the survivor: lists, case pages, reports all change.
+  'orgs.merge': 'all',
+  'workspace.setup': 'all',
   // Reads run as mutations (started by a click, not by showing a screen): they change nothing.
   'tasks.cancel': [],
   'files.pick': [],
   'cases.deepSearch': [],
   // The caseload keeps its own copy of its layout; saving it changes no other read.
-  'caseload.savePrefs': []
+  'caseload.savePrefs': [],
+  'interop.csvPreview': [],
+  'interop.importPreview': [],
+  'interop.bundleExhibits': [],
+  'interop.bundle': [],
+  'interop.csvExport': [],
+  'interop.exportAll': [],
+  'interop.calendar': [],
+  // An import can add patients, organizations, cases and settings (remembered mappings).
+  'interop.csvImport': 'all',
+  'interop.importAll': 'all'
 }
 
-/** Writes not in the table invalidate their own area, and cases (which show names and clocks). */
+/** Writes not in the table invalidate their own area, and cases (which show names and clocks), and the directory lists (their open and overdue counts). */
 function invalidatedBy(channel: Channel): ReadonlyArray<string> | 'all' {
   const listed = INVALIDATES[channel]
   if (listed !== undefined) return listed
   const area = channel.slice(0, channel.indexOf('.') + 1)
   if (area === 'attachments.') return ['cases.']
-  return [area, 'cases.', 'patients.']
+  // Today (worklist.) is made of cases: whatever changes a case changes it.
+  return [area, 'cases.', 'patients.', 'orgs.', 'worklist.']
 }
 
 export const queryKey = <C extends Channel>(channel: C, input: ChannelInput<C>) => [channel, input] as const

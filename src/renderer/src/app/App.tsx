@@ -7,7 +7,12 @@ import { BackupFailureBanner } from '../features/backups/BackupFailureBanner'
 import { BackupsPage } from '../features/backups/BackupsPage'
 import { CasePage } from '../features/case/CasePage'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
+import { TodayPage } from '../features/today/TodayPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
+import { OrganizationPage } from '../features/organizations/OrganizationPage'
+import { FirstRunGate } from '../features/first-run/FirstRunGate'
+import { PerspectiveSync } from '../features/perspective/PerspectiveSync'
+import { usePerspective } from '../ui/perspective-words'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { RecoveryBanner } from '../features/recovery/RecoveryBanner'
@@ -53,6 +58,7 @@ export function App() {
   }, [])
 
   const ready = host.data?.state === 'ready' ? host.data : null
+  const perspective = usePerspective()
   const folder: DataFolder = {
     sample: ready?.sample ?? false,
     dataDir: ready?.dataDir ?? '',
@@ -72,8 +78,10 @@ export function App() {
     <DataFolderContext.Provider value={folder}>
       <div className="app">
         <AppHeader route={route} />
-        {/* Everything below is mounted afresh when the window switches data folders. */}
-        <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}` : 'closed'}>
+        {ready && <PerspectiveSync />}
+        {/* Everything below is mounted afresh when the window switches data folders, and when the
+            perspective changes (every label is drawn again in the new words). */}
+        <div className="app-body" key={ready ? `${ready.dataDir}|${ready.sample}|${perspective}` : 'closed'}>
           {ready && <RecoveryBanner />}
           {ready && <BackupFailureBanner />}
           {ready && <SyncBanner />}
@@ -86,7 +94,9 @@ export function App() {
             {ready && (
               // A screen that fails to render says so, with a way back, instead of leaving the window blank.
               <ErrorBoundary FallbackComponent={RenderFailure} resetKeys={[JSON.stringify(route)]}>
-                <Screen route={route} searchRequest={searchRequest} />
+                <FirstRunGate sample={ready.sample}>
+                  <Screen route={route} searchRequest={searchRequest} />
+                </FirstRunGate>
               </ErrorBoundary>
             )}
           </main>
@@ -102,14 +112,18 @@ function Screen({ route, searchRequest }: { route: Route; searchRequest: number 
   switch (route.page) {
     case 'caseload':
       return <CaseloadPage searchRequest={searchRequest} />
+    case 'today':
+      return <TodayPage />
     case 'case':
-      return <CasePage key={route.id} id={route.id} />
+      return <CasePage key={route.id} id={route.id} {...(route.intent && { intent: route.intent })} />
     case 'patients':
       return <PatientsPage adding={route.adding ?? false} />
     case 'patient':
       return <PatientPage key={route.id} id={route.id} />
     case 'organizations':
       return <OrganizationsPage />
+    case 'organization':
+      return <OrganizationPage key={route.id} id={route.id} />
     case 'backups':
       return <BackupsPage />
     case 'settings':

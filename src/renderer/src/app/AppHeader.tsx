@@ -1,6 +1,8 @@
+import { useWords } from '../ui/perspective-words'
 import { routeToHash, sectionOf, type Route } from './routes'
 
 const SECTIONS = [
+  { page: 'today', label: 'Today' },
   { page: 'caseload', label: 'Caseload' },
   { page: 'patients', label: 'Patients' },
   { page: 'organizations', label: 'Organizations' },
@@ -13,6 +15,7 @@ const SECTIONS = [
 
 export function AppHeader({ route }: { route: Route }) {
   const current = sectionOf(route)
+  const words = useWords()
   return (
     <header className="app-header">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>
@@ -24,7 +27,7 @@ export function AppHeader({ route }: { route: Route }) {
           {SECTIONS.map((s) => (
             <li key={s.page}>
               <a href={routeToHash({ page: s.page })} className="nav__link" aria-current={current === s.page ? 'page' : undefined}>
-                {s.label}
+                {s.page === 'caseload' ? words.caseload : s.label}
               </a>
             </li>
           ))}

@@ -1,5 +1,10 @@
 // Words for the codes the data uses. Unknown codes fall back to a humanized form.
+import { EVENT_TYPE_LABELS, FINDING_LABELS, STEP_LABELS } from '#core/labels'
+import { BUILT_IN_TEMPLATES } from '#core/letters'
+import { eventWord } from '#core/perspective'
+import type { CaseEvent } from '#core/schemas'
 import { labelFrom } from './format'
+import { wordingPerspective } from './perspective-words'
 
 export const statusLabel = labelFrom({
   awaiting: 'Awaiting',
@@ -13,36 +18,22 @@ export const statusLabel = labelFrom({
   'clock-pending': 'Computing…'
 })
 
-export const eventTypeLabel = labelFrom({
-  'request-sent': 'Request sent',
-  'request-received': 'Request received by holder',
-  acknowledgement: 'Acknowledgement',
-  'clarification-asked': 'Clarification asked',
-  'clarification-answered': 'Clarification answered',
-  'identity-verification-asked': 'Identity verification asked',
-  'identity-verification-done': 'Identity verification done',
-  'fee-quoted': 'Fee quoted',
-  'fee-paid': 'Fee paid',
-  'fee-disputed': 'Fee disputed',
-  'extension-notice': 'Extension notice (HIPAA)',
-  'state-delay-notice': 'Delay notice (state law)',
-  'partial-delivery': 'Partial delivery',
-  'records-delivered': 'Records delivered (complete)',
-  denial: 'Denial',
-  'review-requested': 'Review requested',
-  'review-decided': 'Review decided',
-  'requested-format': 'Format requested',
-  barrier: 'Barrier',
-  'follow-up-sent': 'Follow-up sent',
-  'privacy-officer-escalation': 'Privacy officer escalation',
-  'notice-of-intent': 'Notice of intent to complain',
-  'phone-call': 'Phone call',
-  note: 'Note',
-  'complaint-filed': 'Complaint filed',
-  withdrawn: 'Withdrawn',
-  resolution: 'Resolution',
-  'letter-draft': 'Letter draft (not sent)'
+const eventTypeBase = labelFrom(EVENT_TYPE_LABELS)
+
+export const waitingOnLabel = labelFrom({
+  me: 'Needs my action',
+  holder: 'Waiting on the holder',
+  agency: 'With the agency'
 })
+
+export const venueLabel = labelFrom({
+  ocr: 'HHS Office for Civil Rights (OCR)',
+  'information-blocking': 'Information-blocking portal (ONC/OIG)',
+  state: 'State agency'
+})
+
+/** An event type as the workspace's side reads it ("Our extension notice" for a practice). */
+export const eventTypeLabel = (code: string): string => eventWord(wordingPerspective(), code as CaseEvent['type']) ?? eventTypeBase(code)
 
 export const requestKindLabel = labelFrom({
   'access-self': 'Access: own copy',
@@ -83,13 +74,8 @@ export const recordTypeLabel = labelFrom({
   other: 'Other'
 })
 
-export const stepLabel = labelFrom({
-  'follow-up': 'Follow-up letter',
-  'privacy-officer-escalation': 'Escalate to the privacy officer',
-  'notice-of-intent': 'Notice of intent to complain',
-  'ocr-complaint': 'OCR complaint',
-  'information-blocking-report': 'Information-blocking report'
-})
+export const stepLabel = labelFrom(STEP_LABELS)
+export const findingLabel = labelFrom(FINDING_LABELS)
 
 export const profileLabel = labelFrom({
   hipaa: 'HIPAA (45 CFR 164.524)',
@@ -115,3 +101,12 @@ export const backupReasonLabel = labelFrom({
   'pre-import': 'Before an import',
   'pre-restore': 'Before a restore'
 })
+
+/** A letter template by its title (a built-in one; a saved copy keeps its id readable). */
+export const letterTemplateLabel = labelFrom(Object.fromEntries(BUILT_IN_TEMPLATES.map((t) => [t.id, t.title])))
+
+/** A requested item in words: "Visit notes", or "2024 MRI (Imaging reports)" when the label says something the type does not. */
+export function checklistItemLabel(item: { label: string; recordType: string }): string {
+  const type = recordTypeLabel(item.recordType)
+  return item.label.trim().toLowerCase() === type.toLowerCase() ? item.label : `${item.label} (${type})`
+}

@@ -4,6 +4,7 @@
 // format so `sha256sum -c MANIFEST.txt` inside the unpacked bundle checks every file.
 import { AppError } from '../../../shared/errors'
 import type { AppServices } from '../../app-services'
+import { plainDate } from '../../../core/letters'
 import { todayOf } from '../../context'
 import { throwIfCancelled, type Progress } from '../progress'
 import { sha256Hex, writeZip, type ZipEntry } from '../zip/write-zip'
@@ -11,10 +12,10 @@ import { buildChronology, type Exhibit } from './chronology'
 import { chronologyCsv, chronologyDocx, WITHHELD, type Redactor } from './chronology-docs'
 
 /**
- * The seam for the complaint packet: the letters service renders it (DOCX, and PDF through
- * LibreOffice). Until it is wired in, the bundle says in README.txt that the packet is not included.
+ * The complaint packet: the letters service renders it (packet.ts: DOCX, and PDF through
+ * LibreOffice), or says why it cannot yet (e.g. a field the complaint needs), which README.txt repeats.
  */
-export type ComplaintPacketProvider = (caseId: string, redact: Redactor) => Promise<{ docx: Uint8Array; pdf: Uint8Array | null } | null>
+export type ComplaintPacketProvider = (caseId: string, redact: Redactor) => Promise<{ docx: Uint8Array; pdf: Uint8Array | null } | { reason: string }>
 
 export type BundleOptions = {
   caseId: string
@@ -25,7 +26,15 @@ export type BundleOptions = {
   packet?: ComplaintPacketProvider
 }
 
-export type BundleResult = { bytes: Uint8Array; files: string[]; exhibits: Array<Pick<Exhibit, 'label' | 'fileName' | 'originalName'>>; excluded: string[]; packetIncluded: boolean }
+export type BundleResult = {
+  bytes: Uint8Array
+  files: string[]
+  exhibits: Array<Pick<Exhibit, 'label' | 'fileName' | 'originalName'>>
+  excluded: string[]
+  packetIncluded: boolean
+  /** Why the complaint packet (or its PDF) is not in the bundle; null when both are. */
+  packetNote: string | null
+}
 
 export const MANIFEST_NAME = 'MANIFEST.txt'
 
@@ -36,7 +45,9 @@ export async function buildBundle(s: AppServices, options: BundleOptions, progre
   const exclude = new Set(options.exclude ?? [])
   const identifierValues = (patient?.identifiers ?? []).map((i) => i.value)
   const withheldIds = options.withhold?.identifiers === true ? identifierValues : options.withhold?.identifiers ? [...options.withhold.identifiers] : []
-  const secrets = [...(options.withhold?.dateOfBirth && patient?.dateOfBirth ? [patient.dateOfBirth] : []), ...withheldIds].filter((x) => x.length >= 3)
+  // The date of birth as the chronology writes it (ISO) and as letters write it ("March 3, 1980").
+  const dobForms = patient?.dateOfBirth ? [patient.dateOfBirth, plainDate(patient.dateOfBirth)] : []
+  const secrets = [...(options.withhold?.dateOfBirth ? dobForms : []), ...withheldIds].filter((x) => x.length >= 3)
   const redact: Redactor = (text) => secrets.reduce((t, v) => t.split(v).join(WITHHELD), text)
   const chronology = buildChronology(view, redact)
   for (const x of exclude) {
@@ -52,7 +63,8 @@ export async function buildBundle(s: AppServices, options: BundleOptions, progre
   }
 
   const entries: ZipEntry[] = []
-  const packet = options.packet ? await options.packet(c.id, redact) : null
+  const made = options.packet ? await options.packet(c.id, redact) : { reason: 'no letters service was given' }
+  const packet = 'docx' in made ? made : null
   if (packet) {
     entries.push({ path: 'Complaint-packet.docx', bytes: packet.docx })
     if (packet.pdf) entries.push({ path: 'Complaint-packet.pdf', bytes: packet.pdf })
@@ -67,7 +79,9 @@ export async function buildBundle(s: AppServices, options: BundleOptions, progre
   }
   const notes = [
     `Evidence bundle for case ${c.id}, made ${s.context.now().toISOString()} by Access Advocate.`,
-    packet ? 'Complaint-packet.docx/.pdf: the OCR complaint.' : 'The OCR complaint packet is not included: make it from the case\'s letters and add it.',
+    packet
+      ? `Complaint-packet.docx${packet.pdf ? ' / Complaint-packet.pdf (archive PDF)' : ''}: the OCR complaint, from the case's facts as of ${view.asOf}.${packet.pdf ? '' : ' No PDF: LibreOffice is not installed here; open the DOCX and save it as PDF.'}`
+      : `The OCR complaint packet is not included: ${'reason' in made ? made.reason : ''}. Prepare it from the case's letters (Prepare a letter: OCR complaint packet) and add it.`,
     'Chronology.docx / Chronology.csv: every logged event with its day count from receipt and past the due date.',
     'Exhibits/: each attachment, named Exhibit-<label>-<date>-<description>, in the order the chronology cites them.',
     ...(exclude.size ? [`Left out at the user's choice (minimum necessary): ${chronology.exhibits.filter((e) => !included.includes(e)).map((e) => `Exhibit ${e.label}`).join(', ')}.`] : []),
@@ -84,6 +98,13 @@ export async function buildBundle(s: AppServices, options: BundleOptions, progre
     files: all.map((e) => e.path),
     exhibits: included.map((e) => ({ label: e.label, fileName: e.fileName, originalName: e.originalName })),
     excluded: chronology.exhibits.filter((e) => !included.includes(e)).map((e) => e.label),
-    packetIncluded: packet !== null
+    packetIncluded: packet !== null,
+    packetNote: packet === null ? ('reason' in made ? made.reason : null) : packet.pdf ? null : 'no PDF of the complaint: LibreOffice is not installed'
   }
+}
+
+/** The exhibits the case's bundle would hold, in exhibit-list order (to choose which to leave out). */
+export async function bundleExhibits(s: AppServices, caseId: string): Promise<Array<Pick<Exhibit, 'label' | 'fileName' | 'originalName' | 'sha256' | 'date'>>> {
+  const view = await s.queries.view(caseId, todayOf(s.context))
+  return buildChronology(view, (t) => t).exhibits.map(({ label, fileName, originalName, sha256, date }) => ({ label, fileName, originalName, sha256, date }))
 }

@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/errors'
 import type { AppServices } from '../../app-services'
 import { todayOf } from '../../context'
 import { PREVIEW_ROWS } from '../limits'
-import { pool, throwIfCancelled, type Progress } from '../progress'
+import { casesWithReference } from '../../references'
+import { throwIfCancelled, type Progress } from '../progress'
 import { readDateColumn, toIsoDate, type DateOrder } from './dates'
 import { decodeCsv, type Decoded } from './decode'
 import { parseCsv } from './parse'
@@ -204,7 +205,7 @@ export function csvImporter(s: AppServices) {
           refs.set(k, d.row)
           const orgDecision = og.existing ? decisionOf(og.key) : null
           if (og.existing && orgDecision !== 'new') {
-            const clash = s.store.records.cases.summaries().find((c) => c.summary.organizationId === og.existing!.id && c.summary.references.includes(`holder-request-id:${ref}`))
+            const clash = casesWithReference(s.context, `holder-request-id:${ref}`).find((c) => c.organizationId === og.existing!.id)
             if (clash) {
               const key = `case:${k}`
               const decision = decisionOf(key)
@@ -273,33 +274,47 @@ export function csvImporter(s: AppServices) {
       const kind = input.kind
       const total = p.preview.counts.patients + p.preview.counts.organizations + p.preview.counts.cases
       let done = 0
-      const tick = () => {
-        done++
-        if (done % 50 === 0 || done === total) progress.onProgress?.(done, total)
+      const advance = (n: number) => {
+        done += n
+        progress.onProgress?.(done, total)
       }
       const patientIds = new Map<string, string>()
       const orgIds = new Map<string, string>()
       try {
         const wantedPatients = kind === 'patients' ? new Set(p.patients.keys()) : new Set(p.caseRows.map((d) => patientKey(d.patient!)))
         const wantedOrgs = kind === 'orgs' ? new Set(p.orgs.keys()) : new Set(p.caseRows.map((d) => orgKey(d.organization!)))
-        const orgs = [...p.orgs.entries()].filter(([k]) => wantedOrgs.has(k))
-        await pool(orgs, 64, progress, 'The import', async ([k, g]) => {
-          if (g.existing && decisionOf(g.key) !== 'new') return void orgIds.set(k, g.existing.id)
-          orgIds.set(k, (await s.organizations.add(g.draft)).id)
-          tick()
-        })
-        const patients = [...p.patients.entries()].filter(([k]) => wantedPatients.has(k))
-        await pool(patients, 64, progress, 'The import', async ([k, g]) => {
-          if (g.existing && decisionOf(g.key) !== 'new') return void patientIds.set(k, g.existing.id)
-          patientIds.set(k, (await s.patients.add(g.draft)).id)
-          tick()
-        })
+        // Each kind goes in batches: one durable write per batch (store/batch-journal.ts), progress
+        // and a chance to cancel between them. The backup above makes the whole import all or nothing.
+        const toCreate = <T>(groups: Map<string, Group<T>>, wanted: Set<string>, ids: Map<string, string>): Array<[string, T]> => {
+          const out: Array<[string, T]> = []
+          for (const [k, g] of groups) {
+            if (!wanted.has(k)) continue
+            if (g.existing && decisionOf(g.key) !== 'new') ids.set(k, g.existing.id)
+            else out.push([k, g.draft])
+          }
+          return out
+        }
+        for (const part of chunks(toCreate(p.orgs, wantedOrgs, orgIds), BATCH)) {
+          throwIfCancelled(progress, 'The import')
+          const made = await s.organizations.addMany(part.map(([, d]) => d))
+          part.forEach(([k], i) => orgIds.set(k, made[i]!.id))
+          advance(part.length)
+        }
+        for (const part of chunks(toCreate(p.patients, wantedPatients, patientIds), BATCH)) {
+          throwIfCancelled(progress, 'The import')
+          const made = await s.patients.addMany(part.map(([, d]) => d))
+          part.forEach(([k], i) => patientIds.set(k, made[i]!.id))
+          advance(part.length)
+        }
         let events = 0
-        await pool(p.caseRows, 64, progress, 'The import', async (d) => {
-          const c = await s.cases.addWithEvents({ ...d.case!.fields, patientId: patientIds.get(patientKey(d.patient!))!, organizationId: orgIds.get(orgKey(d.organization!))! }, d.case!.events)
-          events += c.events.length
-          tick()
-        })
+        for (const part of chunks(p.caseRows, BATCH)) {
+          throwIfCancelled(progress, 'The import')
+          const made = await s.cases.addManyWithEvents(
+            part.map((d) => ({ fields: { ...d.case!.fields, patientId: patientIds.get(patientKey(d.patient!))!, organizationId: orgIds.get(orgKey(d.organization!))! }, events: d.case!.events }))
+          )
+          events += made.reduce((n, c) => n + c.events.length, 0)
+          advance(part.length)
+        }
         const settings = s.store.singletons.settings.get()
         await s.store.singletons.settings.put({ ...settings, csvMappings: { ...settings.csvMappings, [p.preview.layoutHash]: p.preview.mapping } })
         const { counts } = p.preview
@@ -313,6 +328,15 @@ export function csvImporter(s: AppServices) {
       }
     }
   }
+}
+
+/** Records per durable write: large enough that the journal's one fsync is shared widely, small enough for progress and cancel. */
+const BATCH = 1000
+
+function chunks<T>(items: ReadonlyArray<T>, size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
 }
 
 function counts1<T>(groups: Map<string, Group<T>>, willCreate: (g: Group<T>) => boolean): number {

@@ -35,6 +35,9 @@ export type RowDraft = { row: number; patient?: PatientDraft; organization?: Org
 
 export type RowContext = { kind: ImportKind; dateOrder: Record<string, DateOrder | null>; today: string }
 
+/** Built once: zod compiles each schema on first use, and a schema made per row was most of an import's time. */
+const RowCaseFieldsSchema = CaseFieldsSchema.omit({ patientId: true, organizationId: true })
+
 const first = (issues: z.core.$ZodIssue[]) => issues[0]?.message ?? 'is not valid'
 
 export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; problems: RowProblem[] } {
@@ -122,7 +125,7 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       else problem('tags', `"${t}" ${first(parsed.error.issues)}`)
     }
     const reference = v('reference')
-    const fields = CaseFieldsSchema.omit({ patientId: true, organizationId: true }).safeParse({
+    const fields = RowCaseFieldsSchema.safeParse({
       ...opt({ requestKind, priority: priority || undefined, notes: v('notes') }),
       tags,
       references: reference ? [{ kind: 'holder-request-id', value: reference }] : []

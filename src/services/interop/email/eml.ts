@@ -1,4 +1,4 @@
-// E-mail messages (.eml) onto a case: each becomes a correspondence event with its date, its
+// E-mail messages (.eml, and Outlook .msg through msg.ts) onto a case: each becomes a correspondence event with its date, its
 // direction (from the holder's known addresses, or to them), subject, plain-text body and
 // attachments stored by hash; the original message is kept as an attachment too. A message whose
 // Message-ID the case already holds is skipped, and the result says so.
@@ -11,6 +11,8 @@ import type { AppServices } from '../../app-services'
 import { MAX_EML_BYTES } from '../limits'
 import { addCalendarDays } from '../../../core/clocks'
 import { todayOf } from '../../context'
+import type { MailMessage } from './message'
+import { looksLikeMsg, parseMsg } from './msg'
 
 export type EmlFile = { name: string; bytes: Uint8Array }
 export type EmlOutcome =
@@ -34,8 +36,24 @@ export function safeFileName(name: string, fallback: string): string {
   return short || fallback
 }
 
-async function parseOne(f: EmlFile): Promise<ParsedMail> {
+async function parseOne(f: EmlFile): Promise<MailMessage> {
   if (f.bytes.byteLength > MAX_EML_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `${f.name} is larger than ${MAX_EML_BYTES / 1024 / 1024} MB; nothing was imported.`)
+  if (/\.msg$/i.test(f.name) || looksLikeMsg(f.bytes)) return parseMsg(f.name, f.bytes)
+  const mail = await parseEml(f)
+  return {
+    from: addresses(mail.from),
+    fromText: mail.from?.text ?? '',
+    date: mail.date!,
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    messageId: mail.messageId ?? null,
+    attachments: mail.attachments.map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, content: new Uint8Array(a.content), contentType: a.contentType || 'application/octet-stream' })),
+    originalType: 'message/rfc822',
+    originalExt: '.eml'
+  }
+}
+
+async function parseEml(f: EmlFile): Promise<ParsedMail> {
   let mail: ParsedMail
   try {
     mail = await simpleParser(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength))
@@ -62,7 +80,7 @@ export async function importEml(s: AppServices, caseId: string, files: ReadonlyA
   const latest = addCalendarDays(todayOf(s.context), 1)
   for (const f of files) {
     const mail = await parseOne(f)
-    const day = format(mail.date!, 'yyyy-MM-dd')
+    const day = format(mail.date, 'yyyy-MM-dd')
     if (day > latest) throw new AppError('INVALID_INPUT', `${f.name} is dated ${day}, in the future (today is ${todayOf(s.context)}); check the computer's clock or the message, nothing was imported.`)
     parsed.push({ f, mail })
   }
@@ -76,24 +94,25 @@ export async function importEml(s: AppServices, caseId: string, files: ReadonlyA
       continue
     }
     if (id) seen.add(id)
-    const from = addresses(mail.from)
+    const from = mail.from
     const fromHolder = from.some((a) => known.includes(a) || knownDomains.has(domainOf(a)))
     // From the holder is incoming; anything else (to the holder, or cc'd) was sent on the patient's side.
     const direction: 'incoming' | 'outgoing' = fromHolder ? 'incoming' : 'outgoing'
-    const date = format(mail.date!, 'yyyy-MM-dd')
-    const subject = (mail.subject ?? '(no subject)').replace(/\s+/g, ' ').trim().slice(0, MAX_SUMMARY)
-    const text = (mail.text ?? '').replace(/\r\n/g, '\n')
+    const date = format(mail.date, 'yyyy-MM-dd')
+    const subject = (mail.subject || '(no subject)').replace(/\s+/g, ' ').trim().slice(0, MAX_SUMMARY)
+    const text = mail.text.replace(/\r\n/g, '\n')
     const body = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY - 80)}\n\n[The rest of this message is in the attached original.]` : text
     const refs: AttachmentRef[] = []
     const store = async (bytes: Uint8Array, name: string, type: string) => {
       const info = await s.store.attachments.add(bytes)
       refs.push(AttachmentRefSchema.parse({ sha256: info.sha256, size: info.size, name, type: type.slice(0, 200) }))
     }
-    await store(f.bytes, safeFileName(f.name.endsWith('.eml') ? f.name : `${f.name}.eml`, 'message.eml'), 'message/rfc822')
+    const ext = mail.originalExt
+    await store(f.bytes, safeFileName(f.name.toLowerCase().endsWith(ext) ? f.name : `${f.name}${ext}`, `message${ext}`), mail.originalType)
     for (const [i, a] of mail.attachments.slice(0, MAX_FILES_PER_EVENT - 1).entries()) {
-      await store(new Uint8Array(a.content), safeFileName(a.filename ?? '', `attachment-${i + 1}`), a.contentType || 'application/octet-stream')
+      await store(a.content, safeFileName(a.filename, `attachment-${i + 1}`), a.contentType)
     }
-    const fromText = mail.from?.text ? `From ${mail.from.text}` : ''
+    const fromText = mail.fromText ? `From ${mail.fromText}` : ''
     const input: CaseEventInput = {
       type: 'note',
       date,

@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react'
-import { CASE_EVENT_TYPES, CHANNELS, type CaseEventType, type ChecklistItem } from '#core/schemas'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { CASE_EVENT_TYPES, CHANNELS, type CaseEvent, type CaseEventType, type ChecklistItem } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
+import { DateField } from '../../ui/DateField'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
-import { buildEventInput, newDraft, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
+import { buildEventInput, newDraft, predatesRequestWarning, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 
 // A letter draft is made by generating a letter, never logged by hand.
@@ -20,14 +21,39 @@ const DIRECTION_OPTIONS = [
   { value: 'internal', label: 'Internal (a note to ourselves)' }
 ]
 
-type Props = { caseId: string; checklist: ReadonlyArray<ChecklistItem> }
+type Props = {
+  caseId: string
+  checklist: ReadonlyArray<ChecklistItem>
+  /** The log so far: a date before the request is pointed out while it is typed. */
+  events: ReadonlyArray<CaseEvent>
+  /** Changes each time the form is asked for (button, shortcut, menu): its first field takes the focus. */
+  focusRequest: number
+  onClose: () => void
+  /** Opens the form on this event type, scrolled into view and focused (Today's "log the event"). */
+  start?: { type: string; option?: string }
+}
 
 /**
  * Logs one event. The draft survives errors and leaving the page; it is cleared only once the
  * event is saved.
  */
-export function AddEventForm({ caseId, checklist }: Props) {
+export function AddEventForm({ caseId, checklist, events, focusRequest, onClose, start }: Props) {
+  const section = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const first = section.current?.querySelector<HTMLElement>('select, input, textarea')
+    first?.focus()
+    section.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [focusRequest])
   const [draft, setDraft] = useKeptState<EventDraft>(`event-draft:${caseId}`, () => newDraft())
+  const startType = start && (CASE_EVENT_TYPES as ReadonlyArray<string>).includes(start.type) ? (start.type as CaseEventType) : undefined
+  const startOption = start?.option
+  useEffect(() => {
+    if (!startType) return
+    const option = startOption ?? ''
+    setDraft({ ...newDraft(startType), ...(startType === 'step-skipped' ? { step: option } : { venue: option }) })
+    section.current?.scrollIntoView?.({ block: 'start' })
+    section.current?.querySelector<HTMLElement>('select, input')?.focus()
+  }, [startType, startOption, setDraft])
   const [localErrors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<string | null>(null)
   const save = useChannelMutation('cases.addEvent')
@@ -66,14 +92,19 @@ export function AddEventForm({ caseId, checklist }: Props) {
 
   const errorCount = Object.keys(errors).length
   return (
-    <section className="panel" aria-labelledby="add-event-title">
-      <h3 id="add-event-title" className="panel__title">
-        Add event
-      </h3>
+    <section className="panel add-event" aria-labelledby="add-event-title" ref={section} data-testid="add-event-panel">
+      <div className="panel__head">
+        <h3 id="add-event-title" className="panel__title">
+          Add event
+        </h3>
+        <button type="button" className="button button--small button--ghost" onClick={onClose}>
+          Close the form
+        </button>
+      </div>
       <form className="form" onSubmit={submit} noValidate aria-describedby={errorCount > 0 ? 'add-event-errors' : undefined} data-testid="add-event-form">
         <div className="form__row">
           <SelectField label="Type" value={draft.type} onChange={(v) => setType(v as CaseEventType)} options={TYPE_OPTIONS} error={errors['type']} />
-          <TextField label="Date" type="date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} />
+          <DateField label="Date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} warning={predatesRequestWarning(draft.type, draft.date, events)} />
         </div>
         <div className="form__row">
           <SelectField

@@ -1,6 +1,6 @@
 import type { CaseViewValue } from '#shared/channels/cases'
 import { DateText } from '../../ui/DateText'
-import { recordTypeLabel } from '../../ui/labels'
+import { checklistItemLabel } from '../../ui/labels'
 
 /** What was asked for against what arrived: "report received, films not included". */
 export function Checklist({ completeness }: { completeness: CaseViewValue['completeness'] }) {
@@ -21,7 +21,7 @@ export function Checklist({ completeness }: { completeness: CaseViewValue['compl
                 {i.receivedOn ? '✓' : '✗'}
               </span>
               <span className="checklist__label">
-                {i.label} <span className="muted">({recordTypeLabel(i.recordType)})</span>
+                {checklistItemLabel(i)}
               </span>
               <span className="checklist__state">{i.receivedOn ? <>received <DateText value={i.receivedOn} /></> : <strong>missing</strong>}</span>
             </li>

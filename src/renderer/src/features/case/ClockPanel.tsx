@@ -4,12 +4,17 @@ import type { CaseViewValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
 import { humanize } from '../../ui/format'
-import { stepLabel } from '../../ui/labels'
+import { findingLabel, letterTemplateLabel, stepLabel } from '../../ui/labels'
+import type { Reference } from '#core/schemas'
+import { routeToHash } from '../../app/routes'
+import { AgencyNextStep } from './AgencyNextStep'
 
 type Clock = CaseViewValue['clock']
 type Result = Extract<Clock, { state: 'ok' }>['result']
 
-export function ClockPanel({ clock, asOf, onPrepare }: { clock: Clock; asOf: string; onPrepare?: ((letter: string) => void) | undefined }) {
+type Extra = { caseId?: string; references?: ReadonlyArray<Reference> }
+
+export function ClockPanel({ clock, asOf, onPrepare, caseId, references }: { clock: Clock; asOf: string; onPrepare?: ((letter: string) => void) | undefined } & Extra) {
   return (
     <section className="panel clock" aria-labelledby="clock-title" data-testid="clock-panel">
       <h3 id="clock-title" className="panel__title">
@@ -29,12 +34,12 @@ export function ClockPanel({ clock, asOf, onPrepare }: { clock: Clock; asOf: str
           <p role="alert">The clock could not be computed: {clock.message}</p>
         </div>
       )}
-      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} asOf={asOf} onPrepare={onPrepare} />}
+      {clock.state === 'ok' && <ClockResultView result={clock.result} receiptAssumed={clock.receiptAssumed} asOf={asOf} onPrepare={onPrepare} {...(caseId !== undefined && { caseId })} references={references ?? []} />}
     </section>
   )
 }
 
-function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { result: Result; receiptAssumed: boolean; asOf: string; onPrepare?: ((letter: string) => void) | undefined }) {
+function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare, caseId, references }: { result: Result; receiptAssumed: boolean; asOf: string; onPrepare?: ((letter: string) => void) | undefined; caseId?: string; references: ReadonlyArray<Reference> }) {
   return (
     <>
       <div className="clock__summary">
@@ -63,17 +68,27 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
           <div>
             <dt>Next step</dt>
             <dd data-testid="clock-next-step">
-              {r.nextStep ? (
+              {r.agency ? (
+                <AgencyNextStep agency={r.agency} asOf={asOf} references={references} {...(caseId !== undefined && onPrepare && { caseId })} />
+              ) : r.nextStep ? (
                 <>
                   {stepLabel(r.nextStep.step)} by <DateText value={r.nextStep.due} />{' '}
                   {r.nextStep.due < asOf ? <strong className="days--late">overdue </strong> : null}
-                  <span className="muted">
-                    (letter <code>{r.nextStep.letter}</code>)
+                  <span className="muted" title={`Letter template: ${r.nextStep.letter}`}>
+                    (letter: {letterTemplateLabel(r.nextStep.letter)})
                   </span>
                   {onPrepare && (
                     <button type="button" className="button button--small" onClick={() => onPrepare(r.nextStep!.letter)} data-testid="prepare-next-step">
                       Prepare
                     </button>
+                  )}
+                  {onPrepare && caseId && (
+                    <>
+                      {' '}
+                      <a href={routeToHash({ page: 'case', id: caseId, intent: { kind: 'log', eventType: 'step-skipped', option: r.nextStep.step } })} data-testid="skip-next-step">
+                        Skip this step…
+                      </a>
+                    </>
                   )}
                 </>
               ) : (
@@ -109,7 +124,9 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
           {r.findings.map((f, i) => (
             <li key={`${f.code}-${i}`} className="finding">
               <div className="finding__head">
-                <code className="finding__code">{f.code}</code>
+                <strong className="finding__code" title={`Code: ${f.code}`} data-code={f.code}>
+                  {findingLabel(f.code)}
+                </strong>
                 <DateText value={f.date} />
               </div>
               <p className="finding__message">{f.message}</p>
@@ -150,6 +167,12 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
                   </td>
                   <td>
                     {humanize(s.status)}
+                    {s.skip && (
+                      <>
+                        {' '}
+                        on <DateText value={s.skip.on} />: {s.skip.reason}
+                      </>
+                    )}
                     {s.takenOn && (
                       <>
                         {' '}
@@ -157,9 +180,7 @@ function ClockResultView({ result: r, receiptAssumed, asOf, onPrepare }: { resul
                       </>
                     )}
                   </td>
-                  <td>
-                    <code>{s.letter}</code>
-                  </td>
+                  <td title={`Letter template: ${s.letter}`}>{letterTemplateLabel(s.letter)}</td>
                 </tr>
               ))}
             </tbody>

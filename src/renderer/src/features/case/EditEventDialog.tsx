@@ -3,13 +3,14 @@ import { CHANNELS, type CaseEvent, type ChecklistItem } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
+import { DateField } from '../../ui/DateField'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { formatDay, formatInstant, humanize } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
-import { buildEventInput, draftOfEvent, eventPatch, type EventDraft, type FieldErrors } from './event-draft'
+import { buildEventInput, draftOfEvent, eventPatch, predatesRequestWarning, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 import { EditActions } from '../../ui/EditActions'
 
@@ -20,14 +21,14 @@ const DIRECTION_OPTIONS = [
   { value: 'internal', label: 'Internal (a note to ourselves)' }
 ]
 
-type Props = { caseId: string; event: CaseEvent; checklist: ReadonlyArray<ChecklistItem>; onClose: () => void; onSaved: (message: string) => void }
+type Props = { caseId: string; event: CaseEvent; events: ReadonlyArray<CaseEvent>; checklist: ReadonlyArray<ChecklistItem>; onClose: () => void; onSaved: (message: string) => void }
 
 /**
  * Corrects a logged event: its date, summary, text and the facts of its type. The type cannot
  * change (log a new event instead). Only the fields that changed are sent; the history keeps the
  * event as it was. What was typed survives closing the dialog until it is saved or cancelled.
  */
-export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: Props) {
+export function EditEventDialog({ caseId, event, events, checklist, onClose, onSaved }: Props) {
   const [draft, setDraft, forget] = useKeptState<EventDraft>(`event-edit:${caseId}:${event.id}`, () => draftOfEvent(event))
   const [localErrors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState<string | null>(null)
@@ -61,7 +62,7 @@ export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: 
       {
         onSuccess: () => {
           forget()
-          onSaved(`${eventTypeLabel(event.type)} of ${formatDay(draft.date)} corrected.`)
+          onSaved(`${eventTypeLabel(event.type)} of ${formatDay(built.input.date)} corrected.`)
         }
       }
     )
@@ -77,7 +78,7 @@ export function EditEventDialog({ caseId, event, checklist, onClose, onSaved }: 
           history keeps what this event said before.
         </p>
         <div className="form__row">
-          <TextField label="Date" type="date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} />
+          <DateField label="Date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} warning={predatesRequestWarning(event.type, draft.date, events, event.id)} />
           <SelectField
             label="Direction"
             value={draft.direction}

@@ -7,6 +7,8 @@ import { eventTypeLabel } from '../../ui/labels'
 import { AttachButton } from './AttachButton'
 import { AttachmentList } from './Attachments'
 import { EditEventDialog } from './EditEventDialog'
+import { useFileDropZone } from './file-drop'
+import { useAttachFiles } from './use-attach-files'
 import { eventFacts } from './event-facts'
 
 const DIRECTION_MARK: Record<string, string> = { outgoing: '→ out', incoming: '← in', internal: '· internal' }
@@ -41,69 +43,27 @@ export function EventLog({ caseId, events, checklist, readOnly }: Props) {
         <p className="muted">Nothing logged yet.</p>
       ) : (
         <ol className="event-log" data-testid="event-log">
-          {sorted.map((e) => {
-            const facts = eventFacts(e, checklist)
-            return (
-              <li key={e.id} className={`event event--${e.direction}`} data-testid="event" data-event-type={e.type} data-event-id={e.id}>
-                <div className="event__date">
-                  <DateText value={e.date} />
-                </div>
-                <div className="event__main">
-                  <div className="event__head">
-                    <strong className="event__type">{eventTypeLabel(e.type)}</strong>
-                    <span className="event__meta">
-                      {DIRECTION_MARK[e.direction] ?? e.direction}
-                      {e.channel && ` · ${humanize(e.channel)}`}
-                    </span>
-                  </div>
-                  {e.summary && <div className="event__summary">{e.summary}</div>}
-                  {facts.length > 0 && (
-                    <ul className="event__facts">
-                      {facts.map((f) => (
-                        <li key={f}>{f}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {e.proofOfDelivery && <div className="muted small">Proof of delivery: {e.proofOfDelivery}</div>}
-                  {e.body && (
-                    <details className="event__body">
-                      <summary>Full text</summary>
-                      <pre>{e.body}</pre>
-                    </details>
-                  )}
-                  <AttachmentList attachments={e.attachments} />
-                  {!readOnly && (
-                    <div className="event__actions">
-                      <button
-                        type="button"
-                        className="button button--small button--ghost"
-                        onClick={() => {
-                          setMessage(null)
-                          setEditing(e)
-                        }}
-                        aria-label={`Edit ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
-                      >
-                        Edit…
-                      </button>
-                      <AttachButton
-                        caseId={caseId}
-                        eventId={e.id}
-                        label="Attach file…"
-                        accessibleName={`Attach file to ${eventTypeLabel(e.type)} of ${formatDay(e.date)}`}
-                        onAttached={changed}
-                      />
-                    </div>
-                  )}
-                </div>
-              </li>
-            )
-          })}
+          {sorted.map((e) => (
+            <EventRow
+              key={e.id}
+              caseId={caseId}
+              event={e}
+              checklist={checklist}
+              readOnly={readOnly}
+              onEdit={() => {
+                setMessage(null)
+                setEditing(e)
+              }}
+              onChanged={changed}
+            />
+          ))}
         </ol>
       )}
       {editing && (
         <EditEventDialog
           caseId={caseId}
           event={editing}
+          events={events}
           checklist={checklist}
           onClose={() => setEditing(null)}
           onSaved={(m) => {
@@ -113,5 +73,62 @@ export function EventLog({ caseId, events, checklist, readOnly }: Props) {
         />
       )}
     </section>
+  )
+}
+
+type RowProps = { caseId: string; event: CaseEvent; checklist: ReadonlyArray<ChecklistItem>; readOnly: boolean; onEdit: () => void; onChanged: (m: string) => void }
+
+/** One event of the log; files dropped anywhere on it are attached to it. */
+function EventRow({ caseId, event: e, checklist, readOnly, onEdit, onChanged }: RowProps) {
+  const facts = eventFacts(e, checklist)
+  const attacher = useAttachFiles(caseId, e.id, onChanged)
+  const drop = useFileDropZone((files) => void attacher.attachFiles(files), !readOnly)
+  const name = `${eventTypeLabel(e.type)} of ${formatDay(e.date)}`
+  return (
+    <li className={`event event--${e.direction}${drop.over ? ' event--drop' : ''}`} data-testid="event" data-event-type={e.type} data-event-id={e.id} {...drop.props}>
+      <div className="event__date">
+        <DateText value={e.date} />
+      </div>
+      <div className="event__main">
+        <div className="event__head">
+          <strong className="event__type" title={`Event type: ${e.type}`}>
+            {eventTypeLabel(e.type)}
+          </strong>
+          <span className="event__meta">
+            {DIRECTION_MARK[e.direction] ?? e.direction}
+            {e.channel && ` · ${humanize(e.channel)}`}
+          </span>
+        </div>
+        {e.summary && <div className="event__summary">{e.summary}</div>}
+        {facts.length > 0 && (
+          <ul className="event__facts">
+            {facts.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        )}
+        {e.proofOfDelivery && <div className="muted small">Proof of delivery: {e.proofOfDelivery}</div>}
+        {e.body && (
+          <details className="event__body">
+            <summary>Full text</summary>
+            <pre>{e.body}</pre>
+          </details>
+        )}
+        <AttachmentList attachments={e.attachments} />
+        {drop.over && (
+          <p className="event__drop-hint" aria-hidden="true">
+            Drop to attach to {name}
+          </p>
+        )}
+        {!readOnly && (
+          <div className="event__actions">
+            <button type="button" className="button button--small button--ghost" onClick={onEdit} aria-label={`Edit ${name}`}>
+              Edit…
+            </button>
+            <AttachButton caseId={caseId} eventId={e.id} label="Attach file…" accessibleName={`Attach file to ${name}`} onAttached={onChanged} attacher={attacher} />
+          </div>
+        )}
+      </div>
+    </li>
   )
 }

@@ -1,7 +1,9 @@
 // The fields that only some event types have, for the clock's facts.
 import type { ChecklistItem } from '#core/schemas'
+import { DateField } from '../../ui/DateField'
 import { CheckboxField, SelectField, TextField, TriStateField } from '../../ui/Field'
-import { recordTypeLabel } from '../../ui/labels'
+import { ESCALATION_STEP_IDS } from '#core/escalation'
+import { checklistItemLabel, stepLabel } from '../../ui/labels'
 import type { EventDraft, FieldErrors } from './event-draft'
 
 type Props = {
@@ -50,7 +52,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
       return (
         <div className="form__row">
           <TextField label="Reason given" value={d.reason} onChange={(v) => set('reason', v)} error={errors['reason']} hint="Leave empty if the notice gave none." />
-          <TextField label="New date promised" type="date" value={d.newDate} onChange={(v) => set('newDate', v)} error={errors['newDate']} />
+          <DateField label="New date promised" value={d.newDate} onChange={(v) => set('newDate', v)} error={errors['newDate']} />
         </div>
       )
     case 'partial-delivery':
@@ -63,7 +65,7 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
               {checklist.map((item) => (
                 <CheckboxField
                   key={item.id}
-                  label={`${item.label} (${recordTypeLabel(item.recordType)})`}
+                  label={checklistItemLabel(item)}
                   checked={d.items.includes(item.id)}
                   onChange={(on) => set('items', on ? [...d.items, item.id] : d.items.filter((x) => x !== item.id))}
                 />
@@ -130,10 +132,25 @@ export function EventTypeFields({ draft: d, set, errors, checklist }: Props) {
           ]}
         />
       )
+    case 'step-skipped':
+      return (
+        <div className="form__row">
+          <SelectField
+            label="Step to skip"
+            value={d.step}
+            onChange={(v) => set('step', v)}
+            required
+            error={errors['step']}
+            options={[{ value: '', label: 'Choose…' }, ...ESCALATION_STEP_IDS.map((s) => ({ value: s, label: stepLabel(s) }))]}
+          />
+          <TextField label="Why it does not fit this case" value={d.reason} onChange={(v) => set('reason', v)} required error={errors['reason']} />
+        </div>
+      )
     case 'complaint-filed':
+    case 'agency-acknowledged':
       return (
         <SelectField
-          label="Filed with"
+          label={d.type === 'agency-acknowledged' ? 'Acknowledged by' : 'Filed with'}
           value={d.venue}
           onChange={(v) => set('venue', v)}
           required

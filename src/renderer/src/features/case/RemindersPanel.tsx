@@ -4,6 +4,8 @@ import { ReminderEntrySchema } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
+import { dateFieldValue } from '../../ui/date-input'
+import { DateField } from '../../ui/DateField'
 import { DateText } from '../../ui/DateText'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { TextField } from '../../ui/Field'
@@ -35,10 +37,11 @@ export function RemindersPanel({ caseId, reminders, asOf, readOnly }: { caseId: 
     add.reset()
     removing.reset()
     setSaved(null)
-    const parsed = ReminderInput.safeParse({ date: draft.date.trim(), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) })
-    if (!parsed.success) {
-      const found = issuesByPath(parsed.error)
-      setErrors(draft.date.trim() === '' ? { ...found, date: 'choose the day to be reminded' } : found)
+    const day = dateFieldValue(draft.date, { required: true })
+    const parsed = ReminderInput.safeParse({ date: day.iso ?? '', ...(draft.note.trim() ? { note: draft.note.trim() } : {}) })
+    if (day.error || !parsed.success) {
+      const found = parsed.success ? {} : issuesByPath(parsed.error)
+      setErrors(day.error ? { ...found, date: draft.date.trim() === '' ? 'Choose the day to be reminded.' : day.error } : found)
       return
     }
     setErrors({})
@@ -92,7 +95,7 @@ export function RemindersPanel({ caseId, reminders, asOf, readOnly }: { caseId: 
       )}
       {!readOnly && (
         <form className="form reminders__form" onSubmit={submit} noValidate data-testid="reminder-form" aria-label="Add a reminder">
-          <TextField label="Remind me on" type="date" value={draft.date} onChange={(v) => setDraft((d) => ({ ...d, date: v }))} required error={errors['date']} />
+          <DateField label="Remind me on" value={draft.date} onChange={(v) => setDraft((d) => ({ ...d, date: v }))} required error={errors['date']} />
           <TextField label="Reminder note" value={draft.note} onChange={(v) => setDraft((d) => ({ ...d, note: v }))} error={errors['note']} placeholder="e.g. call the HIM desk" />
           <ErrorMessage title="The reminder was not saved." message={serverError} />
           <Notice message={saved} />

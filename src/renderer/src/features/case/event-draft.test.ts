@@ -2,7 +2,7 @@
 // message beside each field; an edit sends only what changed.
 import { describe, expect, it } from 'vitest'
 import type { CaseEvent } from '#core/schemas'
-import { buildEventInput, draftOfEvent, eventPatch, newDraft, typicalDirection } from './event-draft'
+import { buildEventInput, draftOfEvent, eventPatch, newDraft, predatesRequestWarning, typicalDirection } from './event-draft'
 
 describe('event draft', () => {
   it('leaves out what was not answered: an unanswered yes/no is unknown, never "no"', () => {
@@ -19,7 +19,26 @@ describe('event draft', () => {
     expect(built.ok).toBe(false)
     if (built.ok) return
     expect(built.errors['amount']).toBe('"twenty" is not an amount of money.')
-    expect(built.errors['date']).toMatch(/2026-02-30 is not a real calendar date/)
+    expect(built.errors['date']).toBe('February has no 30th (it has 28 days).')
+  })
+
+  it('asks for the date in the field\'s own format, never "\"\" is not a date written YYYY-MM-DD"', () => {
+    const built = buildEventInput({ ...newDraft('note'), date: '' })
+    expect(built.ok).toBe(false)
+    if (built.ok) return
+    expect(built.errors['date']).toMatch(/^Enter the date, as (MM\/DD\/YYYY|DD\/MM\/YYYY|DD\.MM\.YYYY|YYYY-MM-DD)\.$/)
+  })
+
+  it('warns while the date is typed when an event predates the request, and says nothing otherwise', () => {
+    const log = [
+      { type: 'note' as const, date: '2026-08-01' },
+      { type: 'request-sent' as const, date: '2026-09-02' }
+    ]
+    expect(predatesRequestWarning('fee-quoted', '2026-08-31', log)).toBe('This is before the request was sent (Wed 2 Sep 2026). Check the date; you can still save it if it is right.')
+    expect(predatesRequestWarning('fee-quoted', '2026-09-02', log)).toBeNull()
+    expect(predatesRequestWarning('request-sent', '2026-08-01', log)).toBeNull()
+    expect(predatesRequestWarning('fee-quoted', '2026-08-31', [])).toBeNull()
+    expect(predatesRequestWarning('fee-quoted', 'not yet', log)).toBeNull()
   })
 
   it('asks for what an event of its type cannot do without', () => {

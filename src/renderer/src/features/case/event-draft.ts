@@ -1,7 +1,8 @@
 // The add-event form's draft: every field as the person typed it, and the one function that turns
 // it into a contract input (leaving out what was not answered, because unknown is not "no").
 import { CaseEventInputSchema, type CaseEvent, type CaseEventInput, type CaseEventType } from '#core/schemas'
-import { todayIso } from '../../ui/format'
+import { dateFieldValue } from '../../ui/date-input'
+import { formatDay, todayIso } from '../../ui/format'
 import { boolToTri, triToBool, type TriState } from '../../ui/Field'
 
 export type EventDraft = {
@@ -30,6 +31,8 @@ export type EventDraft = {
   format: string
   kind: string
   venue: string
+  /** A ladder step (step-skipped). */
+  step: string
   reviewOutcome: string
   resolutionOutcome: string
 }
@@ -60,6 +63,7 @@ export const newDraft = (type: CaseEventType = 'request-sent'): EventDraft => ({
   format: '',
   kind: '',
   venue: '',
+  step: '',
   reviewOutcome: '',
   resolutionOutcome: ''
 })
@@ -90,7 +94,8 @@ const INCOMING = new Set<CaseEventType>([
   'records-delivered',
   'denial',
   'review-decided',
-  'barrier'
+  'barrier',
+  'agency-acknowledged'
 ])
 
 /** Which way an event of this type usually travels, as a starting point the user can change. */
@@ -133,8 +138,11 @@ function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
     case 'fee-paid':
       return { amount: amount() }
     case 'extension-notice':
-    case 'state-delay-notice':
-      return { reason: text(d.reason), newDate: text(d.newDate) }
+    case 'state-delay-notice': {
+      const promised = dateFieldValue(d.newDate)
+      if (promised.error) errors['newDate'] = promised.error
+      return { reason: text(d.reason), newDate: promised.iso }
+    }
     case 'partial-delivery':
     case 'records-delivered':
       return { items: d.items, format: text(d.format) }
@@ -157,6 +165,13 @@ function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
     case 'complaint-filed':
       if (!d.venue) errors['venue'] = 'Choose where the complaint was filed.'
       return { venue: text(d.venue) }
+    case 'agency-acknowledged':
+      if (!d.venue) errors['venue'] = 'Choose which agency acknowledged the complaint.'
+      return { venue: text(d.venue) }
+    case 'step-skipped':
+      if (!d.step) errors['step'] = 'Choose the step to skip.'
+      if (!text(d.reason)) errors['reason'] = 'Say why this step does not fit the case (it goes in the clock’s explanation).'
+      return { step: text(d.step), reason: text(d.reason) }
     case 'resolution':
       return { outcome: text(d.resolutionOutcome) }
     default:
@@ -167,9 +182,12 @@ function specific(d: EventDraft, errors: FieldErrors): Record<string, unknown> {
 /** Validates the draft with the contract's own schema; errors are keyed by field name. */
 export function buildEventInput(d: EventDraft): BuildResult {
   const errors: FieldErrors = {}
+  // The date as typed (MM/DD/YYYY here, DD/MM/YYYY there): what it cannot be is said in its terms.
+  const date = dateFieldValue(d.date, { required: true })
+  if (date.error) errors['date'] = date.error
   const candidate = defined({
     type: d.type,
-    date: d.date.trim(),
+    date: date.iso,
     direction: d.direction,
     channel: text(d.channel),
     summary: d.summary.trim(),
@@ -235,7 +253,10 @@ export function draftOfEvent(e: CaseEvent): EventDraft {
     case 'barrier':
       return { ...d, kind: e.kind }
     case 'complaint-filed':
+    case 'agency-acknowledged':
       return { ...d, venue: e.venue }
+    case 'step-skipped':
+      return { ...d, step: e.step, reason: e.reason }
     case 'resolution':
       return { ...d, resolutionOutcome: e.outcome ?? '' }
     default:
@@ -260,4 +281,23 @@ export function eventPatch(old: CaseEvent, edited: CaseEventInput): Record<strin
     if (JSON.stringify(before[k]) !== JSON.stringify(a)) patch[k] = a === undefined ? null : a
   }
   return patch
+}
+
+/** The types that start a request: an event dated before them is dated before the request. */
+const STARTS = new Set<CaseEventType>(['request-sent', 'request-received'])
+
+/**
+ * Said while the date is typed, not after saving: an event dated before the request went out
+ * (or was received) is most often a typo in the year or month. It does not block saving: a
+ * phone call before the written request is real.
+ */
+export function predatesRequestWarning(type: CaseEventType, typed: string, events: ReadonlyArray<Pick<CaseEvent, 'type' | 'date'>>, ignoreEventId?: string): string | null {
+  if (STARTS.has(type)) return null
+  const read = dateFieldValue(typed)
+  if (!read.iso) return null
+  const starts = events.filter((e) => STARTS.has(e.type) && (ignoreEventId === undefined || (e as { id?: string }).id !== ignoreEventId)).map((e) => e.date).sort()
+  const first = starts[0]
+  if (first === undefined || read.iso >= first) return null
+  const which = events.find((e) => e.date === first && STARTS.has(e.type))?.type === 'request-received' ? 'was received' : 'was sent'
+  return `This is before the request ${which} (${formatDay(first)}). Check the date; you can still save it if it is right.`
 }

@@ -43,7 +43,10 @@ export function eventFacts(e: CaseEvent, checklist: ReadonlyArray<ChecklistItem>
     case 'barrier':
       return [humanize(e.kind)]
     case 'complaint-filed':
+    case 'agency-acknowledged':
       return [`venue: ${e.venue === 'ocr' ? 'OCR' : humanize(e.venue)}`]
+    case 'step-skipped':
+      return [`step: ${humanize(e.step)}`, `reason: ${e.reason}`]
     case 'resolution':
       return e.outcome ? [`outcome: ${e.outcome}`] : []
     default:

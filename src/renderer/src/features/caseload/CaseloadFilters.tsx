@@ -98,6 +98,20 @@ export function CaseloadFilters({ filter, onChange, searchRequest, facets, count
           <input type="checkbox" checked={filter.onlyLate} onChange={(e) => set({ onlyLate: e.target.checked })} />
           <span>Only late</span>
         </label>
+        <label className="filter-bar__select">
+          <span>Waiting on</span>{' '}
+          <select
+            className="input"
+            value={filter.waitingOn ?? ''}
+            onChange={(e) => set({ waitingOn: e.target.value as CaseloadFilter['waitingOn'] })}
+            data-testid="waiting-on-filter"
+          >
+            <option value="">Anyone</option>
+            <option value="me">Needs my action</option>
+            <option value="holder">Waiting on the holder</option>
+            <option value="agency">With the agency</option>
+          </select>
+        </label>
         <label className="checkbox">
           <input type="checkbox" checked={filter.trash} onChange={(e) => set({ trash: e.target.checked })} />
           <span>Trash</span>

@@ -37,6 +37,7 @@ export function DaysText({ item }: { item: CaseListItemValue }) {
 
 const nextStepText = (r: CaseListItemValue): string => {
   const s = r.nextStep
+  if (r.waitingOn === 'agency') return 'With the agency'
   if (!s) return '—'
   return `${stepLabel(s.step)} by ${formatDay(s.due)}${s.due < todayIso() ? ' (overdue)' : ''}`
 }
@@ -60,6 +61,7 @@ export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
     text: nextStepText,
     cell: (r) => {
       const s = r.nextStep
+      if (r.waitingOn === 'agency') return <span className="cell-primary">With the agency</span>
       if (!s) return <span className="muted">—</span>
       const late = s.due < todayIso()
       return (

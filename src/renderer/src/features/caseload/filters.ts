@@ -59,6 +59,7 @@ export function toQueryFilter(v: CaseloadView, text: string, ctx: QueryContext):
     ...(assignees && { assignees }),
     ...(v.tags.length > 0 && { tags: v.tags }),
     ...(v.priorities.length > 0 && { priorities: v.priorities }),
+    ...(v.waitingOn && { waitingOn: [v.waitingOn] }),
     ...(range && v.dates && { [v.dates.field]: range })
   }
 }
@@ -97,6 +98,7 @@ export const isFiltered = (f: CaseloadView) =>
   f.mine ||
   f.tags.length > 0 ||
   f.priorities.length > 0 ||
+  Boolean(f.waitingOn) ||
   Boolean(f.dates?.from || f.dates?.to)
 
 /** Same filters and sort (what a saved view is compared on to say "changed"). */

@@ -1,17 +1,24 @@
 // The CSV import wizard: pick a file, check the column mapping (and the order of ambiguous date
 // columns), see the first rows exactly as they will be stored and every problem by row and column,
-// decide about records already on file, then confirm. Nothing is written before the confirm.
+// decide about records already on file, group by group, then confirm. Nothing is written before
+// the confirm; the import shows its progress and can be cancelled (the folder is then as before).
 import { useState } from 'react'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { newTaskId } from '../../api/push-events'
+import { useChannelMutation } from '../../api/queries'
 import type { ChannelInput, ChannelOutput } from '#shared/contract'
+import type { PickedFile } from '#shared/files'
 import { PageHeader } from '../../ui/PageHeader'
-import { fileToBase64 } from './read-file'
+import { TaskProgress } from '../../ui/TaskProgress'
+import { formatBytes } from '../../ui/format'
+import { DuplicateChoices, type Decision } from './DuplicateChoices'
 import { ExportActions } from './ExportActions'
+import { FullImport } from './FullImport'
+import { pickFile } from './pick-file'
 
 type Kind = ChannelInput<'interop.csvPreview'>['kind']
 type Preview = ChannelOutput<'interop.csvPreview'>
-type Decision = 'match' | 'new' | 'skip'
 const KINDS: Array<{ value: Kind; label: string }> = [
   { value: 'requests', label: 'A request log (one request per row)' },
   { value: 'cases', label: 'Cases (patient, holder, dates)' },
@@ -21,23 +28,26 @@ const KINDS: Array<{ value: Kind; label: string }> = [
 
 export function ImportPage() {
   const [kind, setKind] = useState<Kind>('requests')
-  const [source, setSource] = useState<{ name: string; base64: string } | null>(null)
+  const [file, setFile] = useState<PickedFile | null>(null)
   const [columns, setColumns] = useState<Record<string, string | null> | null>(null)
   const [dateOrder, setDateOrder] = useState<Record<string, 'mdy' | 'dmy'>>({})
-  const [duplicates, setDuplicates] = useState<Decision | ''>('')
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({})
   const [preview, setPreview] = useState<Preview | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<ChannelOutput<'interop.csvImport'> | null>(null)
+  const [taskId, setTaskId] = useState<string | null>(null)
+  const importing = useChannelMutation('interop.csvImport')
+  const cancelled = importing.error instanceof ApiError && importing.error.code === 'CANCELLED'
 
-  const input = (over: { columns?: Record<string, string | null> | null; dateOrder?: Record<string, 'mdy' | 'dmy'>; duplicates?: Decision | ''; src?: typeof source; kind?: Kind } = {}) => {
+  const input = (over: { columns?: Record<string, string | null> | null; dateOrder?: Record<string, 'mdy' | 'dmy'>; decisions?: Record<string, Decision>; src?: PickedFile; kind?: Kind } = {}) => {
     const cols = over.columns === undefined ? columns : over.columns
-    const dup = over.duplicates ?? duplicates
+    const chosen = over.decisions ?? decisions
     return {
       kind: over.kind ?? kind,
-      source: (over.src ?? source)!,
+      source: { token: (over.src ?? file)!.token },
       ...(cols && { mapping: { columns: cols, dateOrder: over.dateOrder ?? dateOrder } }),
-      ...(dup && { duplicates: dup })
+      ...(Object.keys(chosen).length > 0 && { decisions: chosen })
     }
   }
 
@@ -56,27 +66,41 @@ export function ImportPage() {
     }
   }
 
-  async function pick(file: File | undefined) {
-    if (!file) return
-    const src = { name: file.name, base64: await fileToBase64(file) }
-    setSource(src)
+  async function pick() {
+    setError(null)
+    let src: PickedFile | null
+    try {
+      src = await pickFile()
+    } catch (e) {
+      setError(`No file was picked: ${errorText(e)}`)
+      return
+    }
+    if (!src) return
+    setFile(src)
     setDone(null)
+    importing.reset()
     setColumns(null)
     setDateOrder({})
-    await refresh({ src, columns: null, dateOrder: {} })
+    setDecisions({})
+    await refresh({ src, columns: null, dateOrder: {}, decisions: {} })
   }
 
-  async function confirm() {
-    setBusy(`Importing ${preview?.counts.cases ?? 0} case(s)… (a backup is taken first; nothing is kept unless every row goes in)`)
+  function confirm() {
+    const id = newTaskId()
+    setTaskId(id)
     setError(null)
-    try {
-      setDone(await call('interop.csvImport', input()))
-      setPreview(null)
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(null)
-    }
+    importing.mutate(
+      { ...input(), taskId: id },
+      {
+        onSuccess: (r) => {
+          setDone(r)
+          setPreview(null)
+        },
+        onError: (e) => {
+          if (!(e instanceof ApiError && e.code === 'CANCELLED')) setError(errorText(e))
+        }
+      }
+    )
   }
 
   return (
@@ -87,15 +111,18 @@ export function ImportPage() {
       <div className="form-row">
         <label>
           What the file holds{' '}
-          <select value={kind} onChange={(e) => { const k = e.target.value as Kind; setKind(k); if (source) void refresh({ kind: k, columns: null }) }}>
+          <select value={kind} onChange={(e) => { const k = e.target.value as Kind; setKind(k); if (file) void refresh({ kind: k, columns: null }) }}>
             {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
           </select>
         </label>{' '}
-        <label>
-          CSV file <input type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files?.[0])} />
-        </label>
+        <button type="button" className="button" onClick={() => void pick()} disabled={busy !== null || importing.isPending}>
+          Choose a CSV file…
+        </button>
+        {file && <span className="muted"> {file.name} ({formatBytes(file.size)})</span>}
       </div>
       {busy && <p role="status">{busy}</p>}
+      {importing.isPending && taskId && <TaskProgress taskId={taskId} fallbackLabel="Importing (a backup is taken first; nothing is kept unless every row goes in)" />}
+      {cancelled && <p role="status">The import was cancelled; nothing was changed (the folder was put back as it was).</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {done && <p role="status">Imported {done.cases} case(s), {done.patients} patient(s) and {done.organizations} organization(s); {done.skipped} row(s) skipped. Backup taken before: {done.backupId}.</p>}
       {preview && (
@@ -132,17 +159,14 @@ export function ImportPage() {
             </tbody>
           </table>
           {preview.duplicates.length > 0 && (
-            <p>
-              <label>
-                {preview.duplicates.length} group(s) of rows match records already on file ({preview.duplicates.slice(0, 3).map((d) => d.label).join('; ')}…):{' '}
-                <select value={duplicates} onChange={(e) => { const v = e.target.value as Decision | ''; setDuplicates(v); void refresh({ duplicates: v, columns: columns ?? preview.mapping.columns }) }}>
-                  <option value="">choose…</option>
-                  <option value="match">use the existing records</option>
-                  <option value="new">create new ones</option>
-                  <option value="skip">skip those rows</option>
-                </select>
-              </label>
-            </p>
+            <DuplicateChoices
+              duplicates={preview.duplicates}
+              decisions={decisions}
+              onChange={(next) => {
+                setDecisions(next)
+                void refresh({ decisions: next, columns: columns ?? preview.mapping.columns })
+              }}
+            />
           )}
           <h3>First rows as they will be stored</h3>
           <table className="table" aria-label="Preview">
@@ -170,11 +194,12 @@ export function ImportPage() {
             </>
           )}
           {preview.blockers.length > 0 && <ul aria-label="Before importing">{preview.blockers.map((b) => <li key={b}>{b}</li>)}</ul>}
-          <button type="button" disabled={preview.blockers.length > 0 || busy !== null} onClick={() => void confirm()}>
+          <button type="button" disabled={preview.blockers.length > 0 || busy !== null || importing.isPending} onClick={confirm}>
             Import {preview.counts.cases > 0 ? `${preview.counts.cases} case(s)` : `${preview.counts.patients + preview.counts.organizations} record(s)`}
           </button>
         </>
       )}
+      <FullImport />
     </section>
   )
 }

@@ -1,16 +1,17 @@
 // "Generate letters for every overdue case" (or every case not yet due, or every case whose next
-// ladder step is this letter): one letter per case, saved into each case as a draft, with progress
-// and Cancel, then what was made and what was skipped and why. The window asks for one case at a
-// time, so progress and cancel need no push events; the service's bulk progress callback is there
-// for when they come.
-import { useRef, useState } from 'react'
+// ladder step is this letter, due now): one letter per case, saved into each case as a draft. One
+// call does the work in the services; its progress arrives as task.progress push events and Cancel
+// stops it between cases (tasks.cancel); then what was made and what was skipped and why.
+import { useState } from 'react'
 import type { BulkResultValue } from '#shared/channels/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { newTaskId } from '../../api/push-events'
 import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField } from '../../ui/Field'
+import { TaskProgress } from '../../ui/TaskProgress'
 import './letters.css'
 
 type Filter = 'overdue' | 'awaiting' | 'next-step'
@@ -19,36 +20,22 @@ export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void;
   const templates = useChannel('letters.templates', {})
   const [templateId, setTemplateId] = useState('follow-up')
   const [filter, setFilter] = useState<Filter>('overdue')
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [taskId, setTaskId] = useState<string | null>(null)
   const [result, setResult] = useState<BulkResultValue | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const cancelled = useRef(false)
 
   const start = async () => {
     setError(null)
     setResult(null)
-    cancelled.current = false
+    const id = newTaskId()
+    setTaskId(id)
     try {
-      const list = await call('cases.list', filter === 'next-step' ? {} : { status: [filter] })
-      const ids = (filter === 'next-step' ? list.filter((c) => c.nextStep?.letter === templateId) : list).map((c) => c.id)
-      const summary: BulkResultValue = { made: [], skipped: [], cancelled: false }
-      setProgress({ done: 0, total: ids.length })
-      for (const [i, caseId] of ids.entries()) {
-        if (cancelled.current) {
-          summary.cancelled = true
-          break
-        }
-        const r = await call('letters.bulk', { templateId, caseIds: [caseId] })
-        summary.made.push(...r.made)
-        summary.skipped.push(...r.skipped)
-        setProgress({ done: i + 1, total: ids.length })
-      }
-      setResult(summary)
+      setResult(await call('letters.bulk', { templateId, filter, taskId: id }))
       onChanged()
     } catch (e) {
       setError(errorText(e))
     } finally {
-      setProgress(null)
+      setTaskId(null)
     }
   }
 
@@ -60,12 +47,9 @@ export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void;
         <SelectField label="For" value={filter} onChange={(v) => setFilter(v as Filter)} options={[{ value: 'overdue', label: 'every overdue case' }, { value: 'awaiting', label: 'every case not yet due' }, { value: 'next-step', label: 'every case whose next step is this letter' }]} />
       </div>
       <ErrorMessage message={error} />
-      {progress ? (
-        <div role="status" data-testid="bulk-progress">
-          <progress max={progress.total} value={progress.done} /> {progress.done} of {progress.total}{' '}
-          <button type="button" className="button" onClick={() => (cancelled.current = true)}>
-            Cancel
-          </button>
+      {taskId ? (
+        <div data-testid="bulk-progress">
+          <TaskProgress taskId={taskId} fallbackLabel="Making the letters" />
         </div>
       ) : (
         <button type="button" className="button button--primary" onClick={() => void start()}>
@@ -81,6 +65,7 @@ export function BulkLettersDialog({ onClose, onChanged }: { onClose: () => void;
             <ul>
               {result.skipped.map((s) => (
                 <li key={s.caseId}>
+                  {s.patient ? `${s.patient} ` : ''}
                   <code>{s.caseId}</code>: {s.reason}
                 </li>
               ))}

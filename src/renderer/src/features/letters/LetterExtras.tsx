@@ -1,5 +1,6 @@
-// The other renderings of a letter, filed with it: an e-mail draft (.eml), a fax cover sheet, and
-// the archive PDF/A (LibreOffice; where it is missing, the message says how to install it).
+// The other renderings of a letter, filed with it: an e-mail draft (.eml, opened in the system's
+// mail program to check and send), a fax cover sheet, and the archive PDF/A (LibreOffice; where it
+// is missing, the message says how to install it).
 import { useState } from 'react'
 import type { LetterRecord } from '#core/schemas'
 import { call } from '../../api/client'
@@ -13,6 +14,7 @@ export function LetterExtras({ caseId, letter, onChanged }: { caseId: string; le
   const [made, setMade] = useState<string[]>([])
   // Left empty, the cover counts the pages of the letter's PDF (made first with Save as PDF or Archive PDF).
   const [pages, setPages] = useState('')
+  const [opened, setOpened] = useState<string | null>(null)
   const run = (what: string, action: () => Promise<{ name: string }>) => async () => {
     setBusy(what)
     setError(null)
@@ -32,8 +34,17 @@ export function LetterExtras({ caseId, letter, onChanged }: { caseId: string; le
       <button type="button" className="button" disabled={busy !== null} onClick={run('pdf', () => call('letters.savePdf', ref))}>
         Save as PDF
       </button>
-      <button type="button" className="button" disabled={busy !== null} onClick={run('eml', () => call('letters.eml', ref))}>
-        E-mail draft (.eml)
+      <button
+        type="button"
+        className="button"
+        disabled={busy !== null}
+        onClick={run('eml', async () => {
+          const r = await call('letters.email', ref)
+          setOpened(r.path)
+          return r.attachment
+        })}
+      >
+        E-mail this letter
       </button>
       <button type="button" className="button" disabled={busy !== null} onClick={run('fax', () => call('letters.faxCover', { ...ref, ...(Number(pages) > 0 ? { pages: Math.floor(Number(pages)) } : {}) }))}>
         Fax cover sheet
@@ -43,6 +54,11 @@ export function LetterExtras({ caseId, letter, onChanged }: { caseId: string; le
       </button>
       <TextField label="Letter pages (for the fax cover)" type="number" min="1" value={pages} onChange={setPages} hint="Leave empty to count the pages of the letter's PDF." />
       {made.length > 0 && <p role="status" className="muted small">Saved with the letter: {made.join(', ')}</p>}
+      {opened && (
+        <p role="status" className="muted small" data-testid="email-opened">
+          The draft is open in your mail program ({opened}): check it, send it from there, then mark the letter sent. The app sends nothing itself.
+        </p>
+      )}
       <ErrorMessage message={error} />
     </div>
   )

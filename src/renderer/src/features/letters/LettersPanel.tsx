@@ -1,14 +1,15 @@
-// The case's letters: each with its template and version, draft or sent, its files (open, save a
-// copy), and "Mark sent" for a draft.
+// The case's letters: each with its template and version, draft or sent, its files (preview, open
+// with the system, show in folder, save as), and "Mark sent" for a draft.
 import { useState } from 'react'
 import type { LetterRecord } from '#core/schemas'
 import { DateText } from '../../ui/DateText'
 import { AttachmentList } from '../case/Attachments'
 import { LetterExtras } from './LetterExtras'
+import { LetterFileActions } from './LetterFileActions'
 import { MarkSentForm } from './MarkSentForm'
 
-export function LettersPanel({ caseId, letters, today, readOnly, onChanged, onPrepare }: { caseId: string; letters: ReadonlyArray<LetterRecord>; today: string; readOnly: boolean; onChanged: () => void; onPrepare: () => void }) {
-  const [sending, setSending] = useState<string | null>(null)
+export function LettersPanel({ caseId, letters, today, readOnly, onChanged, onPrepare, sendingFirst }: { caseId: string; letters: ReadonlyArray<LetterRecord>; today: string; readOnly: boolean; onChanged: () => void; onPrepare: () => void; /** Opens "Mark sent" for this letter at once (Today's action). */ sendingFirst?: string }) {
+  const [sending, setSending] = useState<string | null>(sendingFirst ?? null)
   return (
     <section className="panel" aria-labelledby="letters-title" data-testid="letters-panel">
       <h3 id="letters-title" className="panel__title">
@@ -29,6 +30,7 @@ export function LettersPanel({ caseId, letters, today, readOnly, onChanged, onPr
               ) : null}
             </div>
             <AttachmentList attachments={[l.file, ...l.extraFiles]} />
+            <LetterFileActions caseId={caseId} letter={l} />
             {!readOnly && l.status === 'draft' && (
               <>
                 <LetterExtras caseId={caseId} letter={l} onChanged={onChanged} />

@@ -4,6 +4,8 @@ import { useState } from 'react'
 import { CHANNELS, type LetterRecord } from '#core/schemas'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
+import { dateFieldValue } from '../../ui/date-input'
+import { DateField } from '../../ui/DateField'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
 import { readAsBase64, refusalOf } from './read-file'
@@ -21,8 +23,10 @@ export function MarkSentForm({ caseId, letter, today, onSent }: { caseId: string
     try {
       const refusal = proof ? refusalOf(proof) : null
       if (refusal) throw new Error(refusal)
+      const sentOn = dateFieldValue(date, { required: true })
+      if (!sentOn.iso) throw new Error(`Sent on: ${sentOn.error ?? 'enter the date'}`)
       await call('letters.markSent', {
-        caseId, letterId: letter.id, date, channel,
+        caseId, letterId: letter.id, date: sentOn.iso, channel,
         ...(detail.trim() ? { channelDetail: detail.trim() } : {}),
         ...(proof ? { proof: { name: proof.name, base64: await readAsBase64(proof) } } : {})
       })
@@ -37,7 +41,7 @@ export function MarkSentForm({ caseId, letter, today, onSent }: { caseId: string
     <form className="mark-sent" aria-label="Mark sent" onSubmit={(e) => { e.preventDefault(); void submit() }}>
       <h3>Mark sent</h3>
       <div className="form-row">
-        <TextField label="Sent on" type="date" value={date} onChange={setDate} />
+        <DateField label="Sent on" value={date} onChange={setDate} required />
         <SelectField label="Sent by" value={channel} onChange={(v) => setChannel(v as (typeof CHANNELS)[number])} options={CHANNELS.map((c) => ({ value: c, label: c.replace('-', ' ') }))} />
         <TextField label="Fax number, article number or address" value={detail} onChange={setDetail} hint="Written into the event as the proof of delivery." />
       </div>

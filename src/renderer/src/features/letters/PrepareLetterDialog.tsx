@@ -7,11 +7,14 @@ import type { PreparedLetterValue } from '#shared/channels/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useChannel } from '../../api/queries'
+import { dateFieldValue } from '../../ui/date-input'
+import { DateField } from '../../ui/DateField'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextField } from '../../ui/Field'
 import { useDebounced } from '../../ui/use-debounced'
 import { LetterExtras } from './LetterExtras'
+import { LetterFileActions } from './LetterFileActions'
 import { MarkSentForm } from './MarkSentForm'
 import './letters.css'
 
@@ -29,7 +32,10 @@ export function PrepareLetterDialog({ caseId, requestKind, templateId, today, on
   const [saving, setSaving] = useState(false)
   const [letter, setLetter] = useState<LetterRecord | null>(null)
   const [asked, setAsked] = useState<Record<string, string>>({})
-  const debounced = useDebounced(JSON.stringify({ template, date, values }), 250)
+  // The date as typed; the preview keeps the last day it could read, and generating waits for a real one.
+  const typedDate = dateFieldValue(date, { required: true })
+  const letterDate = typedDate.iso ?? today
+  const debounced = useDebounced(JSON.stringify({ template, date: letterDate, values }), 250)
 
   useEffect(() => {
     if (!template) return
@@ -52,10 +58,14 @@ export function PrepareLetterDialog({ caseId, requestKind, templateId, today, on
   // Every field that was ever missing keeps its box, so filling one never makes its box vanish mid-typing.
   const fields = Object.entries(asked)
   const generate = async () => {
+    if (!typedDate.iso) {
+      setError(`Letter date: ${typedDate.error ?? 'enter the date'}`)
+      return
+    }
     setSaving(true)
     setError(null)
     try {
-      setLetter(await call('letters.generate', { caseId, templateId: template, date, values }))
+      setLetter(await call('letters.generate', { caseId, templateId: template, date: typedDate.iso, values }))
       onChanged()
     } catch (e) {
       setError(errorText(e))
@@ -71,6 +81,7 @@ export function PrepareLetterDialog({ caseId, requestKind, templateId, today, on
           <p role="status">
             Saved to the case as a draft: <strong>{letter.file.name}</strong>. It moves no clock until you mark it sent.
           </p>
+          <LetterFileActions caseId={caseId} letter={letter} />
           <LetterExtras caseId={caseId} letter={letter} onChanged={onChanged} />
           <MarkSentForm caseId={caseId} letter={letter} today={today} onSent={() => { onChanged(); onClose() }} />
         </div>
@@ -78,7 +89,7 @@ export function PrepareLetterDialog({ caseId, requestKind, templateId, today, on
         <div className="prepare">
           <div className="prepare__form">
             <SelectField label="Template" value={template} onChange={(v) => { setChosen(v); setAsked({}); setValues({}) }} options={fitting.map((t) => ({ value: t.id, label: `${t.title}${t.builtIn ? '' : ' (yours)'}` }))} />
-            <TextField label="Letter date" type="date" value={date} onChange={setDate} />
+            <DateField label="Letter date" value={date} onChange={setDate} required error={date.trim() && typedDate.error ? typedDate.error : undefined} />
             {fields.length > 0 && (
               <fieldset className="prepare__missing" data-testid="missing-fields">
                 <legend>The case does not say (required for this letter)</legend>

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKind } from '#core/schemas'
+import { CHANNELS, PRIORITIES, RECORD_TYPES, REQUEST_KINDS, type Case, type CaseRequestKind } from '#core/schemas'
 import { BUILT_IN_PROFILE_IDS } from '#core/rules/types'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useMutation } from '@tanstack/react-query'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannel } from '../../api/queries'
+import type { RequestSent } from '#shared/channels/cases'
+import { DateField } from '../../ui/DateField'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
@@ -19,6 +21,7 @@ import { OrganizationPicker } from './OrganizationPicker'
 const KIND_OPTIONS = REQUEST_KINDS.map((k) => ({ value: k, label: requestKindLabel(k) }))
 const PROFILE_OPTIONS = BUILT_IN_PROFILE_IDS.map((p) => ({ value: p, label: profileLabel(p) }))
 const RECORD_OPTIONS = RECORD_TYPES.map((r) => ({ value: r, label: recordTypeLabel(r) }))
+const SENT_CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
 const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))
 
 type Props = {
@@ -45,14 +48,16 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
   // names the case area, so a success marks cases and patients stale (api/queries.ts).
   const create = useMutation({
     mutationKey: ['cases.addBatch'],
-    mutationFn: async (shared: CaseShared): Promise<Case[]> => {
+    mutationFn: async ({ shared, sent }: { shared: CaseShared; sent: RequestSent | undefined }): Promise<Case[]> => {
       const [first] = draft.organizationIds
+      // The sent date travels with the case: it is made with its "Request sent" event in one write (each case of a batch too).
+      const withSent = sent ? { sent } : {}
       if (holder && first) {
         const { patientId: _p, ...fields } = shared
-        return [await call('patients.holderToCase', { patientId, holderId: holder.id, case: { ...fields, organizationId: first } })]
+        return [await call('patients.holderToCase', { patientId, holderId: holder.id, case: { ...fields, organizationId: first }, ...withSent })]
       }
-      if (draft.organizationIds.length === 1 && first) return [await call('cases.add', { case: { ...shared, organizationId: first } })]
-      return call('cases.addBatch', { batch: { ...shared, organizationIds: draft.organizationIds } })
+      if (draft.organizationIds.length === 1 && first) return [await call('cases.add', { case: { ...shared, organizationId: first }, ...withSent })]
+      return call('cases.addBatch', { batch: { ...shared, organizationIds: draft.organizationIds }, ...withSent })
     }
   })
   const serverError = create.error ? errorText(create.error) : null
@@ -70,7 +75,7 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
       return
     }
     setErrors({})
-    create.mutate(checked.shared, {
+    create.mutate({ shared: checked.shared, sent: checked.sent }, {
       onSuccess: (created) => {
         forget()
         onCreated(created)
@@ -109,8 +114,8 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
           Add item
         </button>
         <div className="form__row">
-          <TextField label="Records from" type="date" value={draft.from} onChange={(v) => set('from', v)} error={errors['requested.range.from']} />
-          <TextField label="Records to" type="date" value={draft.to} onChange={(v) => set('to', v)} error={errors['requested.range.to']} />
+          <DateField label="Records from" value={draft.from} onChange={(v) => set('from', v)} error={errors['requested.range.from']} />
+          <DateField label="Records to" value={draft.to} onChange={(v) => set('to', v)} error={errors['requested.range.to']} />
         </div>
         <TextAreaField label="Description of the request" value={draft.description} onChange={(v) => set('description', v)} rows={2} error={errors['requested.description']} />
         <div className="form__row">
@@ -127,10 +132,20 @@ export function NewCaseForm({ patientId, holder, onCreated, onCancel }: Props) {
         <TextField label="Advocate" value={draft.assignee} onChange={(v) => set('assignee', v)} error={errors['assignee']} />
       </div>
       <TextAreaField label="Case notes" value={draft.notes} onChange={(v) => set('notes', v)} rows={2} error={errors['notes']} />
+      <div className="form__row">
+        <DateField
+          label="Request sent on"
+          value={draft.sentOn ?? ''}
+          onChange={(v) => set('sentOn', v)}
+          error={errors['sentOn']}
+          hint={count > 1 ? `Logged as "Request sent" on each of the ${count} requests; leave empty if not sent yet.` : 'Logged as "Request sent"; leave empty if not sent yet.'}
+        />
+        <SelectField label="Sent by" value={draft.sentChannel ?? ''} onChange={(v) => set('sentChannel', v)} options={SENT_CHANNEL_OPTIONS} />
+      </div>
 
       {Object.keys(errors).length > 0 && (
         <div className="error-message" role="alert">
-          Please correct: {summarizeErrors(errors, { organizationId: 'Organization' })}
+          Nothing was created. Please correct: {summarizeErrors(errors, { organizationId: 'Organization', sentOn: 'Request sent on', 'requested.range.from': 'Records from', 'requested.range.to': 'Records to' })}
         </div>
       )}
       <ErrorMessage title="Nothing was created." message={serverError} />

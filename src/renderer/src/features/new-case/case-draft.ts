@@ -1,4 +1,6 @@
-import { CaseFieldsSchema, PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, type CaseFieldsInput, type CaseRequestKind } from '#core/schemas'
+import { CaseFieldsSchema, CHANNELS, PRIORITIES, RECORD_TYPES, REFERENCE_KINDS, type CaseFieldsInput, type CaseRequestKind } from '#core/schemas'
+import type { RequestSent } from '#shared/channels/cases'
+import { dateFieldValue } from '../../ui/date-input'
 import { newLocalId } from '../../ui/format'
 import { compact, issuesByPath, opt } from '../../ui/zod-errors'
 
@@ -24,6 +26,9 @@ export type CaseDraft = {
   tags: string
   assignee: string
   notes: string
+  /** The day the request went out, as typed; empty for a request not sent yet. */
+  sentOn: string
+  sentChannel: string
 }
 
 export const newItem = (): ItemDraft => ({ id: newLocalId('item'), recordType: 'visit-notes', label: '' })
@@ -44,7 +49,9 @@ export const newCaseDraft = (organizationIds: string[] = []): CaseDraft => ({
   priority: 'normal',
   tags: '',
   assignee: '',
-  notes: ''
+  notes: '',
+  sentOn: '',
+  sentChannel: ''
 })
 
 /** What every case of the batch shares (everything but the organization). */
@@ -76,14 +83,23 @@ export function sharedFieldsOf(d: CaseDraft, patientId: string): SharedFields {
   }
 }
 
-export type CaseCheck = { ok: true; shared: SharedFields } | { ok: false; errors: Record<string, string> }
+export type CaseCheck = { ok: true; shared: SharedFields; sent?: RequestSent } | { ok: false; errors: Record<string, string> }
 
 /** Checks the draft with the contract's case schema; the organization choice is checked here too. */
-export function checkCaseDraft(d: CaseDraft, patientId: string): CaseCheck {
-  const shared = sharedFieldsOf(d, patientId)
+export function checkCaseDraft(draft: CaseDraft, patientId: string): CaseCheck {
   const errors: Record<string, string> = {}
+  // Dates as typed are read first: one that is not a date keeps the form open with the reason.
+  const dates = { from: dateFieldValue(draft.from), to: dateFieldValue(draft.to), sentOn: dateFieldValue(draft.sentOn ?? '') }
+  if (dates.from.error) errors['requested.range.from'] = dates.from.error
+  if (dates.to.error) errors['requested.range.to'] = dates.to.error
+  if (dates.sentOn.error) errors['sentOn'] = dates.sentOn.error
+  const d: CaseDraft = { ...draft, from: dates.from.iso ?? '', to: dates.to.iso ?? '' }
+  const shared = sharedFieldsOf(d, patientId)
   if (d.organizationIds.length === 0) errors['organizationId'] = 'Choose at least one organization.'
   const parsed = CaseFieldsSchema.safeParse({ ...shared, organizationId: d.organizationIds[0] ?? 'org-none' })
-  if (!parsed.success) Object.assign(errors, issuesByPath(parsed.error), errors)
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, shared }
+  if (!parsed.success) Object.assign(errors, issuesByPath(parsed.error), { ...errors })
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  const channel = CHANNELS.find((c) => c === draft.sentChannel)
+  const sent: RequestSent | undefined = dates.sentOn.iso ? { date: dates.sentOn.iso, ...(channel && { channel }) } : undefined
+  return sent ? { ok: true, shared, sent } : { ok: true, shared }
 }

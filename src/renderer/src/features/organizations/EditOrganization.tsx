@@ -3,7 +3,6 @@ import { useChannel } from '../../api/queries'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { OrganizationForm } from './OrganizationForm'
-import { HolderScorecard } from '../reports/HolderScorecard'
 
 /** Loads one organization in full and edits it in a dialog. */
 export function EditOrganization({ id, onClose, onDone }: { id: string; onClose: () => void; onDone: (message: string) => void }) {
@@ -20,7 +19,6 @@ export function EditOrganization({ id, onClose, onDone }: { id: string; onClose:
           onDeleted={() => onDone(`Deleted ${org.data.name}.`)}
         />
       )}
-      {org.data !== undefined && <HolderScorecard organizationId={id} />}
     </Dialog>
   )
 }

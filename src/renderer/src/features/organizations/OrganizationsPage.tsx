@@ -11,12 +11,16 @@ import { plural } from '../../ui/format'
 import { orgKindLabel } from '../../ui/labels'
 import { useDebounced } from '../../ui/use-debounced'
 import { useKeptState } from '../../ui/use-kept-state'
-import { EditOrganization } from './EditOrganization'
+import { navigate } from '../../app/navigation'
+import { SortHeader } from '../../ui/SortHeader'
+import { sortRows, type Sort } from '../../ui/sortable'
 import { OrganizationForm } from './OrganizationForm'
+
+type OrgColumn = 'name' | 'kind' | 'city' | 'state' | 'open' | 'overdue'
 
 type Kind = (typeof ORGANIZATION_KINDS)[number]
 
-/** The directory of records holders. */
+/** The directory of records holders, sortable by any column; a row opens the organization's page. */
 export function OrganizationsPage() {
   const [text, setText] = useKeptState('orgs.text', '')
   const [kind, setKind] = useKeptState<Kind | ''>('orgs.kind', '')
@@ -24,7 +28,8 @@ export function OrganizationsPage() {
   const input: ChannelInput<'orgs.list'> = { ...(needle.trim() && { text: needle.trim() }), ...(kind && { kind }) }
   const list = useChannel('orgs.list', input)
   const [adding, setAdding] = useState(false)
-  const [editing, setEditing] = useState<string | null>(null)
+  const [sort, setSort] = useKeptState<Sort<OrgColumn>>('orgs.sort', { key: 'name', desc: false })
+  const rows = list.data ? sortRows(list.data, sort, (o, key) => (key === 'kind' ? orgKindLabel(o.kind) : o[key])) : []
   const [message, setMessage] = useState<string | null>(null)
 
   return (
@@ -65,28 +70,32 @@ export function OrganizationsPage() {
           <table className="grid" aria-label="Organizations">
             <thead>
               <tr>
-                <th scope="col" className="grid__th">Name</th>
-                <th scope="col" className="grid__th">Kind</th>
-                <th scope="col" className="grid__th">City</th>
-                <th scope="col" className="grid__th">State</th>
+                <SortHeader label="Name" column="name" sort={sort} onSort={setSort} />
+                <SortHeader label="Kind" column="kind" sort={sort} onSort={setSort} />
+                <SortHeader label="City" column="city" sort={sort} onSort={setSort} />
+                <SortHeader label="State" column="state" sort={sort} onSort={setSort} />
+                <SortHeader label="Open" column="open" sort={sort} onSort={setSort} numeric />
+                <SortHeader label="Overdue" column="overdue" sort={sort} onSort={setSort} numeric />
               </tr>
             </thead>
             <tbody>
-              {list.data.map((o) => (
+              {rows.map((o) => (
                 <tr
                   key={o.id}
                   className="grid__row"
                   tabIndex={0}
                   data-testid="org-row"
-                  onClick={() => setEditing(o.id)}
+                  onClick={() => navigate({ page: 'organization', id: o.id })}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter' && e.target === e.currentTarget) setEditing(o.id)
+                    if (e.key === 'Enter' && e.target === e.currentTarget) navigate({ page: 'organization', id: o.id })
                   }}
                 >
                   <td className="grid__td cell-primary">{o.name}</td>
                   <td className="grid__td">{orgKindLabel(o.kind)}</td>
                   <td className="grid__td">{o.city ?? <span className="muted">—</span>}</td>
                   <td className="grid__td">{o.state ?? <span className="muted">—</span>}</td>
+                  <td className="grid__td grid__td--num">{o.open}</td>
+                  <td className="grid__td grid__td--num">{o.overdue > 0 ? <strong>{o.overdue}</strong> : <span className="muted">0</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -103,16 +112,6 @@ export function OrganizationsPage() {
             }}
           />
         </Dialog>
-      )}
-      {editing && (
-        <EditOrganization
-          id={editing}
-          onClose={() => setEditing(null)}
-          onDone={(msg) => {
-            setEditing(null)
-            setMessage(msg)
-          }}
-        />
       )}
     </section>
   )

@@ -3,12 +3,15 @@ import { AUTHORITY_TYPES, type Patient } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
+import { DateField } from '../../ui/DateField'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { authorityLabel } from '../../ui/labels'
 import { useKeptState } from '../../ui/use-kept-state'
 import { summarizeErrors } from '../../ui/zod-errors'
 import { checkPatientDraft, newPatientDraft, newRepDraft, patientDraftOf, type PatientDraft, type RepDraft } from './patient-draft'
+
+const PATIENT_FIELD_NAMES: Record<string, string> = { name: 'Full name', dateOfBirth: 'Date of birth', 'contact.phone': 'Phone', 'contact.email': 'E-mail', 'contact.address': 'Postal address' }
 
 const AUTHORITY_OPTIONS = AUTHORITY_TYPES.map((a) => ({ value: a, label: authorityLabel(a) }))
 
@@ -57,7 +60,7 @@ export function PatientForm({ existing, onSaved, onCancel }: Props) {
     <form className="form" onSubmit={submit} noValidate data-testid="patient-form">
       <div className="form__row">
         <TextField label="Full name" value={draft.name} onChange={(v) => set('name', v)} required error={errors['name']} autoFocus />
-        <TextField label="Date of birth" type="date" value={draft.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={errors['dateOfBirth']} />
+        <DateField label="Date of birth" value={draft.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={errors['dateOfBirth']} />
       </div>
       <div className="form__row">
         <TextField label="Phone" type="tel" value={draft.phone} onChange={(v) => set('phone', v)} error={errors['contact.phone']} />
@@ -84,9 +87,8 @@ export function PatientForm({ existing, onSaved, onCancel }: Props) {
             </div>
             <div className="form__row">
               <TextField label={`Representative ${i + 1}: scope`} value={r.scope} onChange={(v) => setRep(i, { scope: v })} error={errors[`representatives.${i}.scope`]} />
-              <TextField
+              <DateField
                 label={`Representative ${i + 1}: expiry date`}
-                type="date"
                 value={r.expires}
                 onChange={(v) => setRep(i, { expires: v })}
                 error={errors[`representatives.${i}.expires`]}
@@ -107,7 +109,7 @@ export function PatientForm({ existing, onSaved, onCancel }: Props) {
       </fieldset>
       {Object.keys(errors).length > 0 && (
         <div className="error-message" role="alert">
-          Please correct: {summarizeErrors(errors)}
+          The patient was not saved. Please correct: {summarizeErrors(errors, PATIENT_FIELD_NAMES)}
         </div>
       )}
       <ErrorMessage title="Not saved." message={serverError} />

@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import type { Case } from '#core/schemas'
 import { errorText } from '../../api/error-text'
-import { useChannel, useChannelMutation } from '../../api/queries'
+import { useChannel } from '../../api/queries'
 import { Link } from '../../app/Link'
 import { navigate } from '../../app/navigation'
-import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateText } from '../../ui/DateText'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { authorityLabel } from '../../ui/labels'
 import { NewCaseForm } from '../new-case/NewCaseForm'
+import { DeletePatientDialog } from './DeletePatientDialog'
 import { HoldersSection } from './HoldersSection'
 import { PatientCases } from './PatientCases'
 import { PatientForm } from './PatientForm'
@@ -18,7 +18,6 @@ import { PatientForm } from './PatientForm'
 /** One patient: who they are, who acts for them, their requests and the holders still to ask. */
 export function PatientPage({ id }: { id: string }) {
   const patient = useChannel('patients.get', { id })
-  const remove = useChannelMutation('patients.remove')
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [newCase, setNewCase] = useState(false)
@@ -114,20 +113,7 @@ export function PatientPage({ id }: { id: string }) {
           <NewCaseForm patientId={p.id} onCreated={created} onCancel={() => setNewCase(false)} />
         </Dialog>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title={`Delete ${p.name}?`}
-          confirmLabel="Delete patient"
-          danger
-          onClose={() => setDeleting(false)}
-          onConfirm={async () => {
-            await remove.mutateAsync({ id: p.id })
-            navigate({ page: 'patients' })
-          }}
-        >
-          <p>This removes the patient and their details for good. A patient whose cases are still kept cannot be deleted.</p>
-        </ConfirmDialog>
-      )}
+      {deleting && <DeletePatientDialog patient={p} onClose={() => setDeleting(false)} />}
     </article>
   )
 }

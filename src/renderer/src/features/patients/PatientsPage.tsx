@@ -9,13 +9,19 @@ import { PageHeader } from '../../ui/PageHeader'
 import { plural } from '../../ui/format'
 import { useDebounced } from '../../ui/use-debounced'
 import { useKeptState } from '../../ui/use-kept-state'
+import { SortHeader } from '../../ui/SortHeader'
+import { sortRows, type Sort } from '../../ui/sortable'
 import { PatientForm } from './PatientForm'
+
+type PatientColumn = 'name' | 'dateOfBirth' | 'representatives' | 'holdersPending' | 'open' | 'overdue'
 
 /** Everyone the advocate works for. `adding` opens the new-patient form (it is in the URL). */
 export function PatientsPage({ adding }: { adding: boolean }) {
   const [text, setText] = useKeptState('patients.text', '')
   const needle = useDebounced(text, 200).trim()
   const list = useChannel('patients.list', needle ? { text: needle } : {})
+  const [sort, setSort] = useKeptState<Sort<PatientColumn>>('patients.sort', { key: 'name', desc: false })
+  const rows = list.data ? sortRows(list.data, sort, (p, key) => p[key]) : []
 
   return (
     <section className="page" aria-labelledby="patients-title">
@@ -54,14 +60,16 @@ export function PatientsPage({ adding }: { adding: boolean }) {
           <table className="grid" aria-label="Patients">
             <thead>
               <tr>
-                <th scope="col" className="grid__th">Name</th>
-                <th scope="col" className="grid__th">Date of birth</th>
-                <th scope="col" className="grid__th">Representatives</th>
-                <th scope="col" className="grid__th">Holders still to request</th>
+                <SortHeader label="Name" column="name" sort={sort} onSort={setSort} />
+                <SortHeader label="Date of birth" column="dateOfBirth" sort={sort} onSort={setSort} />
+                <SortHeader label="Representatives" column="representatives" sort={sort} onSort={setSort} numeric />
+                <SortHeader label="Holders still to request" column="holdersPending" sort={sort} onSort={setSort} numeric />
+                <SortHeader label="Open" column="open" sort={sort} onSort={setSort} numeric />
+                <SortHeader label="Overdue" column="overdue" sort={sort} onSort={setSort} numeric />
               </tr>
             </thead>
             <tbody>
-              {list.data.map((p) => (
+              {rows.map((p) => (
                 <tr
                   key={p.id}
                   className="grid__row"
@@ -78,6 +86,8 @@ export function PatientsPage({ adding }: { adding: boolean }) {
                   </td>
                   <td className="grid__td">{p.representatives}</td>
                   <td className="grid__td">{p.holdersPending > 0 ? <strong>{p.holdersPending}</strong> : <span className="muted">0</span>}</td>
+                  <td className="grid__td grid__td--num">{p.open}</td>
+                  <td className="grid__td grid__td--num">{p.overdue > 0 ? <strong>{p.overdue}</strong> : <span className="muted">0</span>}</td>
                 </tr>
               ))}
             </tbody>

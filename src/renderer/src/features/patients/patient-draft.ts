@@ -1,4 +1,5 @@
 import { PatientFieldsSchema, type AttachmentRef, type Patient, type PatientFieldsInput, type Representative } from '#core/schemas'
+import { dateFieldValue } from '../../ui/date-input'
 import { newLocalId } from '../../ui/format'
 import { compact, issuesByPath, opt } from '../../ui/zod-errors'
 
@@ -66,8 +67,24 @@ export function patientFieldsOf(d: PatientDraft): EditableFields {
 
 export type PatientCheck = { ok: true; fields: EditableFields } | { ok: false; errors: Record<string, string> }
 
+/**
+ * The dates as typed are read first (a date that is not one keeps the form open with the reason,
+ * never saved without it); then the whole patient is checked by the contract's schema.
+ */
 export function checkPatientDraft(d: PatientDraft): PatientCheck {
-  const fields = patientFieldsOf(d)
+  const dateErrors: Record<string, string> = {}
+  const iso = (key: string, text: string): string => {
+    const read = dateFieldValue(text)
+    if (read.error) dateErrors[key] = read.error
+    return read.iso ?? ''
+  }
+  const withIsoDates: PatientDraft = {
+    ...d,
+    dateOfBirth: iso('dateOfBirth', d.dateOfBirth),
+    representatives: d.representatives.map((r, i) => ({ ...r, expires: iso(`representatives.${i}.expires`, r.expires) }))
+  }
+  const fields = patientFieldsOf(withIsoDates)
   const parsed = PatientFieldsSchema.safeParse(fields)
-  return parsed.success ? { ok: true, fields } : { ok: false, errors: issuesByPath(parsed.error) }
+  const errors = { ...(parsed.success ? {} : issuesByPath(parsed.error)), ...dateErrors }
+  return Object.keys(errors).length === 0 ? { ok: true, fields } : { ok: false, errors }
 }

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react'
+import { dateFieldValue } from '../../ui/date-input'
+import { DateField } from '../../ui/DateField'
 import type { ComplianceViewValue } from '#shared/channels/reports'
 import type { ChannelInput } from '#shared/contract'
 import { call } from '../../api/client'
@@ -40,8 +42,9 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
     const filter = Object.fromEntries(
       Object.entries({ site: d.site, staff: d.staff, requesterType: d.requesterType, requestKind: d.requestKind, perspective: d.perspective, organizationId: organizationId ?? '' }).filter(([, v]) => v.trim() !== '')
     )
-    return { from: d.from, to: d.to, ...(Object.keys(filter).length > 0 && { filter: filter as Request['filter'] }) }
+    return { from: dateFieldValue(d.from).iso ?? d.from, to: dateFieldValue(d.to).iso ?? d.to, ...(Object.keys(filter).length > 0 && { filter: filter as Request['filter'] }) }
   }
+  const [periodErrors, setPeriodErrors] = useState<{ from?: string; to?: string }>({})
   const [request, setRequest] = useState<Request>(() => build(draft))
   const view = useChannel('reports.compliance', request)
   const [shown, setShown] = useState<{ title: string; ids: ReadonlyArray<string> } | null>(null)
@@ -52,6 +55,11 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    // A period that is not one keeps the last report on screen and says why, beside its field.
+    const from = dateFieldValue(draft.from, { required: true })
+    const to = dateFieldValue(draft.to, { required: true })
+    setPeriodErrors({ ...(from.error && { from: from.error }), ...(to.error && { to: to.error }) })
+    if (from.error || to.error) return
     setShown(null)
     setRequest(build(draft))
   }
@@ -84,12 +92,8 @@ export function ReportsPage({ organizationId }: { organizationId?: string }) {
       <PerspectiveSetting />
       <form className="filter-bar" onSubmit={submit} aria-label="Period and filter">
         <div className="filter-bar__row">
-          <label>
-            From <input className="input" type="date" required value={draft.from} onChange={set('from')} />
-          </label>
-          <label>
-            To <input className="input" type="date" required value={draft.to} onChange={set('to')} />
-          </label>
+          <DateField label="From" value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} required error={periodErrors.from} />
+          <DateField label="To" value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} required error={periodErrors.to} />
           {FILTERS.map((f) => (
             <label key={f.key}>
               {f.label} <input className="input" value={draft[f.key]} onChange={set(f.key)} />

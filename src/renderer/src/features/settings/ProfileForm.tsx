@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { DateField } from '../../ui/DateField'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
@@ -103,10 +104,9 @@ export function ProfileForm({ draft, setDraft, savedIds, onSaved }: Props) {
       </div>
       <div className="form__row">
         <TextField label="Citation" value={draft.citation} onChange={(v) => set('citation', v)} error={errors['citation']} placeholder="e.g. Policy HIM-12 §3" />
-        <TextField label="In force from" type="date" value={draft.inForceFrom} onChange={(v) => set('inForceFrom', v)} error={errors['inForce.from'] ?? errors['inForce']} />
-        <TextField
+        <DateField label="In force from" value={draft.inForceFrom} onChange={(v) => set('inForceFrom', v)} error={errors['inForce.from'] ?? errors['inForce']} />
+        <DateField
           label="In force until"
-          type="date"
           value={draft.inForceTo}
           onChange={(v) => set('inForceTo', v)}
           error={errors['inForce.to']}

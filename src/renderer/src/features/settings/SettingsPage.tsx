@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { AdvocateNameSection } from './AdvocateNameSection'
 import { LadderSection } from './LadderSection'
+import { TodaySettingsSection } from './TodaySettingsSection'
 import { ProfilesSection } from './ProfilesSection'
 import { TemplatesSection } from '../letters/TemplatesSection'
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <AdvocateNameSection current={settings.data.advocateName ?? ''} />
           <ProfilesSection saved={settings.data.savedProfiles} />
           <LadderSection stored={settings.data.ladder} />
+          <TodaySettingsSection notify={settings.data.notifyDueToday !== false} checkDays={settings.data.agencyCheckDays} />
           <TemplatesSection />
         </>
       )}

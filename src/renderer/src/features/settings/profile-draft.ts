@@ -1,5 +1,6 @@
 // The "add profile / new version" form's draft: every field as typed, and the one function that
 // turns it into a ProfileDefinition checked with the contract's own schema.
+import { dateFieldValue } from '../../ui/date-input'
 import { ProfileDefinitionSchema, type ProfileDefinition } from '#core/clocks/schema'
 import { issuesByPath } from '../../ui/zod-errors'
 
@@ -77,8 +78,11 @@ const whole = (v: string): unknown => {
 export type ProfileCheck = { ok: true; profile: ProfileDefinition } | { ok: false; errors: Record<string, string> }
 
 export function checkProfileDraft(d: ProfileDraft): ProfileCheck {
-  const from = d.inForceFrom.trim()
-  const to = d.inForceTo.trim()
+  // Dates as typed in the date fields (MM/DD/YYYY here); what is not a date is said below.
+  const fromRead = dateFieldValue(d.inForceFrom)
+  const toRead = dateFieldValue(d.inForceTo)
+  const from = fromRead.iso ?? (fromRead.error ? d.inForceFrom.trim() : '')
+  const to = toRead.iso ?? (toRead.error ? d.inForceTo.trim() : '')
   const candidate: Record<string, unknown> = {
     id: d.id.trim(),
     label: d.label.trim(),
@@ -92,6 +96,8 @@ export function checkProfileDraft(d: ProfileDraft): ProfileCheck {
     ...(from || to ? { inForce: { from: from || null, to: to || null } } : {})
   }
   const errors: Record<string, string> = {}
+  if (fromRead.error) errors['inForce.from'] = fromRead.error
+  if (toRead.error) errors['inForce.to'] = toRead.error
   for (const key of ['days', 'extensionDays'] as const) {
     const t = d[key].trim()
     if (t === '') errors[key] = key === 'days' ? 'enter the number of days the holder has' : 'enter 0 if no extension is allowed'
