@@ -1,46 +1,82 @@
-// `npm run bench` (store part): generates the issue's caseload (10,000 cases, ~100,000 events, 5,000
-// organizations) through the real services, then measures it in a fresh process
-// (bench/store-measure.mts) so the memory figure is the app's, not the generator's.
+// `npm run bench` (store and caseload part): for each size (1,000, 10,000 and 30,000 cases by
+// default; `BENCH_SIZES=1000,10000` or `node --import tsx bench/store.mts 1000` for fewer), builds
+// the caseload (11 events a case, one holder per 2 cases, one patient per 3) through the real
+// services, then measures it in a fresh process of its own (bench/store-measure.mts), so each
+// size's memory and timings are the app's, not the generator's nor another size's. Ends with the
+// comparison across sizes that "edits stay flat" asks for.
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openServices } from '../src/services/app-services'
 import { writeDemo } from '../src/services/demo/write'
+import { noFsyncFs } from './fast-fs'
 
-const CASES = Number(process.env['BENCH_CASES'] ?? 10_000)
-const dataDir = join(tmpdir(), `aa-bench-store-${CASES}`)
-const reuse = process.env['BENCH_REUSE'] === '1' && existsSync(join(dataDir, 'cases'))
+const sizes = (process.argv[2] ?? process.env['BENCH_SIZES'] ?? process.env['BENCH_CASES'] ?? '1000,10000,30000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0)
+if (sizes.length === 0) throw new Error('usage: store.mts [SIZES], e.g. 1000,10000,30000')
 
-if (!reuse) {
+type Flat = { cases: number; eventSave: number; patientEdit: number; floorDir: number; patientFloor: number }
+const flats: Flat[] = []
+
+for (const CASES of sizes) {
+  const dataDir = join(tmpdir(), `aa-bench-store-${CASES}`)
+  const reuse = process.env['BENCH_REUSE'] === '1' && existsSync(join(dataDir, 'cases'))
+  if (!reuse) await generate(CASES, dataDir)
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'store-measure.mts'), dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  for (const line of child.stdout.split('\n')) {
+    if (line.startsWith('BENCH_JSON ')) flats.push(JSON.parse(line.slice('BENCH_JSON '.length)) as Flat)
+    else if (line) console.log(line)
+  }
+  if (process.env['BENCH_KEEP'] !== '1') rmSync(dataDir, { recursive: true, force: true })
+  if (child.status !== 0) process.exit(child.status ?? 1)
+}
+
+if (flats.length > 1) {
+  const spread = (k: 'eventSave' | 'patientEdit') => Math.max(...flats.map((f) => f[k])) / Math.min(...flats.map((f) => f[k]))
+  const worst = (k: 'eventSave' | 'patientEdit', floor: 'floorDir' | 'patientFloor') => Math.max(...flats.map((f) => f[k] / f[floor]))
+  console.log(`\nedits across sizes (${flats.map((f) => f.cases.toLocaleString('en-US')).join(' / ')} cases), medians:`)
+  for (const [name, k, floor] of [
+    ['one event save', 'eventSave', 'floorDir'],
+    ['one patient edit', 'patientEdit', 'patientFloor']
+  ] as const) {
+    const ok = spread(k) <= 1.3 && worst(k, floor) <= 4
+    console.log(
+      `  ${name.padEnd(17)} ${flats.map((f) => `${f[k].toFixed(2)} ms`).join(' / ')}  largest/smallest ${spread(k).toFixed(2)}×, worst ${worst(k, floor).toFixed(2)}× its durable-write floor  target ≤ 1.3× and ≤ 4×: ${ok ? 'ok' : 'MISSED'}`
+    )
+  }
+}
+
+async function generate(cases: number, dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true })
   const t0 = performance.now()
-  const services = await openServices({ dataDir, appVersion: 'bench', holder: 'bench generator', dailyBackup: false })
+  // The builder skips fsyncs (fast-fs.ts): the measuring process reads the folder with the real file system.
+  const services = await openServices({ dataDir, appVersion: 'bench', holder: 'bench generator', dailyBackup: false, fs: noFsyncFs })
   let seq = 0
   Object.assign(services.context, { newId: (p: string) => `${p}-${String(++seq).padStart(6, '0')}` })
   const result = await writeDemo(services, {
-    cases: CASES,
-    organizations: Math.round(CASES / 2),
-    patients: Math.round(CASES / 3),
+    cases,
+    organizations: Math.round(cases / 2),
+    patients: Math.round(cases / 3),
     eventsPerCase: 11,
     today: '2026-11-25',
     attachments: false,
     concurrency: 8,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total} cases`)
-      else if (done % 2500 === 0) process.stderr.write(`generating ${done}/${total} cases\n`)
+      else if (done % 5000 === 0) process.stderr.write(`generating ${done}/${total} cases\n`)
     }
   })
   await services.close()
   process.stderr.write('\n')
   console.log(
-    `store: generated ${result.cases} cases, ${result.events} events, ${result.organizations} organizations, ${result.patients} patients through the services in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    `\nstore: generated ${result.cases} cases, ${result.events} events, ${result.organizations} organizations, ${result.patients} patients through the services in ${((performance.now() - t0) / 1000).toFixed(1)} s`
   )
 }
-
-const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'store-measure.mts'), dataDir], {
-  stdio: 'inherit',
-  env: process.env
-})
-if (process.env['BENCH_KEEP'] !== '1') rmSync(dataDir, { recursive: true, force: true })
-process.exit(child.status ?? 1)

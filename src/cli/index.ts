@@ -20,6 +20,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { calendarCommand } from './commands/calendar'
 import { bundleCommand } from './commands/bundle'
+import { bulkCommand } from './commands/bulk'
 import { todayCommand } from './commands/today'
 import { safeForTerminal } from './terminal'
 
@@ -40,6 +41,7 @@ export const COMMANDS: ReadonlyArray<CommandGroup> = [
   importCommand,
   calendarCommand,
   bundleCommand,
+  bulkCommand,
   todayCommand
 ]
 

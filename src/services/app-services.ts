@@ -19,6 +19,7 @@ import { syncService, type SyncService } from './sync'
 import { syncMergers } from './sync-mergers'
 import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
+import { bulkService, type BulkService } from './bulk/service'
 
 export type OpenServicesOptions = {
   dataDir: string
@@ -64,6 +65,8 @@ export type AppServices = {
   readonly attachments: AttachmentService
   readonly settings: SettingsService
   readonly letters: LettersService
+  /** Bulk actions on a selection, and undo of the last change. */
+  readonly bulk: BulkService
   /** A synced caseload: conflicts, merges, files other computers wrote. */
   readonly sync: SyncService
   readonly events: EventHub
@@ -106,7 +109,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const context: ServiceContext = { store, now, newId: options.newId ?? randomId }
   const clocks = clockService(context)
   const cases = caseService(context, clocks)
-  const queries = caseQueries(context, clocks, cases, tasks)
+  const queries = caseQueries(context, clocks, cases, tasks, events)
+  const letters = lettersService(context, { cases, clocks, queries, tasks, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -121,7 +125,8 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     worklist: worklistService(context, clocks),
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
-    letters: lettersService(context, { cases, clocks, queries, tasks, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
+    letters,
+    bulk: bulkService(context, { cases, clocks, letters }),
     sync: syncService(context, clocks),
     events,
     tasks,

@@ -1,14 +1,18 @@
 // Reading the caseload: the morning list (filtered, with each case's clock as of today), one case
 // in full, and a deep search that also reads the bodies of every event.
-import type { ClockResult, ClockStatus } from '../core/clocks'
+import type { ClockStatus } from '../core/clocks'
 import { completenessOf, type Completeness } from '../core/cases/completeness'
 import type { CaseSummary } from '../core/cases/summary'
 import type { Case } from '../core/schemas'
-import { waitingOnOf, type WaitingOn } from '../core/escalation'
+import type { WaitingOn } from '../core/escalation'
 import { todayOf, type ServiceContext } from './context'
 import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
 import type { Task, TaskRegistry } from './tasks'
+import type { EventHub } from './event-hub'
+import type { CaseQueryResult } from '../shared/channels/case-query'
+import { caseloadQuery, type CaseQueryRequest } from './caseload/caseload-query'
+import { waitingOnOfSummary } from './caseload/waiting-on'
 
 /** A long loop in the main process gives way this often, so the window's calls (and a cancel) get through. */
 const YIELD_EVERY_MS = 8
@@ -28,6 +32,8 @@ export type CaseFilter = {
   waitingOn?: ReadonlyArray<WaitingOn>
   /** `only`: the trash; `include`: everything; default: live cases only. */
   trash?: 'only' | 'include'
+  /** Only these cases (a selection, e.g. to export it). */
+  ids?: ReadonlyArray<string>
   limit?: number
 }
 
@@ -41,7 +47,10 @@ export type CaseListItem = {
   priority: Case['priority']
   tags: string[]
   references: string[]
-  status: CaseListStatus
+  status: CaseListStatus | 'clock-pending'
+  assignee: string | null
+  state: string | null
+  sent: string | null
   received: string | null
   due: string | null
   daysLate: number | null
@@ -63,54 +72,15 @@ export type CaseView = {
   completeness: Completeness
 }
 
-const statusOf = (clock: CaseClock): CaseListStatus =>
-  clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
+/** Who a case waits on (moved to caseload/waiting-on.ts, where the caseload query uses it too). */
+export { waitingOnOfSummary }
 
-/** Who a case waits on as of a day, from its summary and its clock (core/escalation/waiting-on.ts). */
-export function waitingOnOfSummary(s: CaseSummary, clock: CaseClock, asOf: string): WaitingOn | null {
-  const r = clock.state === 'ok' ? clock.result : undefined
-  return waitingOnOf({
-    asOf,
-    status: statusOf(clock),
-    nextStep: r?.nextStep ?? null,
-    agency: r?.agency ?? null,
-    reminderDates: s.clock?.reminders.map((x) => x.date) ?? [],
-    draftLetters: s.drafts?.length ?? 0
-  })
-}
-
-export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry) {
+export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: CaseService, tasks: TaskRegistry, events?: EventHub) {
   const store = ctx.store
+  const caseload = caseloadQuery(ctx, clocks, events)
 
   function nameOf(kind: 'patients' | 'organizations', id: string): string {
     return store.sharded[kind].get(id)?.name ?? `(missing ${kind === 'patients' ? 'patient' : 'organization'} ${id})`
-  }
-
-  function toItem(id: string, rev: number, s: CaseSummary, asOf: string): CaseListItem {
-    const clock = clocks.forCase(id, rev, s.clock, asOf)
-    const r: ClockResult | undefined = clock.state === 'ok' ? clock.result : undefined
-    return {
-      id,
-      patientId: s.patientId,
-      patientName: nameOf('patients', s.patientId),
-      organizationId: s.organizationId,
-      organizationName: nameOf('organizations', s.organizationId),
-      requestKind: s.requestKind,
-      priority: s.priority,
-      tags: s.tags,
-      references: s.references.map((r) => r.slice(r.indexOf(':') + 1)),
-      status: statusOf(clock),
-      received: s.clock?.received ?? null,
-      due: r?.due ?? null,
-      daysLate: r?.daysLate ?? null,
-      daysRemaining: r?.daysRemaining ?? null,
-      nextStep: r?.nextStep ?? null,
-      findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
-      lastEventDate: s.lastEventDate ?? null,
-      eventCount: s.eventCount,
-      deletedAt: s.deletedAt ?? null,
-      waitingOn: waitingOnOfSummary(s, clock, asOf)
-    }
   }
 
   /** Lower-cased names by id, built once per search rather than once per case. */
@@ -122,34 +92,32 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
   }
 
   return {
+    /** The caseload as a query: only the window's rows, with counts and filter choices (see caseload/). */
+    query: (request: CaseQueryRequest): Promise<CaseQueryResult> => caseload.query(request),
+
+    /** Every matching case at once, every clock computed: for callers that need them all (letters, exports, cases.list). */
     list(filter: CaseFilter = {}): CaseListItem[] {
-      const asOf = filter.asOf ?? todayOf(ctx)
-      const needle = filter.text?.trim().toLowerCase()
-      const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined
-      const names = needle ? lowerNames() : undefined
-      const waiting = filter.waitingOn && filter.waitingOn.length > 0 ? new Set<WaitingOn | null>(filter.waitingOn) : undefined
-      const out: CaseListItem[] = []
-      for (const { id, rev, summary: s } of store.records.cases.summaries()) {
-        if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
-        if (filter.patientId && s.patientId !== filter.patientId) continue
-        if (filter.organizationId && s.organizationId !== filter.organizationId) continue
-        if (filter.tag && !s.tags.includes(filter.tag)) continue
-        if (needle && names && !matchesText(s, id, needle, names)) continue
-        // Status and lateness come from the memoised clock; the row itself is built only for a match.
-        const clock = clocks.forCase(id, rev, s.clock, asOf)
-        if (statuses && !statuses.has(statusOf(clock))) continue
-        if (filter.minDaysLate !== undefined && ((clock.state === 'ok' ? clock.result.daysLate : null) ?? -1) < filter.minDaysLate) continue
-        if (waiting && !waiting.has(waitingOnOfSummary(s, clock, asOf))) continue
-        out.push(toItem(id, rev, s, asOf))
-      }
-      out.sort(byUrgency)
-      return filter.limit ? out.slice(0, filter.limit) : out
+      const { organizationId, tag, limit, status, ids, waitingOn, ...rest } = filter
+      const rows = caseload.listAll({
+        ...rest,
+        ...(status && { status: [...status] }),
+        ...(waitingOn && { waitingOn: [...waitingOn] }),
+        ...(organizationId !== undefined && { organizationIds: [organizationId] }),
+        ...(tag !== undefined && { tags: [tag] })
+      })
+      const only = ids ? new Set(ids) : undefined
+      const picked = only ? rows.filter((r) => only.has(r.id)) : rows
+      return limit ? picked.slice(0, limit) : picked
     },
+
+    /** Starts computing today's clocks in the background (after open). */
+    warm: (asOf?: string): Promise<void> => caseload.warm(asOf),
+    caseload,
 
     async view(id: string, asOf?: string): Promise<CaseView> {
       const c = await cases.load(id, { allowTrashed: true })
       const day = asOf ?? todayOf(ctx)
-      const summary = store.records.cases.summaries().find((s) => s.id === id)
+      const summary = store.records.cases.entry(id)
       const clock = summary ? clocks.forCase(id, summary.rev, summary.summary.clock, day) : { state: 'not-sent' as const }
       return {
         case: c,
@@ -201,31 +169,6 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       return tasks.run(label, run, { total: all.length, ...(options.taskId !== undefined && { taskId: options.taskId }) })
     }
   }
-}
-
-/** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
-const RANK: Record<CaseListStatus, number> = {
-  overdue: 0,
-  'clock-error': 1,
-  awaiting: 2,
-  'not-sent': 3,
-  'fulfilled-late': 4,
-  denied: 4,
-  'fulfilled-on-time': 5,
-  withdrawn: 5
-}
-
-// ISO dates and ids compare correctly as plain strings; localeCompare would be slower and no better.
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-function byUrgency(a: CaseListItem, b: CaseListItem): number {
-  return (
-    RANK[a.status] - RANK[b.status] ||
-    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
-    cmp(a.due ?? '9999', b.due ?? '9999') ||
-    cmp(b.lastEventDate ?? '', a.lastEventDate ?? '') ||
-    cmp(a.id, b.id)
-  )
 }
 
 type LowerNames = ReadonlyMap<string, string>

@@ -41,6 +41,9 @@ export const EventPatchSchema = z.record(z.string(), z.unknown())
 
 export const ReminderInputSchema = ReminderEntrySchema.omit({ id: true })
 
+/** A note for the audit entry a write leaves (a bulk change names itself there). */
+export type Noted = { note?: string }
+
 export function caseService(ctx: ServiceContext, clocks: ClockService) {
   const cases = ctx.store.records.cases
 
@@ -204,7 +207,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return created
     },
 
-    async update(id: string, patch: CasePatch): Promise<Case> {
+    async update(id: string, patch: CasePatch, opts: Noted = {}): Promise<Case> {
       const before = await load(id)
       const changes = parseOrThrow(CasePatchSchema, patch, 'case')
       checkStateCode(changes.state, ['patch', 'state'])
@@ -215,10 +218,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       }
       checkLinks(merged)
       checkReferences(merged, id)
-      return save({ before, next: merged, audit: [{ action: 'update', entity: 'case' }] })
+      return save({ before, next: merged, audit: [{ action: 'update', entity: 'case', ...opts }] })
     },
 
-    async addEvent(caseId: string, input: CaseEventInput): Promise<CaseEvent> {
+    async addEvent(caseId: string, input: CaseEventInput, opts: Noted = {}): Promise<CaseEvent> {
       const before = await load(caseId)
       const fields = parseOrThrow(CaseEventInputSchema, input, 'event')
       const at = nowIso(ctx)
@@ -226,7 +229,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       checkEventDate(event, ['event'])
       checkEventNotTooEarly(before, event, ['event'])
       checkDeliveredItems(before, event, ['event'])
-      await save({ before, next: { ...before, events: [...before.events, event].sort(byDate) }, audit: [eventAdded(event)], at })
+      await save({ before, next: { ...before, events: [...before.events, event].sort(byDate) }, audit: [{ ...eventAdded(event), ...opts }], at })
       return event
     },
 
@@ -273,10 +276,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
       return reminder
     },
 
-    async removeReminder(caseId: string, reminderId: string): Promise<void> {
+    async removeReminder(caseId: string, reminderId: string, opts: Noted = {}): Promise<void> {
       const before = await load(caseId)
       if (!before.reminders.some((r) => r.id === reminderId)) throw notFound('reminder', reminderId)
-      await save({ before, next: { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId) }, audit: [{ action: 'update', entity: 'case' }] })
+      await save({ before, next: { ...before, reminders: before.reminders.filter((r) => r.id !== reminderId) }, audit: [{ action: 'update', entity: 'case', ...opts }] })
     },
 
     /**
@@ -305,10 +308,10 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     },
 
     /** Moves a case to the trash, from which it can be restored for {@link TRASH_RETENTION_DAYS} days. */
-    async trash(id: string): Promise<Case> {
+    async trash(id: string, opts: Noted = {}): Promise<Case> {
       const before = await load(id)
       const at = nowIso(ctx)
-      return save({ before, next: { ...before, deletedAt: at }, audit: [{ action: 'delete', entity: 'case' }], at })
+      return save({ before, next: { ...before, deletedAt: at }, audit: [{ action: 'delete', entity: 'case', ...opts }], at })
     },
 
     async restore(id: string): Promise<Case> {

@@ -1,7 +1,11 @@
 // Computes each case's clock as of a day, from the scenario kept in its summary, and remembers the
-// result until the case changes or the day does: the caseload lists thousands of cases at once.
+// result by (case revision, as-of date, rules version): a result is recomputed only when one of the
+// three changes. The caseload lists thousands of cases at once; the first list of a day fills this
+// cache in slices (caseload/clock-sweep.ts) rather than in one long block.
+import { createHash } from 'node:crypto'
 import { computeClock, ClockInputError, type ClockResult } from '../core/clocks'
 import type { CaseClockScenario } from '../core/cases/to-clock'
+import { RULES_VERSION } from '../core/rules/version'
 import { ladderFor } from '../core/perspective'
 import type { ServiceContext } from './context'
 
@@ -10,11 +14,34 @@ export type CaseClock =
   | { state: 'ok'; result: ClockResult; receiptAssumed: boolean }
   | { state: 'error'; message: string }
 
+type Memo = { rev: number; asOf: string; rules: string; clock: CaseClock }
+
+const NOT_SENT: CaseClock = { state: 'not-sent' }
+
 export function clockService(ctx: ServiceContext) {
-  const memo = new Map<string, { rev: number; asOf: string; settingsVersion: unknown; clock: CaseClock }>()
+  const memo = new Map<string, Memo>()
+  // The settings object is replaced on every save, so its identity tells when to hash again.
+  let rulesFor: { settings: unknown; version: string } | null = null
+
+  /**
+   * What the clocks depend on besides the case and the day: the built-in rules (RULES_VERSION) and
+   * the user's saved profiles, escalation ladder, perspective and agency check days (all read by
+   * compute below). A saved profile's edit changes every result.
+   */
+  function rulesVersion(): string {
+    const settings = ctx.store.singletons.settings.get()
+    if (rulesFor?.settings !== settings) {
+      const hash = createHash('sha256')
+        .update(JSON.stringify([settings.savedProfiles, settings.ladder ?? null, settings.perspective ?? null, settings.agencyCheckDays ?? null]))
+        .digest('base64url')
+        .slice(0, 16)
+      rulesFor = { settings, version: `${RULES_VERSION}+${hash}` }
+    }
+    return rulesFor.version
+  }
 
   function compute(scenario: CaseClockScenario | undefined, asOf: string): CaseClock {
-    if (!scenario) return { state: 'not-sent' }
+    if (!scenario) return NOT_SENT
     const settings = ctx.store.singletons.settings.get()
     const { receiptAssumed, ignoredBeforeReceipt, perspective, ...input } = scenario
     try {
@@ -41,20 +68,33 @@ export function clockService(ctx: ServiceContext) {
     }
   }
 
+  let computed = 0
+
   return {
     compute,
-    /** The clock of a stored case at `rev`, memoised per day and per settings (saved profiles, ladder). */
+    rulesVersion,
+    /** The clock of a stored case at `rev`, from the cache when (rev, asOf, rules version) match. */
     forCase(id: string, rev: number, scenario: CaseClockScenario | undefined, asOf: string): CaseClock {
-      const settingsVersion = ctx.store.singletons.settings.get()
+      if (!scenario) return NOT_SENT
+      const rules = rulesVersion()
       const hit = memo.get(id)
-      if (hit && hit.rev === rev && hit.asOf === asOf && hit.settingsVersion === settingsVersion) return hit.clock
+      if (hit && hit.rev === rev && hit.asOf === asOf && hit.rules === rules) return hit.clock
       const clock = compute(scenario, asOf)
-      memo.set(id, { rev, asOf, settingsVersion, clock })
+      computed++
+      memo.set(id, { rev, asOf, rules, clock })
       return clock
+    },
+    /** The cached clock, or undefined when it would have to be computed (a case never sent needs none). */
+    peek(id: string, rev: number, scenario: CaseClockScenario | undefined, asOf: string): CaseClock | undefined {
+      if (!scenario) return NOT_SENT
+      const hit = memo.get(id)
+      return hit && hit.rev === rev && hit.asOf === asOf && hit.rules === rulesVersion() ? hit.clock : undefined
     },
     forget(id: string): void {
       memo.delete(id)
-    }
+    },
+    /** How many clocks were computed (not served from the cache) so far: tests and benchmarks. */
+    computedCount: (): number => computed
   }
 }
 

@@ -4,8 +4,10 @@ import { CaseSchema, OrganizationSchema, PatientSchema, SettingsSchema, type Set
 import { summarizeCase } from '../core/cases/summary'
 import { CASE_SUMMARY_VERSION, CaseSummarySchema } from '../core/cases/summary-schema'
 import type { Store, StoreSchema } from '../store/types'
+import { ChangeSetsSchema, type ChangeSets } from './bulk/change-set'
 
 const settingsDefaults: Settings = { savedProfiles: [], letterTemplates: [] }
+const changeSetDefaults: ChangeSets = { sets: [] }
 
 export const storeSchema = {
   records: {
@@ -24,7 +26,9 @@ export const storeSchema = {
     organizations: { name: 'organizations', schema: OrganizationSchema, layout: { kind: 'sharded', shards: 32 }, version: 1, migrations: [] }
   },
   singletons: {
-    settings: { name: 'settings', schema: SettingsSchema, defaults: settingsDefaults, version: 1, migrations: [] }
+    settings: { name: 'settings', schema: SettingsSchema, defaults: settingsDefaults, version: 1, migrations: [] },
+    /** The last changes that can be undone (bulk actions, a trashed case, a removed reminder). */
+    changeSets: { name: 'change-sets', schema: ChangeSetsSchema, defaults: changeSetDefaults, version: 1, migrations: [] }
   }
 } as const satisfies StoreSchema
 

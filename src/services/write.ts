@@ -16,6 +16,8 @@ export type AuditNote = {
   subject?: { id: string; before: unknown; after: unknown }
   /** Replaces the computed diff (e.g. a new event is summed up by its type). */
   changes?: AuditEntry['changes']
+  /** Why, in words (a bulk change, an undo), kept on the entry. */
+  note?: string
 }
 
 /** Where a record goes: the store's collection, which validates, bumps the revision and writes. */
@@ -58,7 +60,8 @@ function audited<T extends AuditedRecord>(ctx: ServiceContext, change: Change<T>
   const entries = notes.map((note) => {
     const subject = note.subject ?? { id: stamped.id, before, after: stamped }
     const entry = auditEntry(ctx, note.action, note.entity, subject.id, subject.before, subject.after)
-    return note.changes ? { ...entry, changes: note.changes } : entry
+    const noted = note.note ? { ...entry, note: note.note } : entry
+    return note.changes ? { ...noted, changes: note.changes } : noted
   })
   return { ...stamped, history: [...(before?.history ?? next.history), ...entries] }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { AppErrorValueSchema, type AppErrorValue } from './errors'
 import { appChannels, hostChannels } from './channels/app'
 import { attachmentChannels, caseChannels, searchChannels } from './channels/cases'
+import { caseQueryChannels } from './channels/case-query'
 import { dataChannels, settingsChannels } from './channels/data'
 import { directoryChannels } from './channels/directory'
 import { letterChannels } from './channels/letters'
@@ -18,6 +19,8 @@ import { worklistChannels } from './channels/worklist'
 import { orgMergeChannels } from './channels/org-merge'
 import { workspaceChannels } from './channels/workspace'
 import type { EventName, EventPayload } from './event-contract'
+import { bulkChannels } from './channels/bulk'
+import { caseloadPrefsChannels } from './channels/caseload-prefs'
 import { mergeChannels } from './merge-channels'
 
 export const contract = mergeChannels(
@@ -25,6 +28,7 @@ export const contract = mergeChannels(
   hostChannels,
   directoryChannels,
   caseChannels,
+  caseQueryChannels,
   attachmentChannels,
   searchChannels,
   dataChannels,
@@ -36,6 +40,8 @@ export const contract = mergeChannels(
   reportChannels,
   interopChannels,
   syncChannels,
+  bulkChannels,
+  caseloadPrefsChannels,
   worklistChannels,
   orgMergeChannels,
   workspaceChannels

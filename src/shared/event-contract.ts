@@ -36,6 +36,11 @@ export const events = {
   'files.dropped': z.object({ files: z.array(PickedFileSchema).max(100) }),
   /** Another computer's files arrived through a sync tool, or a conflict copy was merged or waits for a choice. */
   'sync.changed': z.object({ changes: z.array(SyncChangeSchema).max(1000), conflicts: z.number().int().nonnegative() }),
+  /**
+   * The first list of a day computes clocks in the background (cases.query answers at once with
+   * `clock-pending` rows): progress for `asOf`, at most a few times a second, and once when done.
+   */
+  'caseload.clocks': z.object({ asOf: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** The window now shows another data folder (sample caseload, unlocked): everything it holds is stale. */
   'data.switched': z.object({ dataDir: z.string(), sample: z.boolean() }),
   /** A command chosen in the app menu: the window runs it as if its shortcut were pressed (shared/commands.ts). */

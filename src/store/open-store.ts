@@ -117,6 +117,9 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
         key,
         {
           summaries: () => impl().summaries(),
+          entry: (id) => impl().entry(id),
+          // A restore loads new collections: their epoch differs, so a reader rebuilds (change-log.ts).
+          changesSince: (cursor) => impl().changesSince(cursor),
           get: (id) => impl().get(id),
           has: (id) => impl().has(id),
           put: writable((record) => impl().put(record)),

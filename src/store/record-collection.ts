@@ -7,6 +7,7 @@ import { AppError } from '../shared/errors'
 import { writeBatch, replayBatch } from './batch-journal'
 import { recordCodec, validateInput } from './codec'
 import { type StoreContext, mapLimit } from './context'
+import { ChangeLoggingMap, type ChangeCursor, type Changes } from './change-log'
 import { DurableAdapter } from './durable-adapter'
 import { isTempName } from './durable-write'
 import { FileProblem, encodeEnvelope } from './envelope'
@@ -29,8 +30,7 @@ export type LoadResult = {
 }
 
 export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
-  readonly #entries = new Map<string, SummaryEntry<S>>()
-  #sorted: SummaryEntry<S>[] | null = null
+  readonly #entries = new ChangeLoggingMap<S>()
   readonly #slots = new Map<string, Slot<T>>()
   /** Puts and removes not yet on disk: get() returns them (null: being removed). */
   readonly #pending = new Map<string, T | null>()
@@ -163,10 +163,17 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   // ---- reads ------------------------------------------------------------------------------
 
   summaries(): ReadonlyArray<SummaryEntry<S>> {
-    if (this.#sorted === null) {
-      this.#sorted = [...this.#entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    }
-    return this.#sorted
+    return this.#entries.sorted()
+  }
+
+  /** One record's summary entry, without sorting or copying the others. */
+  entry(id: string): SummaryEntry<S> | undefined {
+    return this.#entries.get(id)
+  }
+
+  /** The ids whose summary changed (or went) since `cursor`: see change-log.ts. */
+  changesSince(cursor: ChangeCursor | null): Changes {
+    return this.#entries.changesSince(cursor)
   }
 
   has(id: string): boolean {
@@ -395,7 +402,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     // loss at the next open, so a crash between the two must leave the file, not the entry (a file
     // the index does not list is simply read again: the unacknowledged remove did not happen).
     const entry = this.#entries.get(id)
-    if (this.#entries.delete(id)) this.#sorted = null
+    this.#entries.delete(id)
     this.#stamps.delete(id)
     try {
       await this.#indexWriter.run()
@@ -460,7 +467,6 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   }
 
   #changed(): void {
-    this.#sorted = null
     this.#scheduleIndex(this.ctx.indexDebounceMs)
   }
 

@@ -3,6 +3,7 @@
 import type * as fsp from 'node:fs/promises'
 import type { z } from 'zod'
 import type { SyncHandle, SyncOptions } from './sync/types'
+import type { ChangeCursor, Changes } from './change-log'
 
 /** Every stored record has a stable string id. */
 export type StoredRecord = { id: string }
@@ -74,6 +75,8 @@ export type Recovery = {
   kind?: 'notice'
 }
 
+export type { ChangeCursor, Changes } from './change-log'
+
 export type SummaryEntry<S> = {
   id: string
   rev: number
@@ -85,6 +88,14 @@ export type SummaryEntry<S> = {
 export type RecordCollection<T extends StoredRecord, S> = {
   /** In-memory summaries of every record (no file read). Sorted by id. */
   summaries: () => ReadonlyArray<SummaryEntry<S>>
+  /** One record's summary entry (no sorting, no file read). */
+  entry: (id: string) => SummaryEntry<S> | undefined
+  /**
+   * The ids whose summary changed or went since `cursor` (null: since ever), whatever changed them:
+   * a save, a sync, a repair. `ids: null` means read everything again (first call, a restore, or
+   * too long away). Pass the returned cursor next time.
+   */
+  changesSince: (cursor: ChangeCursor | null) => Changes
   /** Reads and validates the record's file (the latest put, if one is still being written). */
   get: (id: string) => Promise<T | undefined>
   has: (id: string) => boolean

@@ -11,7 +11,7 @@ import type { CaseSummary } from './summary'
  * rule for searchText, a change in a helper it calls), even if the shape stays the same: the shape
  * is hashed, the logic is not. src/core/cases/summary.test.ts fails until you do.
  */
-export const CASE_SUMMARY_VERSION = 2
+export const CASE_SUMMARY_VERSION = 3
 
 export const CaseSummarySchema = z.object({
   patientId: z.string(),
@@ -22,6 +22,8 @@ export const CaseSummarySchema = z.object({
   priority: z.enum(PRIORITIES),
   tags: z.array(z.string()),
   assignee: z.string().optional(),
+  state: z.string().optional(),
+  sent: z.string().optional(),
   references: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

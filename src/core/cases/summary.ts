@@ -13,6 +13,10 @@ export type CaseSummary = {
   priority: Case['priority']
   tags: string[]
   assignee?: string
+  /** The case's own US state (its holder's is looked up when listing). */
+  state?: string
+  /** The first day the request was sent, if it was. */
+  sent?: string
   /** `kind:value` of every reference number, for uniqueness checks. */
   references: string[]
   createdAt: string
@@ -38,6 +42,7 @@ export function summarizeCase(c: Case): CaseSummary {
     .join('\n')
     .toLowerCase()
   const clock = caseClockScenario(c)
+  const sent = c.events.reduce<string | undefined>((min, e) => (e.type === 'request-sent' && (min === undefined || e.date < min) ? e.date : min), undefined)
   const drafts = c.letters
     .filter((l) => l.status === 'draft')
     .map((l) => ({ letterId: l.id, template: l.template, title: l.title ?? l.template, createdAt: l.createdAt }))
@@ -50,6 +55,8 @@ export function summarizeCase(c: Case): CaseSummary {
     priority: c.priority,
     tags: c.tags,
     ...(c.assignee && { assignee: c.assignee }),
+    ...(c.state && { state: c.state }),
+    ...(sent && { sent }),
     references: c.references.map((r) => `${r.kind}:${r.value}`),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

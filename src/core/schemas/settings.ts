@@ -5,6 +5,7 @@ import { InstantSchema, ShortTextSchema } from './primitives'
 import { LetterTemplateSchema } from '../letters/template'
 import { PerspectiveSchema } from './request-log'
 import { CsvMappingsSchema } from './csv-mapping'
+import { CaseloadPrefsSchema } from './caseload-prefs'
 
 /** The window's colours: follow the system's light/dark choice, or always one of them. */
 export const THEMES = ['system', 'light', 'dark'] as const
@@ -25,6 +26,8 @@ export const SettingsSchema = z.strictObject({
   perspective: PerspectiveSchema.optional(),
   /** CSV column mappings remembered per file layout (see csv-mapping.ts). */
   csvMappings: CsvMappingsSchema.optional(),
+  /** The caseload's density, columns, last view and saved views (caseload-prefs.ts). */
+  caseload: CaseloadPrefsSchema.optional(),
   /** First run (services/workspace-setup.ts): the office the name works for, and the lines under a signature. */
   officeName: ShortTextSchema.optional(),
   signatureBlock: z.string().trim().max(1000, 'is too long (a signature block: at most 1,000 characters)').optional(),

@@ -11,6 +11,8 @@ import { syncHandlers } from './sync'
 import { reportHandlers } from './reports'
 import { toolHandlers } from './tools'
 import { interopHandlers } from './interop'
+import { bulkHandlers } from './bulk'
+import { caseloadPrefsHandlers } from './caseload-prefs'
 import { worklistHandlers } from './worklist'
 import { orgMergeHandlers } from './org-merge'
 import { workspaceHandlers } from './workspace'
@@ -58,6 +60,8 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...reportHandlers(current),
     ...interopHandlers(current, host.files),
     ...syncHandlers(current),
+    ...bulkHandlers(current),
+    ...caseloadPrefsHandlers(current),
     ...worklistHandlers(current),
     ...orgMergeHandlers(current),
     ...workspaceHandlers(current)

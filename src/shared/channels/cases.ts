@@ -22,6 +22,11 @@ import { TaskIdSchema } from '../event-contract'
 import { PickedFileSchema, PickTokenSchema } from '../files'
 
 export const CASE_LIST_STATUSES = [...CLOCK_STATUSES, 'not-sent', 'clock-error'] as const
+/**
+ * What a row's status may say: a list status, or `clock-pending` while the first list of a day is
+ * still computing that case's clock (cases.query answers at once and fills it in; see case-query.ts).
+ */
+export const CASE_ROW_STATUSES = [...CASE_LIST_STATUSES, 'clock-pending'] as const
 
 export const CaseFilterSchema = z.strictObject({
   asOf: DateSchema.optional(),
@@ -34,6 +39,8 @@ export const CaseFilterSchema = z.strictObject({
   /** Only cases that wait on these (me: needs my action; holder; agency). */
   waitingOn: z.array(z.enum(WAITING_ON)).max(WAITING_ON.length).optional(),
   trash: z.enum(['only', 'include']).optional(),
+  /** Only these cases (a selection in the window, e.g. to export it). */
+  ids: z.array(IdSchema).max(100_000).optional(),
   limit: z.number().int().positive().max(100_000).optional()
 })
 
@@ -47,7 +54,13 @@ export const CaseListItemSchema = z.object({
   priority: z.enum(PRIORITIES),
   tags: z.array(z.string()),
   references: z.array(z.string()),
-  status: z.enum(CASE_LIST_STATUSES),
+  status: z.enum(CASE_ROW_STATUSES),
+  /** Who works the case (free text), or null. */
+  assignee: z.string().nullable(),
+  /** Two-letter US state: the case's own, else its holder's, else null. */
+  state: z.string().nullable(),
+  /** The first day the request was sent, or null. */
+  sent: z.string().nullable(),
   received: z.string().nullable(),
   due: z.string().nullable(),
   daysLate: z.number().nullable(),

@@ -23,6 +23,8 @@ const INVALIDATES: Partial<Record<Channel, ReadonlyArray<string> | 'all'>> = {
   'tasks.cancel': [],
   'files.pick': [],
   'cases.deepSearch': [],
+  // The caseload keeps its own copy of its layout; saving it changes no other read.
+  'caseload.savePrefs': [],
   'interop.csvPreview': [],
   'interop.importPreview': [],
   'interop.bundleExhibits': [],

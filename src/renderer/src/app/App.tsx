@@ -28,6 +28,7 @@ import { DataFolderContext, type DataFolder } from './data-folder'
 import { navigate, useRoute } from './navigation'
 import type { Route } from './routes'
 import { ImportPage } from '../features/import/ImportPage'
+import { UndoBar } from '../features/caseload/UndoBar'
 import { SampleBanner } from './SampleBanner'
 import { UnlockScreen } from './UnlockScreen'
 import { useCommandSources } from './commands'
@@ -100,6 +101,7 @@ export function App() {
               </ErrorBoundary>
             )}
           </main>
+          {ready && <UndoBar />}
           <AppInfoBar />
         </div>
       </div>

@@ -14,7 +14,8 @@ export const statusLabel = labelFrom({
   denied: 'Denied',
   withdrawn: 'Withdrawn',
   'not-sent': 'Not sent',
-  'clock-error': 'Clock error'
+  'clock-error': 'Clock error',
+  'clock-pending': 'Computing…'
 })
 
 const eventTypeBase = labelFrom(EVENT_TYPE_LABELS)

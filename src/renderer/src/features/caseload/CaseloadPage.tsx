@@ -1,5 +1,11 @@
-import { useState } from 'react'
+// The caseload: every case with its clock as of today, most urgent first, dense enough to work a
+// morning from. The services filter, sort and cut the rows (cases.query); the table renders the
+// window in view. The view (filters, sort), the columns and the density are kept in settings.
+import { useCallback, useMemo, useState } from 'react'
+import type { CaseloadView, SavedView } from '#core/schemas'
+import type { BulkResultValue } from '#shared/channels/bulk'
 import type { CaseListItemValue } from '#shared/channels/cases'
+import { MAX_QUERY_IDS } from '#shared/channels/case-query'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { useDataFolder } from '../../app/data-folder'
@@ -8,77 +14,155 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { plural } from '../../ui/format'
-import { useDebounced } from '../../ui/use-debounced'
-import { useKeptState } from '../../ui/use-kept-state'
-import { CaseloadFilters } from './CaseloadFilters'
-import { CaseloadTable } from './CaseloadTable'
-import { DeepSearch, type DeepResult } from './DeepSearch'
-import { EMPTY_FILTER, isFiltered, toListInput, type CaseloadFilter } from './filters'
 import { BulkLettersDialog } from '../letters/BulkLettersDialog'
 import { useRefresh } from '../letters/refresh'
+import { BulkBar } from './BulkBar'
+import { CaseloadFilters } from './CaseloadFilters'
+import { CaseloadTable } from './CaseloadTable'
+import { ColumnsDialog } from './ColumnsDialog'
+import { DEFAULT_COLUMN_ORDER } from './columns'
+import { DeepSearch, type DeepResult } from './DeepSearch'
+import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, type CaseloadFilter } from './filters'
+import { SavedViews } from './SavedViews'
+import { useCaseloadPrefs } from './use-caseload-prefs'
+import { useCaseloadQuery } from './use-caseload-query'
+import './caseload.css'
 
-/** The morning view: every case with its clock as of today, most urgent first. */
+/** Rows asked for around those in view: a screenful above and a few below, within the services' cap. */
+const WINDOW_STEP = 100
+const WINDOW_SIZE = 300
+
 export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
-  const [filter, setFilter] = useKeptState<CaseloadFilter>('caseload.filter', EMPTY_FILTER)
-  const [pageIndex, setPageIndex] = useKeptState('caseload.page', 0)
-  const text = useDebounced(filter.text, 250)
+  const { prefs, update } = useCaseloadPrefs()
+  if (!prefs) return <section className="page" aria-busy="true" aria-label="Caseload" />
+  return <Caseload searchRequest={searchRequest} prefs={prefs} update={update} />
+}
+
+type Prefs = NonNullable<ReturnType<typeof useCaseloadPrefs>['prefs']>
+
+function Caseload({ searchRequest, prefs, update }: { searchRequest: number; prefs: Prefs; update: ReturnType<typeof useCaseloadPrefs>['update'] }) {
+  // The view lives here (typing must not wait for a cache round-trip) and is written to settings behind.
+  const [view, setViewState] = useState<CaseloadView>(() => prefs.current ?? EMPTY_FILTER)
+  const [viewId, setViewId] = useState<string | undefined>(prefs.currentViewId || undefined)
+  const views: SavedView[] = prefs.views ?? STARTER_VIEWS
+  const order = prefs.columns?.order ?? [...DEFAULT_COLUMN_ORDER]
+  const sizes = prefs.columns?.sizes ?? {}
+  const me = useChannel('settings.get', {}).data?.advocateName
+  const orgs = useChannel('orgs.list', {}, { enabled: view.holderKinds.length > 0 })
+  const holdersOfKinds = useMemo(() => orgs.data?.filter((o) => view.holderKinds.includes(o.kind)).map((o) => o.id), [orgs.data, view.holderKinds])
+
+  const text = view.text
   const [deep, setDeep] = useState<DeepResult | null>(null)
-  // A full-text result replaces the quick text filter (it already matched everything the filter does).
-  const input = toListInput(filter, deep ? '' : text)
-  const list = useChannel('cases.list', input)
-  const updating = list.isPlaceholderData || (list.isFetching && !list.isPending)
-  const restoring = useChannelMutation('cases.restore')
+  const [range, setRange] = useState({ first: 0, last: 40 })
+  const offset = Math.max(0, Math.floor(range.first / WINDOW_STEP) * WINDOW_STEP - WINDOW_STEP)
+  const filter = toQueryFilter(view, deep ? '' : text, { me, holdersOfKinds })
+  const waiting = view.holderKinds.length > 0 && orgs.data === undefined
+  // A full-text result narrows the filter to the cases it names.
+  const deepIds = deep ? { ids: [...deep.ids].slice(0, MAX_QUERY_IDS) } : {}
+  const query = useCaseloadQuery({ filter: { ...(filter ?? {}), ...deepIds }, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting })
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [message, setMessage] = useState<string | null>(null)
-  const error = restoring.error ? errorText(restoring.error) : null
-  const [bulk, setBulk] = useState(false)
+  const [columnsOpen, setColumnsOpen] = useState(false)
+  const [bulkLetters, setBulkLetters] = useState(false)
   const reload = useRefresh()
+  const restoring = useChannelMutation('cases.restore')
 
-  const changeFilter = (next: CaseloadFilter) => {
-    setFilter(next)
-    setPageIndex(0)
+  const setView = (next: CaseloadFilter, nextId: string | undefined = viewId) => {
+    setViewState(next)
+    setViewId(nextId || undefined)
+    update({ current: next, currentViewId: nextId ?? '' })
+    setSelected(new Set())
     setMessage(null)
-    if (next.text !== filter.text) setDeep(null)
+    if (next.text !== view.text) setDeep(null)
+    setRange({ first: 0, last: 40 })
   }
-
+  const pickView = (v: SavedView | null) => {
+    // "All cases": no saved view, no filters; the sort stays.
+    setView(v ? v.view : { ...EMPTY_FILTER, sort: view.sort }, v?.id ?? '')
+    setDeep(null)
+  }
+  const onSort = (id: string) => {
+    const cur = view.sort[0]
+    const sort = cur?.id === id ? (cur.desc ? [] : [{ id, desc: true }]) : [{ id, desc: false }]
+    setView({ ...view, sort })
+  }
+  const onRange = useCallback((first: number, last: number) => setRange((r) => (r.first === first && r.last === last ? r : { first, last })), [])
+  const onResult = (r: BulkResultValue | { summary: string }) => {
+    setMessage('unchanged' in r && r.unchanged.length > 0 ? `${r.summary}. ${r.unchanged.slice(0, 3).map((u) => u.reason).join('; ')}${r.unchanged.length > 3 ? '…' : ''}` : `${r.summary}.`)
+    if ('changed' in r) setSelected(new Set())
+  }
   const restore = (item: CaseListItemValue) => {
-    restoring.mutate(
-      { id: item.id },
-      { onSuccess: () => setMessage(`Restored the case of ${item.patientName} with ${item.organizationName}.`) }
-    )
+    restoring.mutate({ id: item.id }, { onSuccess: () => setMessage(`Restored the case of ${item.patientName} with ${item.organizationName}.`) })
   }
 
-  const rows = deep && list.data ? list.data.filter((c) => deep.ids.has(c.id)) : list.data
-  const count = rows?.length ?? null
+  const rows = query.data?.rows
+  const total = filter === null ? 0 : (query.data?.total ?? null)
+  const rowOffset = query.data?.offset ?? 0
+  const updating = query.updating
+  const error = filter === null ? null : query.error
+  const advocates = (query.data?.facets.assignees ?? []).flatMap((a) => (a.value ? [a.value] : []))
+  const why =
+    filter === null && view.mine && !me ? 'This view shows the cases assigned to you: put your name in Settings (“Your name for the audit trail”) first.' : filter === null ? 'No holder of that type is in the directory.' : null
+
   return (
-    <section aria-labelledby="caseload-title" className="page" aria-busy={updating || list.isPending}>
-      <PageHeader title={<span id="caseload-title">{filter.trash ? 'Trash' : 'Caseload'}</span>} subtitle={count === null ? 'Loading…' : `${plural(count, 'case')}${updating ? ' · updating…' : ''}`}>
-        <button type="button" className="button" onClick={() => navigate({ page: 'patients' })}>
+    <section aria-labelledby="caseload-title" className="page page--caseload" aria-busy={updating || total === null}>
+      <PageHeader title={<span id="caseload-title">{view.trash ? 'Trash' : 'Caseload'}</span>} subtitle={total === null ? 'Loading…' : `${plural(total, 'case')}${query.clocksPending ? ' · computing clocks…' : updating ? ' · updating…' : ''}`}>
+        <SavedViews views={views} currentId={viewId} current={view} onPick={pickView} onSave={(vs, id) => (setViewId(id || undefined), update({ views: vs, currentViewId: id }))} />
+        <button type="button" className="button button--small" onClick={() => setColumnsOpen(true)}>
+          Columns…
+        </button>
+        <button type="button" className="button button--small" onClick={() => navigate({ page: 'patients' })}>
           New request…
         </button>
-        <button type="button" className="button" onClick={() => setBulk(true)}>
+        <button type="button" className="button button--small" onClick={() => setBulkLetters(true)}>
           Generate letters…
         </button>
       </PageHeader>
-      {bulk && <BulkLettersDialog onClose={() => setBulk(false)} onChanged={reload} />}
-      <CaseloadFilters filter={filter} onChange={changeFilter} searchRequest={searchRequest} />
-      {filter.trash && <p className="hint">Cases stay in the trash for 30 days; restore one to work on it again.</p>}
-      <DeepSearch key={filter.text} text={text} result={deep} onResult={setDeep} />
+      {bulkLetters && <BulkLettersDialog onClose={() => setBulkLetters(false)} onChanged={reload} />}
+      {columnsOpen && (
+        <ColumnsDialog
+          order={order}
+          density={prefs.density}
+          onChange={(o) => update({ columns: { order: o, sizes } })}
+          onDensity={(density) => update({ density })}
+          onReset={() => update({ columns: { order: [...DEFAULT_COLUMN_ORDER], sizes: {} } })}
+          onClose={() => setColumnsOpen(false)}
+        />
+      )}
+      <CaseloadFilters filter={view} onChange={(f) => setView(f)} searchRequest={searchRequest} facets={query.data?.facets} counts={query.data?.counts} me={me} />
+      <DeepSearch key={view.text} text={text} result={deep} onResult={setDeep} />
+      <BulkBar selected={selected} trash={view.trash} advocates={advocates} onClear={() => setSelected(new Set())} onResult={onResult} />
       <Notice message={message} />
-      <ErrorMessage message={error} />
-      {list.isError && <ErrorMessage title="The caseload could not be loaded." message={errorText(list.error)} />}
-      {rows?.length === 0 && <EmptyCaseload filter={filter} onClear={() => changeFilter(EMPTY_FILTER)} />}
-      {rows !== undefined && rows.length > 0 && (
-        <CaseloadTable rows={rows} trash={filter.trash} pageIndex={pageIndex} onPageIndexChange={setPageIndex} onRestore={restore} />
+      <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
+      {why && <Notice message={why} />}
+      {error && <ErrorMessage title="The caseload could not be loaded." message={errorText(error)} />}
+      {total === 0 && !why && <EmptyCaseload filter={view} onClear={() => setView({ ...EMPTY_FILTER, sort: view.sort }, '')} />}
+      {rows !== undefined && total !== null && total > 0 && (
+        <CaseloadTable
+          total={total}
+          offset={rowOffset}
+          rows={rows}
+          onRange={onRange}
+          columns={order}
+          sizes={sizes}
+          onResize={(id, w) => update({ columns: { order, sizes: { ...sizes, [id]: w } } })}
+          sort={view.sort[0]}
+          onSort={onSort}
+          selected={selected}
+          onSelect={setSelected}
+          density={prefs.density}
+          trash={view.trash}
+          onRestore={restore}
+        />
       )}
     </section>
   )
 }
 
-function EmptyCaseload({ filter, onClear }: { filter: CaseloadFilter; onClear: () => void }) {
+function EmptyCaseload({ filter, onClear }: { filter: CaseloadView; onClear: () => void }) {
   const folder = useDataFolder()
-  if (filter.trash && !filter.text && filter.statuses.length === 0 && !filter.onlyLate) {
-    return <EmptyState title="The trash is empty." />
-  }
+  if (filter.trash && !isFiltered({ ...filter, trash: false })) return <EmptyState title="The trash is empty." />
   if (isFiltered(filter)) {
     return (
       <EmptyState title="No case matches these filters.">

@@ -1,129 +1,266 @@
-// The caseload grid: TanStack Table v9 sorts all rows and shows one page of 100 at a time, so a
-// caseload of 10,000 renders as fast as one of 100.
-import { useTable, type PaginationState, type SortingState } from '@tanstack/react-table'
-import type { KeyboardEvent } from 'react'
+// The caseload grid. Only the rows in view are in the page (TanStack Virtual), and only the window
+// of rows around them was asked of the services; scrolling asks for the next window. One line per
+// cell (the full text on hover, and unfolded on the focused row). Selection: the checkboxes,
+// shift-click for a range, Space on a row, Shift+↑/↓ to extend; ↑/↓ move, Enter opens the case.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { navigate } from '../../app/navigation'
-import { useKeptState } from '../../ui/use-kept-state'
 import { formatInstant } from '../../ui/format'
-import { caseloadColumns, caseloadFeatures } from './columns'
-import { Pager } from './Pager'
+import { columnById, isSortable, type CaseloadColumn } from './columns'
+import { ColumnResizer } from './ColumnResizer'
 
-export const PAGE_SIZE = 100
-const DEFAULT_SORT: SortingState = [
-  { id: 'status', desc: false },
-  { id: 'days', desc: true }
-]
+export const ROW_HEIGHT = { compact: 28, comfortable: 40 } as const
+
+type Sort = { id: string; desc: boolean } | undefined
 
 type Props = {
+  total: number
+  /** Index of rows[0] in the whole sorted result. */
+  offset: number
   rows: ReadonlyArray<CaseListItemValue>
+  /** The range of rows in view changed (first and last index): ask for their window. */
+  onRange: (first: number, last: number) => void
+  columns: ReadonlyArray<string>
+  sizes: Readonly<Record<string, number>>
+  onResize: (id: string, width: number) => void
+  sort: Sort
+  onSort: (id: string) => void
+  selected: ReadonlySet<string>
+  onSelect: (next: ReadonlySet<string>) => void
+  density: keyof typeof ROW_HEIGHT
   trash: boolean
-  pageIndex: number
-  onPageIndexChange: (n: number) => void
   onRestore: (item: CaseListItemValue) => void
 }
 
-const getRowId = (r: CaseListItemValue) => r.id
+export function CaseloadTable(p: Props) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const height = useFillHeight(scroller)
+  const [focused, setFocused] = useState(0)
+  const anchor = useRef<number | null>(null)
+  const rowHeight = ROW_HEIGHT[p.density]
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change with every scroll by design; the compiler leaves this component unmemoized, which is what it needs
+  const virtual = useVirtualizer({
+    count: p.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8
+  })
+  const items = virtual.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  const { onRange } = p
+  useEffect(() => onRange(first, last), [first, last, onRange])
+  useEffect(() => virtual.measure(), [rowHeight, virtual])
 
-export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRestore }: Props) {
-  const [sorting, setSorting] = useKeptState<SortingState>('caseload.sorting', DEFAULT_SORT)
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE))
-  const pagination: PaginationState = { pageIndex: Math.min(pageIndex, pageCount - 1), pageSize: PAGE_SIZE }
-  const table = useTable({
-    features: caseloadFeatures,
-    columns: caseloadColumns,
-    data: rows as CaseListItemValue[],
-    getRowId,
-    autoResetPageIndex: false,
-    enableSortingRemoval: true,
-    state: { sorting, pagination },
-    onSortingChange: setSorting,
-    onPaginationChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(pagination) : updater
-      onPageIndexChange(next.pageIndex)
+  const columns = p.columns.map(columnById).filter((c): c is CaseloadColumn => c !== undefined)
+  const rowAt = (index: number): CaseListItemValue | undefined => p.rows[index - p.offset]
+
+  const idsBetween = (a: number, b: number): string[] => {
+    const out: string[] = []
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) {
+      const r = rowAt(i)
+      if (r) out.push(r.id)
     }
+    return out
+  }
+  const toggle = (index: number, range: boolean) => {
+    const r = rowAt(index)
+    if (!r) return
+    const next = new Set(p.selected)
+    if (range && anchor.current !== null) {
+      const on = !p.selected.has(r.id) || p.selected.has(rowAt(anchor.current)?.id ?? '')
+      for (const id of idsBetween(anchor.current, index)) {
+        if (on) next.add(id)
+        else next.delete(id)
+      }
+    } else {
+      if (next.has(r.id)) next.delete(r.id)
+      else next.add(r.id)
+      anchor.current = index
+    }
+    p.onSelect(next)
+  }
+
+  // Set by the keyboard: the row moved to takes the focus once it is rendered (it may be far away).
+  const wantFocus = useRef(false)
+  const focusRow = (index: number) => {
+    const i = Math.max(0, Math.min(p.total - 1, index))
+    wantFocus.current = true
+    setFocused(i)
+    virtual.scrollToIndex(i, { align: 'auto' })
+  }
+  useEffect(() => {
+    if (!wantFocus.current) return
+    const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focused}"][data-case-id]`)
+    if (!el) return
+    wantFocus.current = false
+    el.focus({ preventScroll: true })
   })
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     if (e.target !== e.currentTarget) return
-    if (e.key === 'Enter') {
+    const r = rowAt(index)
+    if (e.key === 'Enter' && r) {
       e.preventDefault()
-      navigate({ page: 'case', id })
+      navigate({ page: 'case', id: r.id })
+    } else if (e.key === ' ') {
+      e.preventDefault()
+      toggle(index, e.shiftKey)
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
-      const sibling = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling
-      if (sibling instanceof HTMLElement) sibling.focus()
+      const to = index + (e.key === 'ArrowDown' ? 1 : -1)
+      if (e.shiftKey) {
+        // Extend the selection from the anchor to the row moved to.
+        if (anchor.current === null) anchor.current = index
+        const next = new Set(p.selected)
+        for (const id of idsBetween(anchor.current, Math.max(0, Math.min(p.total - 1, to)))) next.add(id)
+        p.onSelect(next)
+      }
+      focusRow(to)
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault()
+      focusRow(e.key === 'Home' ? 0 : p.total - 1)
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault()
+      focusRow(index + (e.key === 'PageDown' ? 1 : -1) * Math.max(1, items.length - 4))
     }
   }
 
-  const first = pagination.pageIndex * PAGE_SIZE
+  const loadedIds = p.rows.map((r) => r.id)
+  const allShownSelected = loadedIds.length > 0 && loadedIds.every((id) => p.selected.has(id))
+  const width = (c: CaseloadColumn) => p.sizes[c.id] ?? c.width
+  const padTop = items[0]?.start ?? 0
+  const padBottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+  const extra = p.trash ? 2 : 0
+
   return (
-    <>
-      <div className="table-wrap">
-        <table className="grid" aria-label={trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={rows.length + 1}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted()
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={`grid__th grid__th--${header.column.id}`}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    >
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                        <span className="sort-button__arrow" aria-hidden="true">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    </th>
-                  )
-                })}
-                {trash && (
-                  <>
-                    <th scope="col" className="grid__th">Moved to trash</th>
-                    <th scope="col" className="grid__th">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </>
-                )}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row, i) => (
+    <div ref={scroller} className={`caseload-scroll caseload-scroll--${p.density}`} style={{ height }} data-testid="caseload-scroll">
+      <table className="grid caseload-grid" aria-label={p.trash ? 'Cases in the trash' : 'Caseload'} aria-rowcount={p.total + 1}>
+        <colgroup>
+          <col style={{ width: 34 }} />
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: width(c) }} />
+          ))}
+          {p.trash && (
+            <>
+              <col style={{ width: 150 }} />
+              <col style={{ width: 90 }} />
+            </>
+          )}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="grid__th grid__th--select">
+              <input
+                type="checkbox"
+                aria-label={allShownSelected ? 'Unselect the cases shown' : 'Select the cases shown'}
+                checked={allShownSelected}
+                onChange={() => {
+                  const next = new Set(p.selected)
+                  for (const id of loadedIds) {
+                    if (allShownSelected) next.delete(id)
+                    else next.add(id)
+                  }
+                  p.onSelect(next)
+                }}
+              />
+            </th>
+            {columns.map((c) => {
+              const sorted = p.sort?.id === c.id ? (p.sort.desc ? 'descending' : 'ascending') : undefined
+              return (
+                <th key={c.id} scope="col" className={`grid__th grid__th--${c.id}`} aria-sort={sorted}>
+                  {isSortable(c.id) ? (
+                    <button type="button" className="sort-button" onClick={() => p.onSort(c.id)}>
+                      {c.header}
+                      <span className="sort-button__arrow" aria-hidden="true">
+                        {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                  <ColumnResizer label={c.header} width={width(c)} onResize={(w) => p.onResize(c.id, w)} />
+                </th>
+              )
+            })}
+            {p.trash && (
+              <>
+                <th scope="col" className="grid__th">
+                  Moved to trash
+                </th>
+                <th scope="col" className="grid__th">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((v) => {
+            const r = rowAt(v.index)
+            if (!r) {
+              return (
+                <tr key={`pending-${v.index}`} data-index={v.index} className="grid__row grid__row--pending" style={{ height: rowHeight }} aria-rowindex={v.index + 2}>
+                  <td colSpan={columns.length + 1 + extra} className="grid__td muted">
+                    …
+                  </td>
+                </tr>
+              )
+            }
+            const selected = p.selected.has(r.id)
+            const label = `${r.patientName} with ${r.organizationName}`
+            return (
               <tr
-                key={row.id}
-                tabIndex={0}
-                className="grid__row"
-                aria-rowindex={first + i + 2}
+                key={r.id}
+                ref={virtual.measureElement}
+                data-index={v.index}
+                tabIndex={v.index === focused ? 0 : -1}
+                className={`grid__row${selected ? ' grid__row--selected' : ''}`}
+                aria-rowindex={v.index + 2}
+                aria-selected={selected}
                 data-testid="case-row"
-                data-case-id={row.original.id}
-                data-status={row.original.status}
-                onClick={() => navigate({ page: 'case', id: row.original.id })}
-                onKeyDown={(e) => onRowKey(e, row.original.id)}
+                data-case-id={r.id}
+                data-status={r.status}
+                onFocus={() => setFocused(v.index)}
+                onClick={(e: MouseEvent) => {
+                  if (e.shiftKey || e.metaKey || e.ctrlKey) toggle(v.index, e.shiftKey)
+                  else navigate({ page: 'case', id: r.id })
+                }}
+                onKeyDown={(e) => onRowKey(e, v.index)}
               >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`grid__td grid__td--${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
+                <td className="grid__td grid__td--select" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    checked={selected}
+                    aria-label={`Select the case of ${label}`}
+                    onChange={() => undefined}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      toggle(v.index, e.shiftKey)
+                    }}
+                  />
+                </td>
+                {columns.map((c) => (
+                  <td key={c.id} className={`grid__td grid__td--${c.id}`} title={c.text(r)}>
+                    {c.cell(r)}
                   </td>
                 ))}
-                {trash && (
+                {p.trash && (
                   <>
-                    <td className="grid__td">{row.original.deletedAt ? formatInstant(row.original.deletedAt) : ''}</td>
+                    <td className="grid__td">{r.deletedAt ? formatInstant(r.deletedAt) : ''}</td>
                     <td className="grid__td">
                       <button
                         type="button"
                         className="button button--small"
                         onClick={(e) => {
                           e.stopPropagation()
-                          onRestore(row.original)
+                          p.onRestore(r)
                         }}
                         onKeyDown={(e) => e.stopPropagation()}
-                        aria-label={`Restore the case of ${row.original.patientName} with ${row.original.organizationName}`}
+                        aria-label={`Restore the case of ${label}`}
                       >
                         Restore
                       </button>
@@ -131,17 +268,31 @@ export function CaseloadTable({ rows, trash, pageIndex, onPageIndexChange, onRes
                   </>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        pageIndex={pagination.pageIndex}
-        pageCount={pageCount}
-        total={rows.length}
-        pageSize={PAGE_SIZE}
-        onChange={(n) => table.setPageIndex(n)}
-      />
-    </>
+            )
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+    </div>
   )
+}
+
+/** The height from the element's top to the bottom of the window, kept as the window is resized. */
+function useFillHeight(ref: React.RefObject<HTMLElement | null>): number {
+  const [h, setH] = useState(400)
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = ref.current?.getBoundingClientRect().top ?? 0
+      setH(Math.max(160, Math.floor(window.innerHeight - top - 12)))
+    }
+    measure()
+    window.addEventListener('resize', measure)
+    const observer = new ResizeObserver(measure)
+    if (ref.current?.parentElement) observer.observe(ref.current.parentElement)
+    return () => {
+      window.removeEventListener('resize', measure)
+      observer.disconnect()
+    }
+  }, [ref])
+  return h
 }

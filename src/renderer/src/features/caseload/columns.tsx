@@ -1,132 +1,91 @@
-// The caseload's columns and table features, at module scope so the row models stay memoized.
-import { todayIso } from '../../ui/format'
-import {
-  createColumnHelper,
-  createPaginatedRowModel,
-  createSortedRowModel,
-  rowPaginationFeature,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  sortFn_text,
-  tableFeatures
-} from '@tanstack/react-table'
+// The caseload's columns: what each shows in one line, the full text of the cell (its tooltip, and
+// what a focused row unfolds to), and its default width. The services sort and filter; a column
+// only renders the rows of the window it is given.
+import type { ReactNode } from 'react'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
-import { requestKindLabel, stepLabel } from '../../ui/labels'
+import { formatDay, humanize, todayIso } from '../../ui/format'
+import { requestKindLabel, statusLabel, stepLabel } from '../../ui/labels'
+import { SORT_KEYS } from './filters'
 
-export const caseloadFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
-  rowPaginationFeature,
-  paginatedRowModel: createPaginatedRowModel()
-})
-
-const helper = createColumnHelper<typeof caseloadFeatures, CaseListItemValue>()
-
-/** Most urgent first when sorted ascending. */
-const STATUS_RANK: Record<string, number> = {
-  overdue: 0,
-  'clock-error': 1,
-  awaiting: 2,
-  'not-sent': 3,
-  denied: 4,
-  'fulfilled-late': 5,
-  'fulfilled-on-time': 6,
-  withdrawn: 7
+export type CaseloadColumn = {
+  id: string
+  header: string
+  /** Default width in CSS pixels. */
+  width: number
+  /** The cell's full text, in words (its tooltip and what a screen reader hears). */
+  text: (r: CaseListItemValue) => string
+  cell: (r: CaseListItemValue) => ReactNode
 }
 
-/** One number to sort on: days late (positive) or days remaining (negative). */
-export const daysValue = (r: CaseListItemValue): number | undefined =>
-  r.daysLate !== null ? r.daysLate : r.daysRemaining !== null ? -r.daysRemaining : undefined
+const day = (d: string | null): string => (d ? formatDay(d) : '—')
+
+export function daysText(item: CaseListItemValue): string {
+  if (item.daysLate !== null && item.daysLate > 0) return `${item.daysLate} days late`
+  if (item.daysRemaining !== null) return `${item.daysRemaining} days left`
+  if (item.daysLate === 0) return 'on time'
+  return '—'
+}
 
 export function DaysText({ item }: { item: CaseListItemValue }) {
-  if (item.daysLate !== null && item.daysLate > 0) {
-    return <span className="days days--late">{item.daysLate} days late</span>
-  }
-  if (item.daysRemaining !== null) {
-    return <span className={`days${item.daysRemaining <= 7 ? ' days--soon' : ''}`}>{item.daysRemaining} days left</span>
-  }
-  if (item.daysLate === 0) return <span className="days">on time</span>
-  return <span className="muted">—</span>
+  const text = daysText(item)
+  if (item.daysLate !== null && item.daysLate > 0) return <span className="days days--late">{text}</span>
+  if (item.daysRemaining !== null) return <span className={`days${item.daysRemaining <= 7 ? ' days--soon' : ''}`}>{text}</span>
+  return text === '—' ? <span className="muted">—</span> : <span className="days">{text}</span>
 }
 
-export const caseloadColumns = helper.columns([
-  helper.accessor('patientName', {
+const nextStepText = (r: CaseListItemValue): string => {
+  const s = r.nextStep
+  if (r.waitingOn === 'agency') return 'With the agency'
+  if (!s) return '—'
+  return `${stepLabel(s.step)} by ${formatDay(s.due)}${s.due < todayIso() ? ' (overdue)' : ''}`
+}
+
+export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
+  {
     id: 'patient',
     header: 'Patient',
-    sortFn: 'text',
-    cell: (info) => (
-      <span className="cell-primary">
-        {info.row.original.patientName}
-        <span className="cell-secondary">{requestKindLabel(info.row.original.requestKind)}</span>
-      </span>
-    )
-  }),
-  helper.accessor('organizationName', { id: 'holder', header: 'Holder', sortFn: 'text', cell: (info) => info.getValue() }),
-  helper.accessor((r) => STATUS_RANK[r.status] ?? 99, {
-    id: 'status',
-    header: 'Status',
-    sortFn: 'basic',
-    cell: (info) => <StatusBadge status={info.row.original.status} />
-  }),
-  helper.accessor((r) => r.received ?? undefined, {
-    id: 'received',
-    header: 'Received',
-    sortFn: 'text',
-    sortUndefined: 'last',
-    cell: (info) => <DateText value={info.row.original.received} />
-  }),
-  helper.accessor((r) => r.due ?? undefined, {
-    id: 'due',
-    header: 'Due',
-    sortFn: 'text',
-    sortUndefined: 'last',
-    cell: (info) => <DateText value={info.row.original.due} />
-  }),
-  helper.accessor(daysValue, {
-    id: 'days',
-    header: 'Late / left',
-    sortFn: 'basic',
-    sortUndefined: 'last',
-    cell: (info) => <DaysText item={info.row.original} />
-  }),
-  helper.accessor((r) => r.nextStep?.due ?? undefined, {
+    width: 170,
+    text: (r) => `${r.patientName} (${requestKindLabel(r.requestKind)})`,
+    cell: (r) => <span className="cell-primary">{r.patientName}</span>
+  },
+  { id: 'holder', header: 'Holder', width: 200, text: (r) => r.organizationName, cell: (r) => r.organizationName },
+  { id: 'status', header: 'Status', width: 120, text: (r) => statusLabel(r.status), cell: (r) => <StatusBadge status={r.status} /> },
+  { id: 'due', header: 'Due', width: 110, text: (r) => day(r.due), cell: (r) => <DateText value={r.due} /> },
+  { id: 'days', header: 'Late / left', width: 100, text: daysText, cell: (r) => <DaysText item={r} /> },
+  {
     id: 'nextStep',
     header: 'Next step',
-    sortFn: 'text',
-    sortUndefined: 'last',
-    cell: (info) => {
-      const s = info.row.original.nextStep
-      if (info.row.original.waitingOn === 'agency') return <span className="cell-primary">With the agency</span>
+    width: 260,
+    text: nextStepText,
+    cell: (r) => {
+      const s = r.nextStep
+      if (r.waitingOn === 'agency') return <span className="cell-primary">With the agency</span>
       if (!s) return <span className="muted">—</span>
+      const late = s.due < todayIso()
       return (
-        <span className="cell-primary">
-          {stepLabel(s.step)}
-          <span className={s.due < todayIso() ? 'cell-secondary days--late' : 'cell-secondary'}>
-            by <DateText value={s.due} />
-            {s.due < todayIso() ? ' (overdue)' : ''}
-          </span>
-        </span>
+        <>
+          {stepLabel(s.step)} <span className={late ? 'days--late' : 'muted'}>· <DateText value={s.due} />{late ? ' (overdue)' : ''}</span>
+        </>
       )
     }
-  }),
-  helper.accessor((r) => r.findings.length, {
-    id: 'findings',
-    header: 'Findings',
-    sortFn: 'basic',
-    cell: (info) => {
-      const f = info.row.original.findings
-      return f.length === 0 ? <span className="muted">0</span> : <span title={f.join(', ')} className="findings-count">{f.length}</span>
-    }
-  }),
-  helper.accessor((r) => r.lastEventDate ?? undefined, {
-    id: 'lastEvent',
-    header: 'Last event',
-    sortFn: 'text',
-    sortUndefined: 'last',
-    cell: (info) => <DateText value={info.row.original.lastEventDate} />
-  })
-])
+  },
+  { id: 'priority', header: 'Priority', width: 80, text: (r) => humanize(r.priority), cell: (r) => <span className={`priority priority--${r.priority}`}>{humanize(r.priority)}</span> },
+  { id: 'assignee', header: 'Advocate', width: 120, text: (r) => r.assignee ?? 'nobody', cell: (r) => r.assignee ?? <span className="muted">—</span> },
+  { id: 'lastEvent', header: 'Last event', width: 110, text: (r) => day(r.lastEventDate), cell: (r) => <DateText value={r.lastEventDate} /> },
+  // Offered in "Columns…", hidden at first.
+  { id: 'kind', header: 'Request', width: 140, text: (r) => requestKindLabel(r.requestKind), cell: (r) => requestKindLabel(r.requestKind) },
+  { id: 'sent', header: 'Sent', width: 110, text: (r) => day(r.sent), cell: (r) => <DateText value={r.sent} /> },
+  { id: 'received', header: 'Received', width: 110, text: (r) => day(r.received), cell: (r) => <DateText value={r.received} /> },
+  { id: 'state', header: 'State', width: 60, text: (r) => r.state ?? '—', cell: (r) => r.state ?? <span className="muted">—</span> },
+  { id: 'tags', header: 'Tags', width: 150, text: (r) => (r.tags.length ? r.tags.join(', ') : '—'), cell: (r) => (r.tags.length ? r.tags.join(', ') : <span className="muted">—</span>) },
+  { id: 'findings', header: 'Findings', width: 80, text: (r) => (r.findings.length ? r.findings.map(humanize).join(', ') : 'none'), cell: (r) => (r.findings.length === 0 ? <span className="muted">0</span> : <span className="findings-count">{r.findings.length}</span>) },
+  { id: 'references', header: 'References', width: 160, text: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : '—'), cell: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : <span className="muted">—</span>) }
+]
+
+export const DEFAULT_COLUMN_ORDER: ReadonlyArray<string> = ['patient', 'holder', 'status', 'due', 'days', 'nextStep', 'priority', 'assignee', 'lastEvent']
+
+export const columnById = (id: string): CaseloadColumn | undefined => COLUMNS.find((c) => c.id === id)
+
+export const isSortable = (id: string): boolean => SORT_KEYS[id] !== undefined

@@ -1,18 +1,13 @@
+// The caseload's view (filters and sort, as kept in settings) and how it becomes a cases.query
+// input. The services filter, sort and cut the rows; the window only says what it wants.
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
-import type { ChannelInput } from '#shared/contract'
+import type { CaseQueryInput, CaseSortKey } from '#shared/channels/case-query'
+import { CaseloadViewSchema, type CaseloadView } from '#core/schemas'
 
 export type CaseListStatus = (typeof CASE_LIST_STATUSES)[number]
+export type CaseloadFilter = CaseloadView
 
-export type CaseloadFilter = {
-  text: string
-  statuses: CaseListStatus[]
-  onlyLate: boolean
-  trash: boolean
-  /** '' for anyone; else only cases that wait on me, the holder or an agency. */
-  waitingOn?: '' | 'me' | 'holder' | 'agency'
-}
-
-export const EMPTY_FILTER: CaseloadFilter = { text: '', statuses: [], onlyLate: false, trash: false, waitingOn: '' }
+export const EMPTY_FILTER: CaseloadView = CaseloadViewSchema.parse({})
 
 /** The order the status choices are offered in: what needs action first. */
 export const STATUS_CHOICES: ReadonlyArray<CaseListStatus> = [
@@ -26,14 +21,85 @@ export const STATUS_CHOICES: ReadonlyArray<CaseListStatus> = [
   'clock-error'
 ]
 
-export function toListInput(f: CaseloadFilter, text: string): ChannelInput<'cases.list'> {
+/** Views offered until the user saves their own (the advocate's name comes from Settings). */
+export const STARTER_VIEWS = [
+  { id: 'view-my-overdue', name: 'My overdue', view: { ...EMPTY_FILTER, mine: true, statuses: ['overdue'] } },
+  { id: 'view-texas-hospitals', name: 'Texas hospitals', view: { ...EMPTY_FILTER, states: ['TX'], holderKinds: ['hospital' as const] } }
+]
+
+const isStatus = (s: string): s is CaseListStatus => (CASE_LIST_STATUSES as readonly string[]).includes(s)
+
+export type QueryContext = {
+  /** Settings' advocate name, for "mine". */
+  me: string | undefined
+  /** The ids of the holders of the kinds the view asks for (resolved from the directory). */
+  holdersOfKinds: ReadonlyArray<string> | undefined
+}
+
+/** The view as the services' filter; null when it cannot match anything (e.g. "mine" without a name). */
+export function toQueryFilter(v: CaseloadView, text: string, ctx: QueryContext): CaseQueryInput['filter'] | null {
+  let organizationIds: string[] | undefined = v.organizationIds.length > 0 ? [...v.organizationIds] : undefined
+  if (v.holderKinds.length > 0) {
+    const ofKind = new Set(ctx.holdersOfKinds ?? [])
+    organizationIds = organizationIds ? organizationIds.filter((id) => ofKind.has(id)) : [...ofKind]
+    if (organizationIds.length === 0) return null
+  }
+  if (v.mine && !ctx.me) return null
+  const assignees = v.mine ? [ctx.me as string] : v.assignees.length > 0 ? v.assignees.map((a) => (a === '' ? null : a)) : undefined
+  const statuses = v.statuses.filter(isStatus)
+  const range = v.dates && (v.dates.from || v.dates.to) ? { ...(v.dates.from && { from: v.dates.from }), ...(v.dates.to && { to: v.dates.to }) } : undefined
+  const t = text.trim()
   return {
-    ...(text.trim() && { text: text.trim().slice(0, 200) }),
-    ...(f.statuses.length > 0 && { status: f.statuses }),
-    ...(f.onlyLate && { minDaysLate: 1 }),
-    ...(f.trash && { trash: 'only' as const }),
-    ...(f.waitingOn && { waitingOn: [f.waitingOn] })
+    ...(t && { text: t.slice(0, 200) }),
+    ...(statuses.length > 0 && { status: statuses }),
+    ...(v.onlyLate && { minDaysLate: 1 }),
+    ...(v.trash && { trash: 'only' as const }),
+    ...(organizationIds && { organizationIds: organizationIds.slice(0, 500) }),
+    ...(v.states.length > 0 && { states: v.states }),
+    ...(assignees && { assignees }),
+    ...(v.tags.length > 0 && { tags: v.tags }),
+    ...(v.priorities.length > 0 && { priorities: v.priorities }),
+    ...(v.waitingOn && { waitingOn: [v.waitingOn] }),
+    ...(range && v.dates && { [v.dates.field]: range })
   }
 }
 
-export const isFiltered = (f: CaseloadFilter) => f.text.trim() !== '' || f.statuses.length > 0 || f.onlyLate || f.trash || Boolean(f.waitingOn)
+/** Column id → the services' sort key (a column without one cannot be sorted). */
+export const SORT_KEYS: Readonly<Record<string, CaseSortKey>> = {
+  patient: 'patient',
+  holder: 'organization',
+  status: 'urgency',
+  sent: 'sent',
+  received: 'received',
+  due: 'due',
+  days: 'daysLate',
+  lastEvent: 'lastEvent',
+  priority: 'priority',
+  assignee: 'assignee',
+  state: 'state',
+  kind: 'requestKind'
+}
+
+export function toQuerySort(v: CaseloadView): CaseQueryInput['sort'] {
+  const first = v.sort[0]
+  const key = first ? SORT_KEYS[first.id] : undefined
+  return key ? { key, dir: first?.desc ? 'desc' : 'asc' } : { key: 'urgency', dir: 'asc' }
+}
+
+export const isFiltered = (f: CaseloadView) =>
+  f.text.trim() !== '' ||
+  f.statuses.length > 0 ||
+  f.onlyLate ||
+  f.trash ||
+  f.organizationIds.length > 0 ||
+  f.holderKinds.length > 0 ||
+  f.states.length > 0 ||
+  f.assignees.length > 0 ||
+  f.mine ||
+  f.tags.length > 0 ||
+  f.priorities.length > 0 ||
+  Boolean(f.waitingOn) ||
+  Boolean(f.dates?.from || f.dates?.to)
+
+/** Same filters and sort (what a saved view is compared on to say "changed"). */
+export const sameView = (a: CaseloadView, b: CaseloadView): boolean => JSON.stringify(CaseloadViewSchema.parse(a)) === JSON.stringify(CaseloadViewSchema.parse(b))

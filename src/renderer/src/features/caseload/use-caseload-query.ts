@@ -1,0 +1,73 @@
+// The caseload page's window onto cases.query: the services filter, sort and cut the rows, so each
+// answer is a screenful, fast enough to ask on every keystroke. What this hook guarantees:
+// - no fixed debounce: a changed input is sent on the next animation frame (several keystrokes in
+//   one frame make one call);
+// - a newer input never waits for an older answer, and an older answer arriving late is never
+//   shown: answers are keyed by their input (TanStack Query), the page shows the newest key's;
+// - the previous rows stay on screen while the next arrive (`updating` says so);
+// - while the first list of a day computes clocks (`clocksPending`), rows show at once with their
+//   clock columns pending, and are fetched again as the `caseload.clocks` event reports progress.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import type { CaseQueryInput, CaseQueryResult } from '#shared/channels/case-query'
+import { call, type ApiError } from '../../api/client'
+import { onEvent } from '../../api/push-events'
+import { queryKey } from '../../api/queries'
+
+/** Answers for inputs no longer on screen are dropped soon: each keystroke made one. */
+const KEEP_UNUSED_MS = 30_000
+/** If no progress event arrives (a window opened mid-sweep), ask again this often while clocks are pending. */
+const PENDING_POLL_MS = 1_000
+
+/** `value`, updated at most once per animation frame (the latest one wins). */
+export function useFrameValue<T>(value: T): T {
+  const [shown, setShown] = useState(value)
+  useEffect(() => {
+    if (Object.is(value, shown)) return
+    const frame = requestAnimationFrame(() => setShown(value))
+    return () => cancelAnimationFrame(frame)
+  }, [value, shown])
+  return shown
+}
+
+export type CaseloadQuery = {
+  data: CaseQueryResult | undefined
+  /** True while the rows shown belong to an older input (or are being fetched again). */
+  updating: boolean
+  /** No answer yet at all (the first one is on its way). */
+  loading: boolean
+  error: ApiError | null
+  /** True while the clock columns of some rows are still being computed by the services. */
+  clocksPending: boolean
+}
+
+export function useCaseloadQuery(input: CaseQueryInput, options: { enabled?: boolean } = {}): CaseloadQuery {
+  const client = useQueryClient()
+  // Inputs are compared by value: a new object with the same content is the same query.
+  const sent = useFrameValue(JSON.stringify(input))
+  const request = JSON.parse(sent) as CaseQueryInput
+  const query = useQuery<CaseQueryResult, ApiError>({
+    queryKey: queryKey('cases.query', request),
+    queryFn: () => call('cases.query', request),
+    placeholderData: keepPreviousData,
+    gcTime: KEEP_UNUSED_MS,
+    refetchInterval: (q) => (q.state.data?.clocksPending ? PENDING_POLL_MS : false),
+    ...options
+  })
+  const pending = query.data?.clocksPending === true
+  const asOf = query.data?.asOf
+  useEffect(() => {
+    if (!pending) return
+    // Clocks of this day arrived: the rows on screen (and any other caseload view) ask again.
+    return onEvent('caseload.clocks', (progress) => {
+      if (progress.asOf === asOf) void client.invalidateQueries({ queryKey: ['cases.query'] })
+    })
+  }, [client, pending, asOf])
+  return {
+    data: query.data,
+    updating: query.isPlaceholderData || sent !== JSON.stringify(input) || (query.isFetching && !query.isPending),
+    loading: query.isPending,
+    error: query.error,
+    clocksPending: pending
+  }
+}

@@ -1,0 +1,204 @@
+// What the caseload query reads instead of the cases: one small entry per case (its summary, a
+// number for the marks arrays, its clock for the day once computed), the cases of each patient and
+// holder, and word indexes over the cases' searchable text and over patient and holder names.
+// Kept current from the store's change log (store/change-log.ts): a save, a sync tool's file or a
+// repair updates only the cases it touched; a restore (a new epoch) rebuilds, in slices.
+import type { CaseSummary } from '../../core/cases/summary'
+import type { ChangeCursor } from '../../store/types'
+import type { CaseClock } from '../clock-service'
+import type { ServiceContext } from '../context'
+import { WordIndex, wordsOf } from './word-index'
+
+export type Doc = {
+  readonly id: string
+  readonly rev: number
+  readonly s: CaseSummary
+  /** Index into the marks arrays of a query; reused after a case leaves. */
+  readonly n: number
+  /** The clock for `clockKey` (as-of date and rules version), once computed. */
+  clock?: CaseClock
+  clockKey?: string
+}
+
+type Named = { readonly id: string; readonly name: string; readonly state?: string | undefined }
+
+/** Patients or holders: lower-cased names for sorting and searching, diffed by record identity. */
+class Names {
+  readonly words = new WordIndex<string>()
+  readonly lower = new Map<string, string>()
+  readonly #seen = new Map<string, Named>()
+  #all: ReadonlyArray<Named> | null = null
+
+  /** True when something changed. Records are immutable values: a new object is an edit. */
+  refresh(all: ReadonlyArray<Named>): boolean {
+    if (all === this.#all) return false
+    this.#all = all
+    let changed = false
+    const ids = new Set<string>()
+    for (const r of all) {
+      ids.add(r.id)
+      if (this.#seen.get(r.id) === r) continue
+      this.#seen.set(r.id, r)
+      this.lower.set(r.id, r.name.toLowerCase())
+      this.words.set(r.id, wordsOf(r.name))
+      changed = true
+    }
+    if (this.#seen.size !== ids.size) {
+      for (const id of [...this.#seen.keys()]) {
+        if (ids.has(id)) continue
+        this.#seen.delete(id)
+        this.lower.delete(id)
+        this.words.remove(id)
+        changed = true
+      }
+    }
+    return changed
+  }
+
+  get(id: string): Named | undefined {
+    return this.#seen.get(id)
+  }
+}
+
+/** A rebuild gives way to the event loop this often, so the window's other calls are answered. */
+const SLICE_MS = 12
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let set = map.get(key)
+  if (set === undefined) {
+    set = new Set()
+    map.set(key, set)
+  }
+  set.add(id)
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key)
+  if (set === undefined) return
+  set.delete(id)
+  if (set.size === 0) map.delete(key)
+}
+
+export class CaseloadIndex {
+  readonly docs = new Map<string, Doc>()
+  /** Doc by number (holes where a case left). */
+  readonly byNumber: Array<Doc | undefined> = []
+  readonly byPatient = new Map<string, Set<string>>()
+  readonly byOrganization = new Map<string, Set<string>>()
+  /** Words of each case's searchable text (reference numbers, tags, event summaries) and its id. */
+  readonly caseWords = new WordIndex<number>()
+  readonly patients = new Names()
+  readonly organizations = new Names()
+  /** Bumped by every change the index takes in: sort orders and answers are keyed by it. */
+  generation = 0
+  /** Words not yet indexed (a rebuild in progress): text search waits for `ready`. */
+  #unindexed = new Set<string>()
+  #free: number[] = []
+  #cursor: ChangeCursor | null = null
+  #building: Promise<void> | null = null
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Takes in what changed since the last call: cheap (the store logs changed ids). After a restore
+   * or at first use, every case is read again from the summaries; their words are indexed by
+   * `ready()` in slices.
+   */
+  refresh(): void {
+    const store = this.ctx.store
+    if (this.patients.refresh(store.sharded.patients.all())) this.generation++
+    if (this.organizations.refresh(store.sharded.organizations.all())) this.generation++
+    const cases = store.records.cases
+    const { cursor, ids } = cases.changesSince(this.#cursor)
+    this.#cursor = cursor
+    if (ids === null) {
+      this.#reload()
+      return
+    }
+    if (ids.length === 0) return
+    this.generation++
+    for (const id of ids) {
+      const entry = cases.entry(id)
+      if (entry === undefined) this.#drop(id)
+      else {
+        const before = this.docs.get(id)
+        if (before !== undefined && before.rev === entry.rev && before.s === entry.summary) continue
+        this.#put(id, entry.rev, entry.summary, true)
+      }
+    }
+  }
+
+  /** Resolves once every case's words are indexed (at once, except after a reload). */
+  ready(): Promise<void> | null {
+    if (this.#unindexed.size === 0) return null
+    this.#building ??= this.#indexInSlices().finally(() => {
+      this.#building = null
+    })
+    return this.#building
+  }
+
+  get indexed(): boolean {
+    return this.#unindexed.size === 0
+  }
+
+  #reload(): void {
+    this.generation++
+    for (const id of [...this.docs.keys()]) this.#drop(id)
+    for (const { id, rev, summary } of this.ctx.store.records.cases.summaries()) this.#put(id, rev, summary, false)
+  }
+
+  async #indexInSlices(): Promise<void> {
+    let slice = performance.now()
+    for (const id of [...this.#unindexed]) {
+      const doc = this.docs.get(id)
+      this.#unindexed.delete(id)
+      if (doc !== undefined) this.caseWords.set(doc.n, this.#wordsOfCase(doc))
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop()
+        slice = performance.now()
+      }
+    }
+  }
+
+  #wordsOfCase(doc: Doc): string[] {
+    return [...wordsOf(doc.s.searchText), ...wordsOf(doc.id)]
+  }
+
+  #put(id: string, rev: number, s: CaseSummary, indexNow: boolean): void {
+    const before = this.docs.get(id)
+    if (before !== undefined) {
+      removeFrom(this.byPatient, before.s.patientId, id)
+      removeFrom(this.byOrganization, before.s.organizationId, id)
+    }
+    const n = before?.n ?? this.#free.pop() ?? this.byNumber.length
+    // A new revision keeps no clock: the cache is keyed by revision (clock-service.ts).
+    const doc: Doc = { id, rev, s, n }
+    if (before !== undefined && before.rev === rev && before.s.clock === s.clock && before.clockKey !== undefined && before.clock !== undefined) {
+      doc.clock = before.clock
+      doc.clockKey = before.clockKey
+    }
+    this.docs.set(id, doc)
+    this.byNumber[n] = doc
+    addTo(this.byPatient, s.patientId, id)
+    addTo(this.byOrganization, s.organizationId, id)
+    if (indexNow) {
+      this.#unindexed.delete(id)
+      this.caseWords.set(n, this.#wordsOfCase(doc))
+    } else this.#unindexed.add(id)
+  }
+
+  #drop(id: string): void {
+    const doc = this.docs.get(id)
+    if (doc === undefined) return
+    this.generation++
+    this.docs.delete(id)
+    this.byNumber[doc.n] = undefined
+    this.#free.push(doc.n)
+    this.#unindexed.delete(id)
+    this.caseWords.remove(doc.n)
+    removeFrom(this.byPatient, doc.s.patientId, id)
+    removeFrom(this.byOrganization, doc.s.organizationId, id)
+  }
+}

@@ -1,0 +1,231 @@
+// The caseload as a query (channel cases.query): filter, sort and the visible window computed here,
+// so the window receives a screenful of rows and the counts it shows, never the caseload. Clocks
+// come from the cache keyed by (revision, as-of date, rules version); those of a new day are
+// computed in slices in the background (never one long block), announced by `caseload.clocks`.
+import type { CaseQueryFilter, CaseQueryResult, CaseSort } from '../../shared/channels/case-query'
+import type { CaseListItemValue } from '../../shared/channels/cases'
+import type { EventHub } from '../event-hub'
+import type { CaseClock, ClockService } from '../clock-service'
+import { todayOf, type ServiceContext } from '../context'
+import { CaseloadIndex, type Doc } from './caseload-index'
+import { waitingOnOfSummary } from './waiting-on'
+import { filterDocs, sortDocs, statusOf, textMatches, type ClockOf, type QueryContext } from './run-query'
+
+export type CaseQueryRequest = {
+  filter: CaseQueryFilter
+  sort: CaseSort
+  window: { offset: number; limit: number }
+  clocks: 'progressive' | 'complete'
+}
+
+/** How long one answer may spend computing clocks itself before leaving the rest to the sweep. */
+const INLINE_CLOCK_MS = 15
+/** The sweep's slices: short enough that a call arriving meanwhile waits at most this long. */
+const SWEEP_SLICE_MS = 10
+/** The sweep tells the window how far it got at most this often. */
+const PROGRESS_EVERY_MS = 250
+/** Filter menus list this many choices at most (the most used), plus any the filter already picked. */
+const MAX_FACET_CHOICES = 100
+/** Whole-caseload orders kept (one per sort the user switched between recently). */
+const KEPT_ORDERS = 4
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?: EventHub, options: { inlineClockMs?: number } = {}) {
+  const inlineClockMs = options.inlineClockMs ?? INLINE_CLOCK_MS
+  const index = new CaseloadIndex(ctx)
+  const orders = new Map<string, Doc[]>()
+  /** Bumped whenever a case's clock for the day becomes known: orders that used it are stale. */
+  let clockSeq = 0
+  let sweep: { key: string; promise: Promise<void> } | null = null
+
+  function clockReader(asOf: string, mode: 'budget' | 'all' | 'cached'): { clockOf: ClockOf; key: string } {
+    const key = `${asOf}|${clocks.rulesVersion()}`
+    const deadline = mode === 'budget' ? performance.now() + inlineClockMs : mode === 'all' ? Infinity : -Infinity
+    const clockOf: ClockOf = (d) => {
+      if (d.clockKey === key) return d.clock
+      let clock: CaseClock | undefined = clocks.peek(d.id, d.rev, d.s.clock, asOf)
+      if (clock === undefined && (deadline === Infinity || performance.now() < deadline)) clock = clocks.forCase(d.id, d.rev, d.s.clock, asOf)
+      if (clock === undefined) return undefined
+      d.clock = clock
+      d.clockKey = key
+      clockSeq++
+      return clock
+    }
+    return { clockOf, key }
+  }
+
+  function queryContext(clockOf: ClockOf, asOf: string): QueryContext {
+    return {
+      index,
+      asOf,
+      clockOf,
+      stateOf: (d) => d.s.state ?? index.organizations.get(d.s.organizationId)?.state ?? null
+    }
+  }
+
+  /** The whole caseload in `sort` order, kept until a case or a clock changes. */
+  function fullOrder(q: QueryContext, sort: CaseSort, clockKey: string): Doc[] {
+    const key = `${sort.key}|${sort.dir}|${clockKey}|${index.generation}`
+    // The clocks are read (and the budgeted ones computed) before the key is final.
+    for (const d of index.docs.values()) q.clockOf(d)
+    const stamped = `${key}|${clockSeq}`
+    let order = orders.get(stamped)
+    if (order === undefined) {
+      order = sortDocs(q, index.docs.values(), sort)
+      if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value as string)
+      orders.set(stamped, order)
+    }
+    return order
+  }
+
+  /** Computes every clock of the day not yet known, in slices; the window hears as they arrive. */
+  function sweepClocks(asOf: string): Promise<void> {
+    const { clockOf, key } = clockReader(asOf, 'all')
+    if (sweep?.key === key) return sweep.promise
+    const run = async (): Promise<void> => {
+      const todo = [...index.docs.values()].filter((d) => d.clockKey !== key)
+      const total = todo.length
+      let slice = performance.now()
+      let told = slice
+      for (const [i, d] of todo.entries()) {
+        // A newer revision of this case replaced it; the next answer computes that one.
+        if (index.docs.get(d.id) === d) clockOf(d)
+        const now = performance.now()
+        if (now - slice < SWEEP_SLICE_MS) continue
+        if (now - told >= PROGRESS_EVERY_MS) {
+          events?.emit('caseload.clocks', { asOf, done: i + 1, total })
+          told = now
+        }
+        await yieldToLoop()
+        slice = performance.now()
+        // Saved profiles changed meanwhile: this sweep's results would be stale.
+        if (`${asOf}|${clocks.rulesVersion()}` !== key) return
+      }
+      events?.emit('caseload.clocks', { asOf, done: total, total })
+    }
+    const promise = run().finally(() => {
+      if (sweep?.promise === promise) sweep = null
+    })
+    sweep = { key, promise }
+    return promise
+  }
+
+  function toRow(q: QueryContext, d: Doc, clock: CaseClock | undefined): CaseListItemValue {
+    const s = d.s
+    const r = clock?.state === 'ok' ? clock.result : undefined
+    return {
+      id: d.id,
+      patientId: s.patientId,
+      patientName: index.patients.get(s.patientId)?.name ?? `(missing patient ${s.patientId})`,
+      organizationId: s.organizationId,
+      organizationName: index.organizations.get(s.organizationId)?.name ?? `(missing organization ${s.organizationId})`,
+      requestKind: s.requestKind,
+      priority: s.priority,
+      tags: s.tags,
+      references: s.references.map((ref) => ref.slice(ref.indexOf(':') + 1)),
+      status: statusOf(clock),
+      assignee: s.assignee ?? null,
+      state: q.stateOf(d),
+      sent: s.sent ?? null,
+      received: s.clock?.received ?? null,
+      due: r?.due ?? null,
+      daysLate: r?.daysLate ?? null,
+      daysRemaining: r?.daysRemaining ?? null,
+      nextStep: r?.nextStep ?? null,
+      findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
+      lastEventDate: s.lastEventDate ?? null,
+      eventCount: s.eventCount,
+      deletedAt: s.deletedAt ?? null,
+      waitingOn: waitingOnOfSummary(s, clock, q.asOf)
+    }
+  }
+
+  /** The ordered matches; synchronous, so `list` can serve callers that need every row at once. */
+  function select(request: CaseQueryRequest, mode: 'budget' | 'all') {
+    index.refresh()
+    const asOf = request.filter.asOf ?? todayOf(ctx)
+    const { clockOf, key } = clockReader(asOf, mode)
+    const q = queryContext(clockOf, asOf)
+    const text = textMatches(index, request.filter.text, index.indexed)
+    let ordered: ReadonlyArray<Doc>
+    if (text !== null && text.docs.length * 8 < index.docs.size) ordered = sortDocs(q, text.docs, request.sort)
+    else if (request.filter.patientId !== undefined && text === null) {
+      const ids = index.byPatient.get(request.filter.patientId) ?? new Set<string>()
+      ordered = sortDocs(q, [...ids].map((id) => index.docs.get(id)).filter((d): d is Doc => d !== undefined), request.sort)
+    } else {
+      const full = fullOrder(q, request.sort, key)
+      ordered = text === null ? full : full.filter(text.has)
+    }
+    return { asOf, q, ...filterDocs(q, ordered, request.filter) }
+  }
+
+  function facetList<K extends string | null>(counts: Map<K, number>, picked: ReadonlyArray<K> | undefined): Array<{ value: K; count: number }> {
+    const all = [...counts].map(([value, count]) => ({ value, count }))
+    all.sort((a, b) => b.count - a.count || cmpNullable(a.value, b.value))
+    const top = all.slice(0, MAX_FACET_CHOICES)
+    for (const p of picked ?? []) if (!top.some((f) => f.value === p)) top.push({ value: p, count: counts.get(p) ?? 0 })
+    return top
+  }
+
+  return {
+    index,
+
+    async query(request: CaseQueryRequest): Promise<CaseQueryResult> {
+      if (request.filter.text?.trim()) {
+        index.refresh()
+        await index.ready()
+      }
+      if (request.clocks === 'complete') await sweepClocks(request.filter.asOf ?? todayOf(ctx))
+      const { asOf, q, matches, facets, pending } = select(request, request.clocks === 'complete' ? 'all' : 'budget')
+      const total = matches.length
+      const { limit } = request.window
+      // A filter that left fewer cases than the asked offset: the last page there is.
+      const offset = request.window.offset < total || total === 0 ? request.window.offset : limit === 0 ? total : Math.floor((total - 1) / limit) * limit
+      const rows = matches.slice(total === 0 ? 0 : offset, offset + limit).map((d) => toRow(q, d, q.clockOf(d)))
+      // The sweep starts once the rows are built: its first slice runs before it yields, and must not
+      // fill in (and so delay) the clocks this answer said were pending.
+      if (pending > 0) void sweepClocks(asOf)
+      const f = request.filter
+      const organizations = facetList(facets.organizations, f.organizationIds).map(({ value, count }) => ({
+        id: value,
+        name: index.organizations.get(value)?.name ?? `(missing organization ${value})`,
+        count
+      }))
+      return {
+        rows,
+        total,
+        offset: total === 0 ? 0 : offset,
+        asOf,
+        counts: { byStatus: Object.fromEntries(facets.byStatus) },
+        facets: {
+          assignees: facetList(facets.assignees, f.assignees),
+          tags: facetList(facets.tags, f.tags),
+          states: facetList(facets.states, f.states),
+          organizations
+        },
+        clocksPending: pending > 0,
+        generation: index.generation
+      }
+    },
+
+    /** Every matching row at once, every clock computed (the letters, the exports, the legacy cases.list). */
+    listAll(filter: CaseQueryFilter, sort: CaseSort = { key: 'urgency', dir: 'asc' }): CaseListItemValue[] {
+      const { q, matches } = select({ filter, sort, window: { offset: 0, limit: 0 }, clocks: 'complete' }, 'all')
+      return matches.map((d) => toRow(q, d, q.clockOf(d)))
+    },
+
+    /** Starts computing today's clocks (after open), so the first list of the day finds them ready. */
+    warm(asOf?: string): Promise<void> {
+      index.refresh()
+      return sweepClocks(asOf ?? todayOf(ctx))
+    },
+
+    /** The clocks sweep in progress, if any (tests, benchmarks). */
+    sweeping: (): Promise<void> | null => sweep?.promise ?? null
+  }
+}
+
+const cmpNullable = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+
+export type CaseloadQuery = ReturnType<typeof caseloadQuery>

@@ -1,0 +1,259 @@
+// One caseload query over the index: the text narrows the cases through the word indexes, every
+// other filter is a check on a case's summary or cached clock, the matches are put in order (a
+// cached order of the whole caseload, or a sort of the few matches), and only the window's rows are
+// built. Counts by status and the filter menus' choices come from the same pass.
+import type { CaseQueryFilter, CaseSort, CaseSortKey } from '../../shared/channels/case-query'
+import type { CaseClock } from '../clock-service'
+import type { Doc, CaseloadIndex } from './caseload-index'
+import { wordsOf } from './word-index'
+import { waitingOnOfSummary } from './waiting-on'
+
+export type RowStatus =
+  | 'overdue'
+  | 'awaiting'
+  | 'fulfilled-on-time'
+  | 'fulfilled-late'
+  | 'denied'
+  | 'withdrawn'
+  | 'not-sent'
+  | 'clock-error'
+  | 'clock-pending'
+
+/** A case's clock for the query's day, or undefined while it waits to be computed. */
+export type ClockOf = (doc: Doc) => CaseClock | undefined
+
+export const statusOf = (clock: CaseClock | undefined): RowStatus =>
+  clock === undefined ? 'clock-pending' : clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
+
+/** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
+const RANK: Record<RowStatus, number> = {
+  overdue: 0,
+  'clock-error': 1,
+  awaiting: 2,
+  // Unknown for a moment: after what is known to be open, before what is not sent or closed.
+  'clock-pending': 3,
+  'not-sent': 4,
+  'fulfilled-late': 5,
+  denied: 5,
+  'fulfilled-on-time': 6,
+  withdrawn: 6
+}
+
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 }
+
+/** Sort keys whose value comes from the clock (their order is provisional while clocks are pending). */
+export const CLOCK_SORT_KEYS: ReadonlySet<CaseSortKey> = new Set(['urgency', 'status', 'due', 'daysLate'])
+
+type Keyed = { d: Doc; v: string | number | null; rank: number; late: number; due: string; last: string }
+
+// ISO dates and ids compare correctly as plain strings; localeCompare would be slower and no better.
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+const byUrgency = (a: Keyed, b: Keyed): number =>
+  a.rank - b.rank || b.late - a.late || cmp(a.due, b.due) || cmp(b.last, a.last) || cmp(a.d.id, b.d.id)
+
+export type QueryContext = {
+  index: CaseloadIndex
+  /** The day the clocks are counted to (who a case waits on depends on it). */
+  asOf: string
+  clockOf: ClockOf
+  /** The case's US state: its own, else its holder's. */
+  stateOf: (doc: Doc) => string | null
+}
+
+function keyOf(q: QueryContext, key: CaseSortKey, d: Doc, clock: CaseClock | undefined): Keyed {
+  const r = clock?.state === 'ok' ? clock.result : undefined
+  const status = statusOf(clock)
+  const k: Keyed = { d, v: null, rank: RANK[status], late: r?.daysLate ?? 0, due: r?.due ?? '9999', last: d.s.lastEventDate ?? '' }
+  switch (key) {
+    case 'urgency':
+      break
+    case 'patient':
+      k.v = q.index.patients.lower.get(d.s.patientId) ?? null
+      break
+    case 'organization':
+      k.v = q.index.organizations.lower.get(d.s.organizationId) ?? null
+      break
+    case 'status':
+      k.v = RANK[status]
+      break
+    case 'received':
+      k.v = d.s.clock?.received ?? null
+      break
+    case 'sent':
+      k.v = d.s.sent ?? null
+      break
+    case 'due':
+      k.v = r?.due ?? null
+      break
+    case 'daysLate':
+      k.v = r?.daysLate ?? null
+      break
+    case 'lastEvent':
+      k.v = d.s.lastEventDate ?? null
+      break
+    case 'priority':
+      k.v = PRIORITY_RANK[d.s.priority] ?? 9
+      break
+    case 'assignee':
+      k.v = d.s.assignee?.toLowerCase() ?? null
+      break
+    case 'state':
+      k.v = q.stateOf(d)
+      break
+    case 'requestKind':
+      k.v = d.s.requestKind
+      break
+    case 'created':
+      k.v = d.s.createdAt
+      break
+    case 'updated':
+      k.v = d.s.updatedAt
+      break
+  }
+  return k
+}
+
+/** Orders docs by `sort`; a case without the value (no due date, no assignee) comes last either way. */
+export function sortDocs(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort): Doc[] {
+  const keyed: Keyed[] = []
+  for (const d of docs) keyed.push(keyOf(q, sort.key, d, q.clockOf(d)))
+  const sign = sort.dir === 'desc' ? -1 : 1
+  if (sort.key === 'urgency') keyed.sort((a, b) => sign * byUrgency(a, b))
+  else {
+    keyed.sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? byUrgency(a, b) : a.v === null ? 1 : -1
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : cmp(String(a.v), String(b.v))
+      return sign * c || byUrgency(a, b)
+    })
+  }
+  return keyed.map((k) => k.d)
+}
+
+export type TextMatches = { docs: Doc[]; has: (d: Doc) => boolean }
+
+/**
+ * The cases whose text has every word of `text` (in names, reference numbers, tags, summaries,
+ * ids), each word anywhere in a word there ("smi" finds Smith); null: no text filter. Without
+ * `useIndex` (its words not all indexed yet) each case's text is looked at instead.
+ */
+export function textMatches(index: CaseloadIndex, text: string | undefined, useIndex = true): TextMatches | null {
+  const tokens = [...new Set(wordsOf(text ?? ''))].slice(0, 12)
+  if (tokens.length === 0) return null
+  const size = index.byNumber.length
+  // marks[n] === i: case n matched the first i words. Typing narrows a caseload word by word.
+  const marks = new Uint8Array(size)
+  const costs = tokens.map((t) => ({ t, cost: useIndex ? costOf(index, t) : Infinity })).sort((a, b) => a.cost - b.cost)
+  for (const [i, { t, cost }] of costs.entries()) {
+    const step = (n: number): void => {
+      if (marks[n] === i) marks[n] = i + 1
+    }
+    // A fragment found in most cases ("e") costs more through the index than a look at each
+    // remaining case's text: the answer is most of the caseload either way.
+    if (!useIndex || cost > index.docs.size) {
+      for (const d of index.docs.values()) if (marks[d.n] === i && scanMatches(index, d, t)) marks[d.n] = i + 1
+      continue
+    }
+    index.caseWords.visit(t, step)
+    index.patients.words.visit(t, (pid) => {
+      for (const id of index.byPatient.get(pid) ?? []) step(index.docs.get(id)?.n ?? -1)
+    })
+    index.organizations.words.visit(t, (oid) => {
+      for (const id of index.byOrganization.get(oid) ?? []) step(index.docs.get(id)?.n ?? -1)
+    })
+  }
+  const out: Doc[] = []
+  for (let n = 0; n < size; n++) {
+    if (marks[n] !== tokens.length) continue
+    const d = index.byNumber[n]
+    if (d !== undefined) out.push(d)
+  }
+  const all = tokens.length
+  return { docs: out, has: (d) => marks[d.n] === all && index.byNumber[d.n] === d }
+}
+
+function costOf(index: CaseloadIndex, t: string): number {
+  let cost = index.caseWords.postings(t)
+  index.patients.words.visit(t, (pid) => (cost += index.byPatient.get(pid)?.size ?? 0))
+  index.organizations.words.visit(t, (oid) => (cost += index.byOrganization.get(oid)?.size ?? 0))
+  return cost
+}
+
+function scanMatches(index: CaseloadIndex, d: Doc, t: string): boolean {
+  return (
+    d.s.searchText.includes(t) ||
+    d.id.toLowerCase().includes(t) ||
+    (index.patients.lower.get(d.s.patientId)?.includes(t) ?? false) ||
+    (index.organizations.lower.get(d.s.organizationId)?.includes(t) ?? false)
+  )
+}
+
+const inRange = (value: string | null | undefined, range: { from?: string | undefined; to?: string | undefined } | undefined): boolean =>
+  range === undefined || (range.from === undefined && range.to === undefined) || (value != null && (range.from === undefined || value >= range.from) && (range.to === undefined || value <= range.to))
+
+// The filters the menus offer choices for: a case failing only one of them still counts toward that menu.
+const F_STATUS = 1
+const F_ORG = 2
+const F_STATE = 4
+const F_ASSIGNEE = 8
+const F_TAG = 16
+
+export type Facets = {
+  byStatus: Map<RowStatus, number>
+  assignees: Map<string | null, number>
+  tags: Map<string, number>
+  states: Map<string | null, number>
+  organizations: Map<string, number>
+}
+
+const bump = <K>(map: Map<K, number>, key: K): void => {
+  map.set(key, (map.get(key) ?? 0) + 1)
+}
+
+/** The matches of `filter` among `ordered` (kept in order), with the counts for the menus. */
+export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): { matches: Doc[]; facets: Facets; pending: number } {
+  const statuses = filter.status && filter.status.length > 0 ? new Set<RowStatus>(filter.status) : undefined
+  const orgs = filter.organizationIds && filter.organizationIds.length > 0 ? new Set(filter.organizationIds) : undefined
+  const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined
+  const assignees = filter.assignees && filter.assignees.length > 0 ? new Set(filter.assignees) : undefined
+  const tags = filter.tags && filter.tags.length > 0 ? new Set(filter.tags) : undefined
+  const priorities = filter.priorities && filter.priorities.length > 0 ? new Set<string>(filter.priorities) : undefined
+  const only = filter.ids ? new Set(filter.ids) : undefined
+  const kinds = filter.requestKinds && filter.requestKinds.length > 0 ? new Set<string>(filter.requestKinds) : undefined
+  const waiting = filter.waitingOn && filter.waitingOn.length > 0 ? new Set<string | null>(filter.waitingOn) : undefined
+  const facets: Facets = { byStatus: new Map(), assignees: new Map(), tags: new Map(), states: new Map(), organizations: new Map() }
+  const matches: Doc[] = []
+  let pending = 0
+  for (const d of ordered) {
+    const s = d.s
+    if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
+    if (filter.patientId !== undefined && s.patientId !== filter.patientId) continue
+    if (only && !only.has(d.id)) continue
+    if (priorities && !priorities.has(s.priority)) continue
+    if (kinds && !kinds.has(s.requestKind)) continue
+    if (!inRange(s.clock?.received, filter.received) || !inRange(s.sent, filter.sent) || !inRange(s.lastEventDate, filter.lastEvent)) continue
+    const clock = q.clockOf(d)
+    if (clock === undefined) pending++
+    const r = clock?.state === 'ok' ? clock.result : undefined
+    if (filter.due !== undefined && !inRange(r?.due, filter.due)) continue
+    if (filter.minDaysLate !== undefined && (r?.daysLate ?? -1) < filter.minDaysLate) continue
+    if (waiting && !waiting.has(waitingOnOfSummary(s, clock, q.asOf))) continue
+    const status = statusOf(clock)
+    const state = q.stateOf(d)
+    const assignee = s.assignee ?? null
+    let failed = 0
+    if (statuses && !statuses.has(status)) failed |= F_STATUS
+    if (orgs && !orgs.has(s.organizationId)) failed |= F_ORG
+    if (states && !states.has(state)) failed |= F_STATE
+    if (assignees && !assignees.has(assignee)) failed |= F_ASSIGNEE
+    if (tags && !s.tags.some((t) => tags.has(t))) failed |= F_TAG
+    if (failed === 0) matches.push(d)
+    // Each menu counts the cases that every other filter lets through.
+    if ((failed & ~F_STATUS) === 0) bump(facets.byStatus, status)
+    if ((failed & ~F_ORG) === 0) bump(facets.organizations, s.organizationId)
+    if ((failed & ~F_STATE) === 0) bump(facets.states, state)
+    if ((failed & ~F_ASSIGNEE) === 0) bump(facets.assignees, assignee)
+    if ((failed & ~F_TAG) === 0) for (const t of s.tags) bump(facets.tags, t)
+  }
+  return { matches, facets, pending }
+}
