@@ -1,6 +1,10 @@
 // `cases`: an adapter over the cases.* channels (and cases.deepSearch for --deep).
 import { parseArgs } from 'node:util'
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
+import { MAX_QUERY_WINDOW } from '#shared/channels/case-query'
+import type { ChannelInput } from '#shared/contract'
+
+type CaseListStatus = (typeof CASE_LIST_STATUSES)[number]
 import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '#core/schemas'
 import { UsageError, type CliContext, type CommandGroup } from '../io'
 import { given, printJson, printTable, readJsonInput, requirePositional } from '../output'
@@ -108,13 +112,20 @@ async function list(ctx: CliContext, invoke: Invoke, v: Values): Promise<number>
   const minDaysLate = v['min-days-late'] === undefined ? undefined : Number(v['min-days-late'])
   if (minDaysLate !== undefined && (!Number.isInteger(minDaysLate) || minDaysLate < 0)) throw new UsageError('--min-days-late takes a whole number of days, 0 or more')
   if (v.deep && !v.query) throw new UsageError('--deep needs --query TEXT')
-  const filter = { ...given({ status, minDaysLate, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) }
-  let items
+  const filter = { ...given({ minDaysLate, asOf: v['as-of'] }), ...(v.trash ? { trash: 'only' as const } : {}) }
+  let query: ChannelInput<'cases.query'>['filter'] = { ...filter, ...(status && { status: status as CaseListStatus[] }), ...given({ text: v.query }) }
   if (v.deep && v.query) {
-    const ids = new Set(await invoke('cases.deepSearch', { text: v.query }))
+    const ids = await invoke('cases.deepSearch', { text: v.query })
     ctx.io.stderr('\n')
-    items = (await invoke('cases.list', filter)).filter((c) => ids.has(c.id))
-  } else items = await invoke('cases.list', { ...filter, ...given({ text: v.query }) })
+    query = { ...filter, ...(status && { status: status as CaseListStatus[] }), ids }
+  }
+  // The window's query, page by page, every clock computed: the command line prints every case.
+  const items = []
+  for (let offset = 0; ; offset += MAX_QUERY_WINDOW) {
+    const page = await invoke('cases.query', { filter: query, window: { offset, limit: MAX_QUERY_WINDOW }, clocks: 'complete' })
+    items.push(...page.rows)
+    if (page.offset + page.rows.length >= page.total || page.rows.length === 0) break
+  }
   if (ctx.json) printJson(ctx, items)
   else
     printTable(
@@ -158,7 +169,7 @@ export const casesCommand: CommandGroup = {
   name: 'cases',
   summary: 'Add, list and show cases; log events; trash and restore',
   help: HELP,
-  channels: ['cases.add', 'cases.addBatch', 'cases.list', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
+  channels: ['cases.add', 'cases.addBatch', 'cases.list', 'cases.query', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values: v, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
