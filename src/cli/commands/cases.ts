@@ -169,7 +169,7 @@ export const casesCommand: CommandGroup = {
   name: 'cases',
   summary: 'Add, list and show cases; log events; trash and restore',
   help: HELP,
-  channels: ['cases.add', 'cases.addBatch', 'cases.list', 'cases.query', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
+  channels: ['cases.add', 'cases.addBatch', 'cases.query', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values: v, positionals } = parseArgs({ args: rest, allowPositionals: true, options })
