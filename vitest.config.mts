@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { globSync } from 'tinyglobby'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 // Clock arithmetic must not depend on the machine's zone. `npm test` runs the clock suites again
@@ -8,6 +10,20 @@ const TZ_SUITES = ['src/core/**/*.test.ts', 'tests/integration/clock-cli.test.ts
 const include = ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/electron/**/*.test.ts']
 const withZones = process.env['ACCESS_ADVOCATE_TZ_PROJECTS'] === '1'
 
+/**
+ * Test files that change what other files in the same process would see: module mocks, fake timers,
+ * stubbed globals or environment, process-wide listeners, a changed working directory. They run
+ * each in a fresh process. Every other file shares its worker's loaded modules with the files
+ * before it (`isolate: false`): importing the services, the clock engine's holiday calendars, zod
+ * and date-fns once per worker instead of once per file halves the suite's CPU time. Found by
+ * reading the files, so a new test that mocks is isolated without anyone remembering to list it.
+ */
+const PROCESS_WIDE = /\bvi\.(mock|doMock|useFakeTimers|stubEnv|stubGlobal|spyOn\(process)|process\.env(\.[A-Za-z_]+|\[[^\]]+\])\s*=[^=]|process\.(chdir|on|once)\(|delete process\.env/
+const isolated = include
+  .flatMap((pattern) => globSync(pattern, { cwd: import.meta.dirname }))
+  .filter((file) => PROCESS_WIDE.test(readFileSync(`${import.meta.dirname}/${file}`, 'utf8')))
+  .map((file) => file.split('\\').join('/'))
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -15,9 +31,17 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'node', include, exclude: [...configDefaults.exclude, 'tests/integration/tz-guard.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'node', isolate: false, include, exclude: [...configDefaults.exclude, 'tests/integration/tz-guard.test.ts', ...isolated] }
+      },
+      ...(isolated.length ? [{ extends: true as const, test: { name: 'node (own process)', include: isolated } }] : []),
       ...(withZones
-        ? TIME_ZONES.map((tz) => ({ extends: true as const, test: { name: `TZ=${tz}`, include: TZ_SUITES, env: { TZ: tz, ACCESS_ADVOCATE_EXPECT_TZ: tz } } }))
+        ? TIME_ZONES.map((tz) => ({
+            extends: true as const,
+            // The clock suites are pure functions: they share their worker's modules too.
+            test: { name: `TZ=${tz}`, isolate: false, include: TZ_SUITES, env: { TZ: tz, ACCESS_ADVOCATE_EXPECT_TZ: tz } }
+          }))
         : [])
     ]
   }

@@ -3,7 +3,7 @@
 // closed pipe (`cli … | head -1`), SIGINT (Ctrl-C) and SIGTERM.
 import { runCli } from './index'
 import type { CliIO } from './io'
-import { closeAllServices } from './services'
+import { closeAllServices } from './open-folders'
 
 let stdoutClosed = false
 /** Set by a signal: the exit code wins over the command's own. */

@@ -8,24 +8,7 @@ import { defaultDataDir } from '#services/default-data-dir'
 import { isAppError } from '#shared/errors'
 import type { Recovery } from '#store/types'
 import type { CliContext } from './io'
-
-/** Folders open or being opened (a signal can come while the lock is taken but open is not done). */
-const openNow = new Set<Promise<AppServices>>()
-
-/** Closes every folder this process has open (waiting for writes under way), releasing the locks. */
-export async function closeAllServices(): Promise<void> {
-  await Promise.allSettled([...openNow].map(async (opening) => (await opening).close()))
-}
-
-async function tracked(opening: Promise<AppServices>): Promise<AppServices> {
-  openNow.add(opening)
-  try {
-    return await opening
-  } catch (e) {
-    openNow.delete(opening)
-    throw e
-  }
-}
+import { tracked, untrack } from './open-folders'
 
 export type WithServicesOptions = Pick<OpenServicesOptions, 'newId'> & {
   /** The command only reads: open without the lock and write nothing (e.g. `info`). */
@@ -78,7 +61,7 @@ export async function withServices<T>(ctx: CliContext, work: (services: AppServi
     try {
       await services.close()
     } finally {
-      for (const opening of openNow) if ((await opening.catch(() => null)) === services) openNow.delete(opening)
+      await untrack(services)
       stop()
     }
     for (const r of services.recoveries()) tell(r)

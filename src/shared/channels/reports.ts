@@ -1,7 +1,7 @@
 // Practice audit mode and reports: the compliance report (as data for the Reports page, or as a
 // DOCX, CSV or PDF file), a holder's scorecard, open-request warnings, and the workspace perspective.
 import { z } from 'zod'
-import { FINDING_CODES } from '../../core/clocks'
+import { FINDING_CODES } from '../../core/clocks/types'
 import { DateSchema, IdSchema, PERSPECTIVES, REQUEST_KINDS, SettingsSchema, ShortTextSchema } from '../../core/schemas'
 import type { Chart, ComplianceReport, HolderScorecard, MetricTable, OpenRequestWarning } from '../../core/audit'
 import { channel } from './channel'

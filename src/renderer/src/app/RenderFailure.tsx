@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query'
 import type { FallbackProps } from 'react-error-boundary'
 import { navigate } from './navigation'
 
@@ -7,6 +8,13 @@ import { navigate } from './navigation'
  */
 export function RenderFailure({ error, resetErrorBoundary }: FallbackProps) {
   const reason = error instanceof Error ? error.message : String(error)
+  const queryClient = useQueryClient()
+  // What the screen drew from may be what broke it: forget every cached answer, so the screen
+  // asks again instead of failing on the same data.
+  const retry = (): void => {
+    queryClient.removeQueries()
+    resetErrorBoundary()
+  }
   return (
     <section className="page" role="alert" aria-labelledby="render-failure-title" data-testid="render-failure">
       <h2 id="render-failure-title">This screen could not be shown</h2>
@@ -18,7 +26,7 @@ export function RenderFailure({ error, resetErrorBoundary }: FallbackProps) {
         <code>{reason}</code>
       </p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={resetErrorBoundary}>
+        <button type="button" className="button button--primary" onClick={retry}>
           Try again
         </button>
         <button
@@ -26,7 +34,7 @@ export function RenderFailure({ error, resetErrorBoundary }: FallbackProps) {
           className="button"
           onClick={() => {
             navigate({ page: 'caseload' })
-            resetErrorBoundary()
+            retry()
           }}
         >
           Back to the caseload
