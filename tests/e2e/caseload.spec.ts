@@ -45,7 +45,7 @@ test('the caseload shows the status and due date the real clock computed, and th
   await page.getByRole('checkbox', { name: 'Only late' }).check()
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Maria Lopez')
-  expect(app.calls.some((c) => c.channel === 'cases.list' && JSON.stringify(c.input).includes('"minDaysLate":1'))).toBe(true)
+  expect(app.calls.some((c) => c.channel === 'cases.query' && JSON.stringify(c.input).includes('"minDaysLate":1'))).toBe(true)
 })
 
 test('sorting a column reorders the rows', async ({ app }) => {
