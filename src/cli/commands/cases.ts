@@ -2,6 +2,10 @@
 import { setFieldName } from '../set-field'
 import { parseArgs } from 'node:util'
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
+import { MAX_QUERY_WINDOW } from '#shared/channels/case-query'
+import type { ChannelInput } from '#shared/contract'
+
+type CaseListStatus = (typeof CASE_LIST_STATUSES)[number]
 import { CASE_EVENT_TYPES, REFERENCE_KINDS } from '#core/schemas'
 import { WAITING_ON } from '#core/escalation'
 import { UsageError, type CliContext, type CommandGroup } from '../io'
@@ -115,16 +119,23 @@ async function list(ctx: CliContext, invoke: Invoke, v: Values): Promise<number>
   const badWaiting = waitingOn?.find((x) => !(WAITING_ON as readonly string[]).includes(x))
   if (badWaiting) throw new UsageError(`--waiting-on ${badWaiting}: must be one of ${WAITING_ON.join(', ')} (me: needs my action)`)
   const filter = {
-    ...given({ status, minDaysLate, asOf: v['as-of'] }),
+    ...given({ minDaysLate, asOf: v['as-of'] }),
     ...(waitingOn ? { waitingOn: waitingOn as Array<(typeof WAITING_ON)[number]> } : {}),
     ...(v.trash ? { trash: 'only' as const } : {})
   }
-  let items
+  let query: ChannelInput<'cases.query'>['filter'] = { ...filter, ...(status && { status: status as CaseListStatus[] }), ...given({ text: v.query }) }
   if (v.deep && v.query) {
-    const ids = new Set(await invoke('cases.deepSearch', { text: v.query }))
+    const ids = await invoke('cases.deepSearch', { text: v.query })
     ctx.io.stderr('\n')
-    items = (await invoke('cases.list', filter)).filter((c) => ids.has(c.id))
-  } else items = await invoke('cases.list', { ...filter, ...given({ text: v.query }) })
+    query = { ...filter, ...(status && { status: status as CaseListStatus[] }), ids }
+  }
+  // The window's query, page by page, every clock computed: the command line prints every case.
+  const items = []
+  for (let offset = 0; ; offset += MAX_QUERY_WINDOW) {
+    const page = await invoke('cases.query', { filter: query, window: { offset, limit: MAX_QUERY_WINDOW }, clocks: 'complete' })
+    items.push(...page.rows)
+    if (page.offset + page.rows.length >= page.total || page.rows.length === 0) break
+  }
   if (ctx.json) printJson(ctx, items)
   else
     printTable(
@@ -168,7 +179,7 @@ export const casesCommand: CommandGroup = {
   name: 'cases',
   summary: 'Add, list and show cases; log events; trash and restore',
   help: HELP,
-  channels: ['cases.add', 'cases.addBatch', 'cases.list', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
+  channels: ['cases.add', 'cases.addBatch', 'cases.query', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
   async run(args, ctx) {
     const [action, ...rest] = args
     const { values: v, positionals } = parseArgs({ args: rest, allowPositionals: true, options })

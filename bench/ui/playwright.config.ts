@@ -1,0 +1,17 @@
+// The window benchmark's own Playwright configuration: one worker (timings need the cores), long
+// timeouts (a 30,000-case folder opens slowly on a loaded machine), Debian's Chromium.
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const executablePath = process.env['CHROMIUM_PATH'] || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+// eslint-disable-next-line no-restricted-syntax -- Playwright reads its configuration from the default export
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['caseload.bench.ts'],
+  workers: 1,
+  retries: 0,
+  timeout: 600_000,
+  reporter: [['line']],
+  use: { launchOptions: { executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] } }
+})
