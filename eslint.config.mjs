@@ -38,7 +38,9 @@ const restrict = (files, patterns) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  // electron-vite writes its config, bundled, beside it for the length of a build (`electron.vite.config.ts.<time>.mjs`):
+  // npm test lints while it builds, and a file that vanishes mid-lint would crash ESLint.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', '*.config.ts.*.mjs', '*.timestamp-*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts}'],
