@@ -84,6 +84,8 @@ test('an OCR complaint puts the case with the agency, with its filing date, refe
   await expect(clock.getByTestId('clock-next-step')).toContainText('OCR complaint')
   await expect(clock.getByTestId('clock-next-step')).toContainText('overdue')
 
+  // The add-event form opens from the top of the case page.
+  await page.getByRole('button', { name: /^Add event…/ }).click()
   const form = page.getByTestId('add-event-form')
   await form.getByLabel('Type').selectOption('complaint-filed')
   await form.getByLabel('Filed with').selectOption('ocr')
