@@ -103,7 +103,9 @@ for (const theme of ['light', 'dark'] as const) {
         title: /St Mary Hospital|organization/i,
         open: async () => {
           await page.evaluate(() => (window.location.hash = '#/organizations'))
+          // A click opens the organization's page; its Edit button opens the dialog.
           await page.getByText('St Mary Hospital').first().click()
+          await page.getByRole('button', { name: /^Edit/ }).first().click()
         }
       }
     ]
@@ -210,6 +212,8 @@ test('shortcuts: ? lists them, J/K move between cases, / searches, N starts a ne
   await page.locator('body').press('e')
   expect(await heard).toBe('add-event')
 
+  // "e" opened the add-event form with its first field focused; out of the field, "/" is a command again.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await page.locator('body').press('/')
   await expect(page.getByLabel('Search cases')).toBeFocused()
   // Typed into a field, the same keys are text.

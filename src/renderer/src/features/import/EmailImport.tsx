@@ -65,11 +65,14 @@ export function EmailImport({ caseId }: { caseId: string }) {
       data-testid="email-drop"
       onDragOver={(e) => {
         e.preventDefault()
+        // This zone owns a drop on it: the case page's own zone (files become a note) must not take it too.
+        e.stopPropagation()
         setOver(true)
       }}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
         e.preventDefault()
+        e.stopPropagation()
         setOver(false)
         droppedHere.current = true
       }}
