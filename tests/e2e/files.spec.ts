@@ -67,7 +67,8 @@ test('a file chosen in the file dialog is attached by path, previewed from its U
   await note.getByRole('button', { name: 'Open envelope.png' }).click()
   const image = page.getByRole('dialog', { name: 'envelope.png' }).getByTestId('attachment-image')
   await expect(image).toBeVisible()
-  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
+  // Visible is not yet decoded: wait for the pixels the URL served (a 1×1 PNG).
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
 })
 
 test('the window takes the files the command line takes: 12 MB attaches, over 200 MB is refused with the reason', async ({ app, rootDir }) => {
