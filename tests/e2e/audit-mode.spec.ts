@@ -6,7 +6,7 @@ import { test, expect, seedCase, todayIso } from './harness'
 // (The practice-side letters are not on main yet, so the acknowledgement and the notice are logged as events.)
 test('audit mode: received → acknowledged → extension notice → fulfilled late → in the report as late', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Jordan Patel', organization: 'Harbor Family Practice', fields: { perspective: 'practice', requestedFormat: 'PDF' } })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
 
   await page.getByRole('link', { name: 'Reports' }).click()
@@ -69,7 +69,7 @@ test('audit mode: an open request received 27 days ago warns that it is due soon
       { type: 'fee-quoted', date: received, amount: 6.5 }
     ]
   })
-  await app.open()
+  await app.open('/index.html#/caseload')
   await app.page.goto(`${app.page.url().split('#')[0]}#/case/${seeded.caseId}`)
   const warnings = app.page.getByTestId('open-request-warnings')
   await expect(warnings).toContainText('in 3 days')

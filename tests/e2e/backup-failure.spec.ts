@@ -20,7 +20,7 @@ test.describe('a daily backup that cannot be made', () => {
   })
 
   test('is shown in a banner and on the Backups page; "Back up now" in the banner fixes it', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const page = app.page
     const banner = page.getByTestId('backup-failure-banner')
     await expect(banner).toBeVisible()
@@ -52,7 +52,7 @@ test.describe('a daily backup that cannot be made', () => {
   })
 
   test('can be dismissed by keyboard', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const banner = app.page.getByTestId('backup-failure-banner')
     await banner.getByRole('button', { name: 'Dismiss' }).focus()
     await app.page.keyboard.press('Enter')
@@ -71,7 +71,7 @@ test.describe('a daily backup that cannot be made', () => {
       }
       return real(channel, input)
     }
-    await app.open()
+    await app.open('/index.html#/caseload')
     await expect(app.page.getByTestId('case-row')).toContainText('Maria Lopez')
     const banner = app.page.getByTestId('backup-failure-banner')
     await expect(banner).toBeHidden()

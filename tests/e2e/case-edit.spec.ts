@@ -3,7 +3,7 @@ import { test, expect, seedCase, OVERDUE_SINCE_OCT_2026 } from './harness'
 test('a reminder added on a case is listed with its note; past reminders are greyed', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
   await app.services.cases.addReminder(seeded.caseId, { date: '2026-01-10', note: 'Old reminder' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   const panel = page.getByTestId('reminders')
@@ -40,7 +40,7 @@ test('"Edit request" changes the priority and tags and clears the state, sending
     events: [OVERDUE_SINCE_OCT_2026],
     fields: { state: 'CA', tags: ['films'], assignee: 'Dana', requestedFormat: 'PDF by e-mail' }
   })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   await expect(page.getByTestId('case-profile')).toContainText('state CA')
@@ -75,7 +75,7 @@ test('"Edit request" changes the priority and tags and clears the state, sending
 
 test('an event edited from the log changes its summary and date, and the clock follows', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   await expect(page.getByTestId('clock-due')).toHaveText('Fri 2 Oct 2026')

@@ -10,7 +10,7 @@ test('logging a complete delivery through the form turns the clock to fulfilled-
       { id: 'item-mri-films', recordType: 'images', label: 'MRI films' }
     ]
   })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').filter({ hasText: 'Maria Lopez' }).click()
 
@@ -55,7 +55,7 @@ test('logging a complete delivery through the form turns the clock to fulfilled-
 
 test('a rejected event shows the reason and keeps everything typed', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().press('Enter')
   await page.getByTestId('open-add-event').click()
@@ -91,7 +91,7 @@ test('a rejected event shows the reason and keeps everything typed', async ({ ap
 test('a case moved to the trash can be restored from the trash view', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
   await seedCase(app.services, { patient: 'John Smith', organization: 'Valley Lab' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').filter({ hasText: 'Maria Lopez' }).click()
   await page.getByRole('button', { name: 'Move to trash…' }).click()

@@ -19,7 +19,7 @@ test.describe('at 1440×900 with the demo caseload', () => {
 
   test('at least 20 rows are visible on the first screen, and scrolling reaches the last case', async ({ app }) => {
     await writeDemo(app.services, { cases: 200, today: todayIso() })
-    await app.open()
+    await app.open('/index.html#/caseload')
     const page = app.page
     // The first list of a day computes 200 clocks.
     await expect(page.getByTestId('case-row').first()).toBeVisible({ timeout: 30_000 })
@@ -44,7 +44,7 @@ test.describe('at 1440×900 with the demo caseload', () => {
 test('a saved view survives a reload, with its filters, sort and the columns chosen', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [{ type: 'request-received', date: '2026-09-02' }] })
   await seedCase(app.services, { patient: 'John Smith', organization: 'Valley Lab' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const rows = page.getByTestId('case-row')
   await expect(rows).toHaveCount(2)
@@ -87,7 +87,7 @@ test('bulk "request sent" on a batch of 3, then one undo', async ({ app }) => {
     await app.services.cases.add({ patientId: patient.id, organizationId: org.id })
   }
   await seedCase(app.services, { patient: 'Zed Other', organization: 'Omega Hospital', events: [{ type: 'request-received', date: '2026-09-02' }] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const rows = page.getByTestId('case-row')
   await expect(rows).toHaveCount(4)
@@ -117,7 +117,7 @@ test('bulk "request sent" on a batch of 3, then one undo', async ({ app }) => {
 
 test('keyboard selection: Space, Shift+↓, and the trash with its undo (Ctrl+Z)', async ({ app }) => {
   for (const name of ['Ann One', 'Bob Two', 'Cy Three']) await seedCase(app.services, { patient: name, organization: `${name} Hospital` })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const rows = page.getByTestId('case-row')
   await expect(rows).toHaveCount(3)

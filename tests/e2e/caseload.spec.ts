@@ -8,7 +8,7 @@ test('the caseload shows the status and due date the real clock computed, and th
     events: [{ type: 'request-sent', date: todayIso(), direction: 'outgoing', summary: 'Sent by e-mail' }]
   })
   await seedCase(app.services, { patient: 'Ana Ruiz', organization: 'North Clinic' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const rows = page.getByTestId('case-row')
   await expect(rows).toHaveCount(3)
@@ -51,7 +51,7 @@ test('the caseload shows the status and due date the real clock computed, and th
 test('sorting a column reorders the rows', async ({ app }) => {
   await seedCase(app.services, { patient: 'Zed Adams', organization: 'Alpha Hospital' })
   await seedCase(app.services, { patient: 'Amy Brown', organization: 'Beta Hospital' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const rows = app.page.getByTestId('case-row')
   await expect(rows).toHaveCount(2)
   await app.page.getByRole('button', { name: 'Patient' }).click()
@@ -62,7 +62,7 @@ test('sorting a column reorders the rows', async ({ app }) => {
 })
 
 test('an empty caseload offers to add a patient', async ({ app }) => {
-  await app.open()
+  await app.open('/index.html#/caseload')
   await expect(app.page.getByText('No cases yet.')).toBeVisible()
   await app.page.getByRole('button', { name: 'Add a patient' }).click()
   await expect(app.page.getByRole('dialog', { name: 'Add a patient' })).toBeVisible()
@@ -73,7 +73,7 @@ test('a large caseload is virtualized: the services send a window of rows, the p
   const patient = await app.services.patients.add({ name: 'Bulk Patient' })
   const org = await app.services.organizations.add({ name: 'Bulk Hospital', kind: 'hospital' })
   for (let i = 0; i < 230; i++) await app.services.cases.add({ patientId: patient.id, organizationId: org.id })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await expect(page.getByText('230 cases')).toBeVisible()
   await expect(page.getByTestId('case-row').first()).toBeVisible()

@@ -1,7 +1,7 @@
 import { test, expect } from './harness'
 
 test('"Explore with sample data" opens a separate sample caseload, clearly marked, and goes back to the real one', async ({ app }) => {
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await expect(page.getByText('No cases yet.')).toBeVisible()
   await page.getByRole('button', { name: 'Explore with sample data' }).click()
@@ -20,7 +20,7 @@ test.describe('an encrypted data folder', () => {
   test.use({ encryptWith: 'correct horse battery' })
 
   test('starts locked; a wrong passphrase is refused with the reason, the right one opens the caseload', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const page = app.page
     await expect(page.getByRole('heading', { name: 'Unlock your data' })).toBeVisible()
     await page.getByLabel('Passphrase').fill('wrong guess')

@@ -19,7 +19,7 @@ test.describe('first run', () => {
   test.use({ firstRun: true })
 
   test('a new folder asks the perspective; choosing a practice changes the words', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const page = app.page
     const screen = page.getByTestId('first-run')
     await expect(screen).toBeVisible()
@@ -44,7 +44,7 @@ test.describe('first run', () => {
   })
 
   test('"Not now" keeps the advocate’s words and never asks again', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     await app.page.getByRole('button', { name: 'Not now' }).click()
     await expect(app.page.getByTestId('first-run')).toBeHidden()
     await expect(app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' })).toBeVisible()
@@ -62,7 +62,7 @@ test('an organization page shows its contacts, requests and scorecard; merging a
   await s.cases.addEvent(kept.id, { ...OVERDUE_SINCE_OCT_2026 })
   const moved = await s.cases.add({ patientId: other.id, organizationId: dup.id })
   await s.cases.addEvent(moved.id, { type: 'request-received', date: '2026-10-01', direction: 'incoming', summary: 'Received by fax' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click()

@@ -2,7 +2,7 @@ import { test, expect, seedCase } from './harness'
 
 test('a patient and an organization created in the app, then a batch of two requests, show in the caseload', async ({ app }) => {
   await app.services.organizations.add({ name: 'Valley Imaging', kind: 'provider', state: 'CA' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const main = page.getByRole('navigation', { name: 'Main' })
 

@@ -15,7 +15,7 @@ test('a file chosen in the file dialog is attached by path, previewed from its U
   const text = 'Fax confirmation\nTo: St Mary Hospital HIM\nPages: 3\n'
   const fax = join(rootDir, 'fax-confirmation.txt')
   await writeFile(fax, text)
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   const event = page.getByTestId('event').filter({ hasText: 'Fax confirmation received' })
@@ -78,7 +78,7 @@ test('the window takes the files the command line takes: 12 MB attaches, over 20
   const huge = join(rootDir, 'whole-chart.zip')
   await writeFile(huge, '')
   await truncate(huge, 200 * 1024 * 1024 + 1) // sparse: takes no room on disk
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   const event = page.getByTestId('event').first()
@@ -106,7 +106,7 @@ test('files dropped on "Attach file…" are attached like picked ones, by path',
   const b = join(rootDir, 'page-2.txt')
   await writeFile(a, 'first page')
   await writeFile(b, 'second page')
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   const event = page.getByTestId('event').filter({ hasText: 'Fax confirmation received' })

@@ -12,7 +12,7 @@ test('a CSV of 200 requests goes in through the wizard (mapping, preview, confir
   }
   const file = join(rootDir, 'requests.csv')
   await writeFile(file, lines.join('\r\n'))
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByRole('link', { name: 'Import' }).click()
   // The file is picked in the system's dialog (the main process); the window holds only a token.
@@ -55,7 +55,7 @@ test('rows that match records on file get a choice per group: here one patient i
   await app.services.organizations.add({ name: 'Mercy General', kind: 'hospital', state: 'CA' })
   const file = join(rootDir, 'dups.csv')
   await writeFile(file, ['Patient,DOB,Practice,State,Received', 'Ana Ruiz,01/13/1970,Mercy General,CA,09/01/2026', 'Ben Ode,02/14/1980,Mercy General,CA,09/02/2026'].join('\r\n'))
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByRole('link', { name: 'Import' }).click()
   app.pickNext([file])
@@ -81,7 +81,7 @@ test('a full export zip is imported from the window: what differs is listed and 
   expect((await app.router.invoke('interop.exportAll', { out: zip })).ok).toBe(true)
   await app.services.patients.update(seeded.patientId, { name: 'Maria L. Lopez' })
   await app.services.organizations.update(seeded.organizationId, { name: 'St Mary Medical Center' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByRole('link', { name: 'Import' }).click()
   app.pickNext([zip])
@@ -106,7 +106,7 @@ test('e-mail dropped on a case becomes correspondence; exhibits can be left out 
   }
   const eml = join(rootDir, 'reply.eml')
   await writeFile(eml, ['From: Records <records@stmary.example>', 'To: maria@home.example', 'Message-ID: <r1@stmary.example>', 'Date: Tue, 10 Nov 2026 12:00:00 +0000', 'Subject: About your request', 'Content-Type: text/plain; charset=utf-8', '', 'We are working on it.', ''].join('\r\n'))
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   await app.dropFiles(page.getByTestId('email-drop'), [eml])

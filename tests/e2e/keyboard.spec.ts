@@ -28,7 +28,7 @@ test('"/" focuses the caseload search from anywhere, and Enter on a row opens th
 
 test('every control of the caseload is reachable with Tab', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await expect(page.getByTestId('case-row')).toHaveCount(1)
   const reached = new Set<string>()

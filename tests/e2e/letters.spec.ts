@@ -14,7 +14,7 @@ test('prepare the next step\u2019s letter, fill the missing field, preview, save
     organization: 'St Mary Hospital',
     events: [OVERDUE_SINCE_OCT_2026, { type: 'follow-up-sent', date: '2026-09-25', direction: 'outgoing', channel: 'mail', summary: 'Reminder' }]
   })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').filter({ hasText: 'Maria Lopez' }).click()
   const clock = page.getByTestId('clock-panel')
@@ -129,7 +129,7 @@ test('"Save as PDF" prints the letter\u2019s HTML at Letter size with 1" margins
 test('bulk: generate follow-ups for every overdue case, with progress, then what was made and skipped', async ({ app }) => {
   const a = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
   const b = await seedCase(app.services, { patient: 'Ana Ruiz', organization: 'Valley Clinic', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   await app.page.getByRole('button', { name: 'Generate letters…' }).click()
   const dialog = app.page.getByTestId('bulk-letters')
   await dialog.getByLabel('Letter').selectOption('privacy-officer-escalation')
@@ -156,7 +156,7 @@ test.describe('bulk on a slow disk', () => {
     for (let n = 1; n <= 20; n++) {
       seeded.push(await seedCase(app.services, { patient: `Patient ${n}`, organization: `Clinic ${n}`, events: [OVERDUE_SINCE_OCT_2026] }))
     }
-    await app.open()
+    await app.open('/index.html#/caseload')
     await app.page.getByRole('button', { name: 'Generate letters…' }).click()
     const dialog = app.page.getByTestId('bulk-letters')
     await dialog.getByLabel('Letter').selectOption('follow-up')

@@ -7,7 +7,7 @@ import { test, expect, seedCase } from './harness'
 
 test('a backup status pushed while the window is open shows the banner at once, without asking again', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await expect(page.getByTestId('case-row')).toContainText('Maria Lopez')
   await expect(page.getByTestId('backup-failure-banner')).toBeHidden()
@@ -28,7 +28,7 @@ test('a backup status pushed while the window is open shows the banner at once, 
 })
 
 test('a payload that breaks the contract is dropped by the window', async ({ app }) => {
-  await app.open()
+  await app.open('/index.html#/caseload')
   await expect(app.page.getByTestId('backup-failure-banner')).toBeHidden()
   const errors: string[] = []
   app.page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -41,7 +41,7 @@ test('a payload that breaks the contract is dropped by the window', async ({ app
 test('a damaged case file found while the window is open is reported in the banner as it happens', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
   await app.services.store.flush()
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await expect(page.getByTestId('case-row')).toContainText('Maria Lopez')
   await expect(page.getByTestId('recovery-banner')).toBeHidden()
@@ -68,7 +68,7 @@ test.describe('long work', () => {
   })
 
   test('a full-text search shows its progress and stops when cancelled', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const page = app.page
     await expect(page.getByTestId('case-row').first()).toBeVisible()
     await page.getByLabel('Search cases').fill('dolores')

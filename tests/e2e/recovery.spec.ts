@@ -22,7 +22,7 @@ test.describe('a data file damaged while the app was closed', () => {
   })
 
   test('is reported on start: which file, what was wrong, what was done; the banner can be dismissed', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const banner = app.page.getByTestId('recovery-banner')
     await expect(banner).toBeVisible()
     await expect(banner).toContainText(damagedFile)
@@ -57,7 +57,7 @@ test.describe('a case file damaged in place, where the index cannot see it', () 
   })
 
   test('shows the banner naming the file, keeps the case listed, and the recovery page lists the journal', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const banner = app.page.getByTestId('recovery-banner')
     await expect(banner).toBeVisible({ timeout: 10_000 })
     await expect(banner).toContainText(damagedCase)

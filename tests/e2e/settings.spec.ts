@@ -73,7 +73,7 @@ test('a rule profile saved in Settings counts a case: the clock names saved:<id>
 
 test('the escalation ladder editor moves the next step of a case, and "Reset to default" moves it back', async ({ app }) => {
   await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
   const clock = page.getByTestId('clock-panel')

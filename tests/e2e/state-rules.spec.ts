@@ -9,7 +9,7 @@ test('a Washington delay notice logged through the form moves the state due date
     events: [OVERDUE_SINCE_OCT_2026],
     fields: { profile: 'washington' }
   })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').filter({ hasText: 'Maria Lopez' }).click()
   const clock = page.getByTestId('clock-panel')

@@ -20,7 +20,7 @@ test.describe('a caseload shared with another computer', () => {
   })
 
   test('shows an unreadable conflict copy beside the case, keeps the case open, and lets the user choose', async ({ app }) => {
-    await app.open()
+    await app.open('/index.html#/caseload')
     const banner = app.page.getByTestId('sync-banner')
     await expect(banner).toContainText('cannot be merged safely')
     await expect(app.page.getByTestId('case-row')).toContainText('Maria Lopez')

@@ -21,9 +21,11 @@ test('Today: prepare the overdue follow-up, mark it sent, and the case leaves "n
     organization: 'Lakeside Clinic',
     events: [{ type: 'request-received', date: day(-10), direction: 'incoming', channel: 'fax', summary: 'Fax confirmation' }]
   })
-  await app.open('/index.html#/today')
+  // No hash: the window opens on Today, its home screen.
+  await app.open()
   const page = app.page
   await expect(page.getByTestId('today-page')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Today', exact: true })).toHaveAttribute('aria-current', 'page')
   await expect(page.getByTestId('waiting-me')).toHaveText('1')
   await expect(page.getByTestId('waiting-holder')).toHaveText('1')
 

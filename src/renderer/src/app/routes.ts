@@ -83,8 +83,11 @@ export function hashToRoute(hash: string): Route {
       return { page: 'import' }
     case 'recovery':
       return { page: 'recovery' }
-    default:
+    case 'caseload':
       return { page: 'caseload' }
+    default:
+      // The home screen is the day's worklist; the caseload is one click beside it.
+      return { page: 'today' }
   }
 }
 
