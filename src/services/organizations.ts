@@ -56,7 +56,7 @@ export function organizationService(ctx: ServiceContext) {
       get(id)
       const referring = casesReferring(ctx, { organizationId: id })
       if (referring.length > 0) {
-        throw new AppError('IN_USE', `This organization cannot be deleted: ${describeReferringCases(ctx, referring)} to it. Delete or reassign those cases first.`, {
+        throw new AppError('IN_USE', `This organization cannot be deleted: ${describeReferringCases(ctx, referring)} to it. Merge it into the organization those cases should name (orgs.merge; in the window, that organization's page → Merge a duplicate…), give each case another records holder (Edit request in the window, or cases.update with an organizationId), or delete the cases; a case in the trash counts until it is deleted for good.`, {
           cases: referring
         })
       }

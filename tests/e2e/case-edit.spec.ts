@@ -96,3 +96,16 @@ test('an event edited from the log changes its summary and date, and the clock f
   await page.getByTestId('history').getByText('History').click()
   await expect(page.getByTestId('history')).toContainText('Edit event')
 })
+
+test('the case history names changed fields with their labels, the path only in a tooltip', async ({ app }) => {
+  const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', fields: { requestedFormat: 'PDF by e-mail' } })
+  await app.services.cases.update(seeded.caseId, { requestedFormat: 'Paper copy', requested: { items: [], range: { from: '2020-01-01' } } })
+  await app.open(`/index.html#/case/${seeded.caseId}`)
+  const history = app.page.getByTestId('history')
+  await history.locator('summary').click()
+  const changes = history.locator('.history__changes').first()
+  await expect(changes).toContainText('Requested format: PDF by e-mail → Paper copy')
+  await expect(changes).toContainText('Records from: — → Wed, Jan 1, 2020')
+  await expect(changes).not.toContainText('requestedFormat')
+  await expect(changes.getByText('Requested format', { exact: true })).toHaveAttribute('title', 'requestedFormat')
+})

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { workspaceSetup } from '../../src/services/workspace-setup'
-import { test, expect, OVERDUE_SINCE_OCT_2026 } from './harness'
+import { test, expect, seedCase, OVERDUE_SINCE_OCT_2026 } from './harness'
 
 // axe reads every node of a screen: on a loaded 2-core machine one pass can take several seconds.
 test.describe.configure({ timeout: 180_000 })
@@ -164,4 +164,32 @@ test('a practice-side case has a request-log form; what it saves is stored on th
   await expect(form.getByText('Request log saved.')).toBeVisible()
   expect((await s.cases.load(c.id)).requestLog).toEqual({ receivedChannel: 'in-person', receivedTime: '09:30', requesterType: 'personal-representative', authorityDocument: 'Health-care power of attorney', staff: 'Dana Cole' })
   await noSeriousViolations(page, 'case page with request log')
+})
+
+test('deleting an organization that cases name lists them as links and offers only merging or another holder', async ({ app }) => {
+  const seeded = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital' })
+  await app.open(`/index.html#/organization/${seeded.organizationId}`)
+  const page = app.page
+  await page.getByRole('button', { name: 'Edit', exact: true }).click()
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'St Mary Hospital cannot be deleted yet' })
+  await expect(dialog.getByRole('alert')).toContainText('One case names St Mary Hospital')
+  await expect(dialog).not.toContainText('reassign')
+  await expect(dialog).not.toContainText(seeded.caseId)
+  await expect(dialog).toContainText('Merge a duplicate…')
+  await expect(dialog).toContainText('Change the records holder')
+  await expect(dialog.getByRole('button', { name: 'Delete organization' })).toHaveCount(0)
+  await dialog.getByRole('link', { name: /Maria Lopez/ }).click()
+  await expect(page.getByTestId('case-holder')).toHaveText('St Mary Hospital')
+  expect(app.services.organizations.list()).toHaveLength(1)
+})
+
+test('an organization no case names is deleted after a confirmation', async ({ app }) => {
+  const org = await app.services.organizations.add({ name: 'Unused Clinic', kind: 'provider' })
+  await app.open(`/index.html#/organization/${org.id}`)
+  const page = app.page
+  await page.getByRole('button', { name: 'Edit', exact: true }).click()
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  await page.getByRole('dialog', { name: 'Delete Unused Clinic?' }).getByRole('button', { name: 'Delete organization' }).click()
+  await expect.poll(() => app.services.organizations.list().length).toBe(0)
 })

@@ -66,6 +66,11 @@ describe('bad input', () => {
     const c = await s.cases.add({ patientId: patient.id, organizationId: org.id })
     await expect(s.patients.remove(patient.id)).rejects.toThrow(`case ${c.id} (Ana Ruiz → Mercy General Hospital) refers to them`)
     await expect(s.organizations.remove(org.id)).rejects.toThrow(`case ${c.id} (Ana Ruiz → Mercy General Hospital) refers to it`)
+    // Only actions that exist: merging, or another holder per case; nothing says "reassign".
+    const refusal = await s.organizations.remove(org.id).then(() => '', (e: Error) => e.message)
+    expect(refusal).toMatch(/orgs\.merge/)
+    expect(refusal).toMatch(/cases\.update with an organizationId/)
+    expect(refusal).not.toMatch(/reassign/)
     await s.cases.trash(c.id)
     await expect(s.patients.remove(patient.id)).rejects.toThrow(/, in the trash\)/)
     expect(s.patients.get(patient.id).name).toBe('Ana Ruiz')

@@ -1,21 +1,36 @@
-// How values read on screen: dates as "Wed 4 Feb 2026", codes as words a person uses.
-import { formatDate } from '#core/clocks/dates'
+// How values read on screen: dates in the user's own locale ("Wed, Feb 4, 2026" in the US,
+// "Wed, 4 Feb 2026" in Britain), codes as words a person uses.
+import { isValid, parseISO } from 'date-fns'
 
-/** "Wed 4 Feb 2026" for an ISO calendar date; the input unchanged if it is not one. */
-export function formatDay(iso: string): string {
-  try {
-    return formatDate(iso.slice(0, 10))
-  } catch {
-    return iso
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An ISO calendar date as the locale writes it (the system's locale when none is named); the input
+ * unchanged if it is not one. The date is read as midnight UTC and formatted in UTC, so no time
+ * zone can move it to the day before or after.
+ */
+export function formatDay(iso: string, locale?: string): string {
+  const day = iso.slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isValid(parseISO(day))) return iso
+  const key = locale ?? ''
+  let fmt = dayFormats.get(key)
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, DAY_OPTIONS)
+    dayFormats.set(key, fmt)
   }
+  return fmt.format(new Date(`${day}T00:00:00Z`))
 }
+
+/** True for a string that is a calendar date written YYYY-MM-DD. */
+export const isIsoDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValid(parseISO(v))
 
 /** "Wed 4 Feb 2026, 14:02" for an instant, in the computer's time zone. */
 export function formatInstant(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   const day = formatDay(localIsoDate(d))
-  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
   return `${day}, ${time}`
 }
 

@@ -1,12 +1,13 @@
 import type { AuditEntry } from '#core/schemas'
-import { formatInstant, humanize } from '../../ui/format'
+import { formatDay, formatInstant, humanize, isIsoDay } from '../../ui/format'
 import { eventTypeLabel } from '../../ui/labels'
+import { historyFieldLabel } from './history-labels'
 
 const show = (v: unknown, path = ''): string => {
   if (v === null || v === undefined) return '—'
   // An event's type reads as its label ("Request sent"); the code stays in the data and the export.
   if (typeof v === 'string' && path === 'type') return eventTypeLabel(v)
-  if (typeof v === 'string') return v
+  if (typeof v === 'string') return isIsoDay(v) ? formatDay(v) : v
   return JSON.stringify(v)
 }
 
@@ -33,7 +34,7 @@ export function HistoryList({ history }: { history: ReadonlyArray<AuditEntry> })
                 <ul className="history__changes">
                   {h.changes.slice(0, 12).map((c) => (
                     <li key={c.path}>
-                      <code>{c.path}</code>: {show(c.before, c.path)} → {show(c.after, c.path)}
+                      <span title={c.path}>{historyFieldLabel(c.path)}</span>: {show(c.before, c.path)} → {show(c.after, c.path)}
                     </li>
                   ))}
                   {h.changes.length > 12 && <li className="muted">…and {h.changes.length - 12} more</li>}

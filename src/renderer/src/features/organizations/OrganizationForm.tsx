@@ -3,7 +3,7 @@ import { ORGANIZATION_KINDS, type Organization } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
-import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { DeleteOrganizationDialog } from './DeleteOrganizationDialog'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { SelectField, TextAreaField, TextField, TriStateField } from '../../ui/Field'
 import { orgKindLabel } from '../../ui/labels'
@@ -27,7 +27,6 @@ export function OrganizationForm({ existing, onSaved, onDeleted, onCancel }: Pro
   const [localErrors, setErrors] = useState<Record<string, string>>({})
   const add = useChannelMutation('orgs.add')
   const update = useChannelMutation('orgs.update')
-  const remove = useChannelMutation('orgs.remove')
   const failed = add.error ?? update.error
   const serverError = failed ? errorText(failed) : null
   const saving = add.isPending || update.isPending
@@ -140,19 +139,14 @@ export function OrganizationForm({ existing, onSaved, onDeleted, onCancel }: Pro
         )}
       </div>
       {deleting && existing && onDeleted && (
-        <ConfirmDialog
-          title={`Delete ${existing.name}?`}
-          confirmLabel="Delete organization"
-          danger
+        <DeleteOrganizationDialog
+          organization={existing}
           onClose={() => setDeleting(false)}
-          onConfirm={async () => {
-            await remove.mutateAsync({ id: existing.id })
+          onDeleted={() => {
             forget()
             onDeleted()
           }}
-        >
-          <p>This removes the organization from the directory. It is refused while cases refer to it.</p>
-        </ConfirmDialog>
+        />
       )}
     </form>
   )
