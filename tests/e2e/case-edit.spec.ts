@@ -18,17 +18,17 @@ test('a reminder added on a case is listed with its note; past reminders are gre
 
   await panel.getByLabel('Remind me on').fill('2099-03-02')
   await panel.getByRole('button', { name: 'Add reminder' }).click()
-  await expect(panel.getByRole('status')).toContainText('Reminder set for Mon 2 Mar 2099.')
+  await expect(panel.getByRole('status')).toContainText('Reminder set for Mon, Mar 2, 2099.')
   const upcoming = panel.getByTestId('reminder').filter({ hasText: 'Call the HIM desk' })
-  await expect(upcoming).toContainText('Mon 2 Mar 2099')
+  await expect(upcoming).toContainText('Mon, Mar 2, 2099')
   await expect(upcoming).not.toHaveAttribute('data-past', 'true')
   await expect(panel).toContainText('1 upcoming')
   await expect(panel.getByLabel('Reminder note')).toHaveValue('')
   expect((await app.services.cases.load(seeded.caseId)).reminders.map((r) => r.note)).toEqual(['Old reminder', 'Call the HIM desk about the films'])
 
   // A reminder that is no longer needed can be removed.
-  await panel.getByRole('button', { name: 'Remove the reminder for Sat 10 Jan 2026' }).click()
-  await expect(panel.getByRole('status')).toContainText('Reminder for Sat 10 Jan 2026 removed.')
+  await panel.getByRole('button', { name: 'Remove the reminder for Sat, Jan 10, 2026' }).click()
+  await expect(panel.getByRole('status')).toContainText('Reminder for Sat, Jan 10, 2026 removed.')
   await expect(panel.getByTestId('reminder')).toHaveCount(1)
   expect((await app.services.cases.load(seeded.caseId)).reminders.map((r) => r.note)).toEqual(['Call the HIM desk about the films'])
 })
@@ -78,8 +78,8 @@ test('an event edited from the log changes its summary and date, and the clock f
   await app.open('/index.html#/caseload')
   const page = app.page
   await page.getByTestId('case-row').first().click()
-  await expect(page.getByTestId('clock-due')).toHaveText('Fri 2 Oct 2026')
-  await page.getByRole('button', { name: 'Edit Request received by holder of Wed 2 Sep 2026' }).click()
+  await expect(page.getByTestId('clock-due')).toHaveText('Fri, Oct 2, 2026')
+  await page.getByRole('button', { name: 'Edit Request received by holder of Wed, Sep 2, 2026' }).click()
   const dialog = page.getByRole('dialog', { name: 'Edit: Request received by holder' })
   await expect(dialog.getByLabel('Summary')).toHaveValue('Fax confirmation received')
   await dialog.getByLabel('Summary').fill('Fax confirmation received, 3 pages')
@@ -89,7 +89,7 @@ test('an event edited from the log changes its summary and date, and the clock f
 
   const event = page.getByTestId('event').first()
   await expect(event).toContainText('Fax confirmation received, 3 pages')
-  await expect(page.getByTestId('clock-due')).toHaveText('Sat 3 Oct 2026')
+  await expect(page.getByTestId('clock-due')).toHaveText('Sat, Oct 3, 2026')
   const edit = app.calls.filter((c) => c.channel === 'cases.editEvent')
   expect(edit[0]?.input).toMatchObject({ caseId: seeded.caseId, patch: { summary: 'Fax confirmation received, 3 pages', date: '2026-09-03' } })
   expect(Object.keys((edit[0]?.input as { patch: object }).patch).sort()).toEqual(['date', 'summary'])

@@ -60,7 +60,7 @@ test('an event is logged from the top of a 7-event case with the keyboard alone'
   await expect(form.getByLabel('Date', { exact: true })).toBeFocused()
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('10/20/2026')
-  await expect(form.getByTestId('date-echo')).toHaveText('= Tue 20 Oct 2026')
+  await expect(form.getByTestId('date-echo')).toHaveText('= Tue, Oct 20, 2026')
   await form.getByLabel('Summary').focus()
   await page.keyboard.type('Records promised by Friday')
   await page.keyboard.press('Enter')
@@ -88,7 +88,7 @@ test('an event dated before the request is pointed out while the date is typed',
   await form.getByLabel('Type').selectOption('fee-quoted')
   await form.getByLabel('Date', { exact: true }).fill('08/15/2026')
   // Before any save: the warning is there as soon as the date reads as a day.
-  await expect(form.getByTestId('date-warning')).toHaveText(/This is before the request was sent \(Tue 1 Sep 2026\)/)
+  await expect(form.getByTestId('date-warning')).toHaveText(/This is before the request was sent \(Tue, Sep 1, 2026\)/)
   expect(app.calls.filter((c) => c.channel === 'cases.addEvent')).toHaveLength(0)
   await form.getByLabel('Date', { exact: true }).fill('09/15/2026')
   await expect(form.getByTestId('date-warning')).toHaveCount(0)
@@ -172,7 +172,7 @@ test('notes, items, range and the sent date are edited after creation', async ({
   expect(stored.requested.range).toEqual({ from: '2025-01-01' })
   expect(stored.requested.description).toBe('Everything from the spine clinic')
   expect(stored.events.filter((e) => e.type === 'request-sent').map((e) => e.date)).toEqual(['2026-08-31'])
-  await expect(page.getByTestId('event').filter({ hasText: 'Request faxed' })).toContainText('Mon 31 Aug 2026')
+  await expect(page.getByTestId('event').filter({ hasText: 'Request faxed' })).toContainText('Mon, Aug 31, 2026')
 })
 
 test('a new batch of requests takes the sent date and logs it on every case', async ({ app }) => {

@@ -16,9 +16,9 @@ test('logging a complete delivery through the form turns the clock to fulfilled-
 
   const clock = page.getByTestId('clock-panel')
   await expect(clock.getByText('Overdue', { exact: true })).toBeVisible()
-  await expect(clock.getByTestId('clock-due')).toHaveText('Fri 2 Oct 2026')
+  await expect(clock.getByTestId('clock-due')).toHaveText('Fri, Oct 2, 2026')
   // The follow-up fell due a week before the due date and was never sent: it says so.
-  await expect(clock.getByTestId('clock-next-step')).toContainText(/Fri 25 Sep 2026 overdue/)
+  await expect(clock.getByTestId('clock-next-step')).toContainText(/Fri, Sep 25, 2026 overdue/)
   await expect(clock.getByTestId('explanation')).toContainText('Request received Wed 2 Sep 2026 → 30 calendar days → due Fri 2 Oct 2026')
   await expect(clock.getByTestId('findings')).toContainText('Response late')
   await expect(clock.getByTestId('findings')).toContainText('45 CFR 164.524(b)(2)')

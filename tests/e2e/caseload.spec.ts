@@ -17,7 +17,7 @@ test('the caseload shows the status and due date the real clock computed, and th
   await expect(maria.getByText('Overdue', { exact: true })).toBeVisible()
   await expect(maria).toHaveAttribute('data-status', 'overdue')
   const due = maria.locator('td.grid__td--due time')
-  await expect(due).toHaveText('Fri 2 Oct 2026')
+  await expect(due).toHaveText('Fri, Oct 2, 2026')
   await expect(due).toHaveAttribute('data-date', '2026-10-02')
   await expect(maria.locator('td.grid__td--days')).toContainText('days late')
   await expect(rows.filter({ hasText: 'John Smith' }).getByText('Awaiting', { exact: true })).toBeVisible()

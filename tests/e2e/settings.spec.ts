@@ -56,7 +56,7 @@ test('a rule profile saved in Settings counts a case: the clock names saved:<id>
   const clock = page.getByTestId('clock-panel')
   await expect(clock).toContainText('saved:valley-policy@1')
   // Received Wed 2 Sep 2026 + 10 calendar days.
-  await expect(clock.getByTestId('clock-due')).toHaveText('Sat 12 Sep 2026')
+  await expect(clock.getByTestId('clock-due')).toHaveText('Sat, Sep 12, 2026')
   await expect(page.getByTestId('case-profile')).toContainText('Valley Clinic policy (saved)')
   expect((await app.services.cases.load(seeded.caseId)).profile).toBe('valley-policy')
 
@@ -78,7 +78,7 @@ test('the escalation ladder editor moves the next step of a case, and "Reset to 
   await page.getByTestId('case-row').first().click()
   const clock = page.getByTestId('clock-panel')
   // Default: follow up 7 days before the due date of Fri 2 Oct 2026.
-  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Fri 25 Sep 2026')
+  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Fri, Sep 25, 2026')
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   const ladder = page.getByTestId('ladder')
@@ -106,7 +106,7 @@ test('the escalation ladder editor moves the next step of a case, and "Reset to 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click()
   await page.getByTestId('case-row').first().click()
-  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Tue 29 Sep 2026')
+  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Tue, Sep 29, 2026')
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   await ladder.getByRole('button', { name: 'Reset to default…' }).click()
@@ -117,7 +117,7 @@ test('the escalation ladder editor moves the next step of a case, and "Reset to 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click()
   await page.getByTestId('case-row').first().click()
-  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Fri 25 Sep 2026')
+  await expect(clock.getByTestId('clock-next-step')).toContainText('Follow-up letter by Fri, Sep 25, 2026')
 })
 
 test('the advocate name is saved and written into the audit trail', async ({ app }) => {

@@ -13,7 +13,7 @@ test('a Washington delay notice logged through the form moves the state due date
   const page = app.page
   await page.getByTestId('case-row').filter({ hasText: 'Maria Lopez' }).click()
   const clock = page.getByTestId('clock-panel')
-  await expect(clock.getByTestId('clock-due')).toHaveText('Thu 24 Sep 2026')
+  await expect(clock.getByTestId('clock-due')).toHaveText('Thu, Sep 24, 2026')
 
   await page.getByTestId('open-add-event').click()
   const form = page.getByTestId('add-event-form')
@@ -24,7 +24,7 @@ test('a Washington delay notice logged through the form moves the state due date
   await form.getByLabel('New date promised').fill('2026-10-01')
   await form.getByRole('button', { name: 'Add event' }).click()
 
-  await expect(clock.getByTestId('clock-due')).toHaveText('Thu 1 Oct 2026')
+  await expect(clock.getByTestId('clock-due')).toHaveText('Thu, Oct 1, 2026')
   await expect(clock.getByTestId('explanation')).toContainText('Delay notice of Fri 18 Sep 2026')
   await expect(clock.getByTestId('explanation')).toContainText('Each notice counts under the rule it was recorded for')
   await expect(page.getByTestId('event').filter({ hasText: 'Delay notice (state law)' })).toContainText('new date')
