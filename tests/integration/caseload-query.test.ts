@@ -126,6 +126,20 @@ describe('cases.query answers what the caseload holds', () => {
     expect(set).toEqual([...set].sort().reverse())
   })
 
+  it('sorts by several keys: each next key orders the ties of those before; the one-key form still works', async () => {
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    const got = await ask({}, { sort: [{ key: 'organization', dir: 'asc' }, { key: 'patient', dir: 'desc' }] })
+    const pairs = got.rows.map((r) => [r.organizationName.toLowerCase(), r.patientName.toLowerCase()] as const)
+    expect(pairs).toEqual([...pairs].sort((a, b) => cmp(a[0], b[0]) || cmp(b[1], a[1])))
+    // The demo has holders with several cases, so the second key really did order something.
+    expect(new Set(pairs.map((p) => p[0])).size).toBeLessThan(pairs.length)
+    const parsed = CaseQueryInputSchema.parse({ sort: { key: 'due', dir: 'desc' }, window: {} })
+    expect(parsed.sort).toEqual([{ key: 'due', dir: 'desc' }])
+    expect(CaseQueryInputSchema.parse({ window: {} }).sort).toEqual([{ key: 'urgency', dir: 'asc' }])
+    expect(CaseQueryInputSchema.safeParse({ sort: [], window: {} }).success).toBe(false)
+    expect(CaseQueryInputSchema.safeParse({ sort: Array(6).fill({ key: 'due', dir: 'asc' }), window: {} }).success).toBe(false)
+  })
+
   it('filters by assignee (null: none), date ranges and ids; the legacy list agrees', async () => {
     const [a, b] = (await oracle()).slice(0, 2).map((x) => x.c.id)
     const got = await ask({ ids: [a!, b!] })

@@ -11,9 +11,15 @@ import { CaseloadIndex, type Doc } from './caseload-index'
 import { waitingOnOfSummary } from './waiting-on'
 import { filterDocs, sortDocs, statusOf, textMatches, type ClockOf, type QueryContext } from './run-query'
 
+const sortList = (s: CaseSort | ReadonlyArray<CaseSort>): ReadonlyArray<CaseSort> => {
+  const list: ReadonlyArray<CaseSort> = Array.isArray(s) ? s : [s as CaseSort]
+  return list.length > 0 ? list : [{ key: 'urgency', dir: 'asc' }]
+}
+
 export type CaseQueryRequest = {
   filter: CaseQueryFilter
-  sort: CaseSort
+  /** One key or keys in order (cases.query's parsed input is always a list). */
+  sort: CaseSort | ReadonlyArray<CaseSort>
   window: { offset: number; limit: number }
   clocks: 'progressive' | 'complete'
 }
@@ -65,8 +71,8 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
   }
 
   /** The whole caseload in `sort` order, kept until a case or a clock changes. */
-  function fullOrder(q: QueryContext, sort: CaseSort, clockKey: string): Doc[] {
-    const key = `${sort.key}|${sort.dir}|${clockKey}|${index.generation}`
+  function fullOrder(q: QueryContext, sort: ReadonlyArray<CaseSort>, clockKey: string): Doc[] {
+    const key = `${sort.map((s) => `${s.key}:${s.dir}`).join(',')}|${clockKey}|${index.generation}`
     // The clocks are read (and the budgeted ones computed) before the key is final.
     for (const d of index.docs.values()) q.clockOf(d)
     const stamped = `${key}|${clockSeq}`
@@ -148,13 +154,14 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     const { clockOf, key } = clockReader(asOf, mode)
     const q = queryContext(clockOf, asOf)
     const text = textMatches(index, request.filter.text, index.indexed)
+    const sort = sortList(request.sort)
     let ordered: ReadonlyArray<Doc>
-    if (text !== null && text.docs.length * 8 < index.docs.size) ordered = sortDocs(q, text.docs, request.sort)
+    if (text !== null && text.docs.length * 8 < index.docs.size) ordered = sortDocs(q, text.docs, sort)
     else if (request.filter.patientId !== undefined && text === null) {
       const ids = index.byPatient.get(request.filter.patientId) ?? new Set<string>()
-      ordered = sortDocs(q, [...ids].map((id) => index.docs.get(id)).filter((d): d is Doc => d !== undefined), request.sort)
+      ordered = sortDocs(q, [...ids].map((id) => index.docs.get(id)).filter((d): d is Doc => d !== undefined), sort)
     } else {
-      const full = fullOrder(q, request.sort, key)
+      const full = fullOrder(q, sort, key)
       ordered = text === null ? full : full.filter(text.has)
     }
     return { asOf, q, ...filterDocs(q, ordered, request.filter) }
@@ -210,7 +217,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     },
 
     /** Every matching row at once, every clock computed (the letters, the exports, the legacy cases.list). */
-    listAll(filter: CaseQueryFilter, sort: CaseSort = { key: 'urgency', dir: 'asc' }): CaseListItemValue[] {
+    listAll(filter: CaseQueryFilter, sort: CaseSort | ReadonlyArray<CaseSort> = { key: 'urgency', dir: 'asc' }): CaseListItemValue[] {
       const { q, matches } = select({ filter, sort, window: { offset: 0, limit: 0 }, clocks: 'complete' }, 'all')
       return matches.map((d) => toRow(q, d, q.clockOf(d)))
     },

@@ -114,21 +114,45 @@ function keyOf(q: QueryContext, key: CaseSortKey, d: Doc, clock: CaseClock | und
   return k
 }
 
-/** Orders docs by `sort`; a case without the value (no due date, no assignee) comes last either way. */
-export function sortDocs(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort): Doc[] {
-  const keyed: Keyed[] = []
-  for (const d of docs) keyed.push(keyOf(q, sort.key, d, q.clockOf(d)))
-  const sign = sort.dir === 'desc' ? -1 : 1
-  if (sort.key === 'urgency') keyed.sort((a, b) => sign * byUrgency(a, b))
-  else {
-    keyed.sort((a, b) => {
-      if (a.v === null || b.v === null) return a.v === b.v ? byUrgency(a, b) : a.v === null ? 1 : -1
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : cmp(String(a.v), String(b.v))
-      return sign * c || byUrgency(a, b)
-    })
+/**
+ * Orders docs by `sort` (one key, or several: each next key breaks the ties of those before); a
+ * case without the value (no due date, no assignee) comes last either way. Ties left are broken by
+ * urgency, so the order is always the same.
+ */
+export function sortDocs(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | ReadonlyArray<CaseSort>): Doc[] {
+  const keys: ReadonlyArray<CaseSort> = isSortList(sort) ? (sort.length > 0 ? sort : [{ key: 'urgency', dir: 'asc' }]) : [sort]
+  const keyed: Array<Keyed & { vs: Array<Keyed['v']> }> = []
+  for (const d of docs) {
+    const clock = q.clockOf(d)
+    const first = keyOf(q, keys[0]!.key, d, clock)
+    keyed.push({ ...first, vs: keys.map((k, i) => (i === 0 ? first.v : keyOf(q, k.key, d, clock).v)) })
   }
+  const last = keys.length - 1
+  keyed.sort((a, b) => {
+    for (let i = 0; i <= last; i++) {
+      const { key, dir } = keys[i]!
+      const sign = dir === 'desc' ? -1 : 1
+      // Urgency last (or alone) is a full order; before other keys it groups by status only.
+      if (key === 'urgency') {
+        const c = i === last ? byUrgency(a, b) : a.rank - b.rank
+        if (c !== 0) return sign * c
+        continue
+      }
+      const x = a.vs[i] ?? null
+      const y = b.vs[i] ?? null
+      if (x === null || y === null) {
+        if (x === y) continue
+        return x === null ? 1 : -1
+      }
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : cmp(String(x), String(y))
+      if (c !== 0) return sign * c
+    }
+    return byUrgency(a, b)
+  })
   return keyed.map((k) => k.d)
 }
+
+const isSortList = (s: CaseSort | ReadonlyArray<CaseSort>): s is ReadonlyArray<CaseSort> => Array.isArray(s)
 
 export type TextMatches = { docs: Doc[]; has: (d: Doc) => boolean }
 

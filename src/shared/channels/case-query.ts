@@ -72,10 +72,19 @@ export type CaseQueryFilter = z.infer<typeof CaseQueryFilterSchema>
 
 export const CaseSortSchema = z.strictObject({ key: z.enum(CASE_SORT_KEYS), dir: z.enum(['asc', 'desc']).default('asc') })
 export type CaseSort = z.infer<typeof CaseSortSchema>
+/** The most sort keys one query takes (a header shift-clicked adds one). */
+export const MAX_SORT_KEYS = 5
 
 export const CaseQueryInputSchema = z.strictObject({
   filter: CaseQueryFilterSchema.default({}),
-  sort: CaseSortSchema.default({ key: 'urgency', dir: 'asc' }),
+  /**
+   * One key, or a list of keys (the first decides, each next one breaks the ties of those before;
+   * at most MAX_SORT_KEYS). Always a list once parsed.
+   */
+  sort: z
+    .union([CaseSortSchema, z.array(CaseSortSchema).min(1).max(MAX_SORT_KEYS)])
+    .default({ key: 'urgency', dir: 'asc' })
+    .transform((s): CaseSort[] => (Array.isArray(s) ? s : [s])),
   window: z.strictObject({
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(0).max(MAX_QUERY_WINDOW).default(100)
