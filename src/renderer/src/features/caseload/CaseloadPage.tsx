@@ -22,7 +22,7 @@ import { CaseloadTable } from './CaseloadTable'
 import { ColumnsDialog } from './ColumnsDialog'
 import { DEFAULT_COLUMN_ORDER } from './columns'
 import { DeepSearch, type DeepResult } from './DeepSearch'
-import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, type CaseloadFilter } from './filters'
+import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, nextSort, type CaseloadFilter } from './filters'
 import { SavedViews } from './SavedViews'
 import { useCaseloadPrefs } from './use-caseload-prefs'
 import { useCaseloadQuery } from './use-caseload-query'
@@ -82,11 +82,7 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
     setView(v ? v.view : { ...EMPTY_FILTER, sort: view.sort }, v?.id ?? '')
     setDeep(null)
   }
-  const onSort = (id: string) => {
-    const cur = view.sort[0]
-    const sort = cur?.id === id ? (cur.desc ? [] : [{ id, desc: true }]) : [{ id, desc: false }]
-    setView({ ...view, sort })
-  }
+  const onSort = (id: string, add: boolean) => setView({ ...view, sort: nextSort(view.sort, id, add) })
   const onRange = useCallback((first: number, last: number) => setRange((r) => (r.first === first && r.last === last ? r : { first, last })), [])
   const onResult = (r: BulkResultValue | { summary: string }) => {
     setMessage('unchanged' in r && r.unchanged.length > 0 ? `${r.summary}. ${r.unchanged.slice(0, 3).map((u) => u.reason).join('; ')}${r.unchanged.length > 3 ? '…' : ''}` : `${r.summary}.`)
@@ -147,7 +143,7 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
           columns={order}
           sizes={sizes}
           onResize={(id, w) => update({ columns: { order, sizes: { ...sizes, [id]: w } } })}
-          sort={view.sort[0]}
+          sort={view.sort}
           onSort={onSort}
           selected={selected}
           onSelect={setSelected}

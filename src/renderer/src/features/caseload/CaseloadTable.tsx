@@ -12,7 +12,7 @@ import { ColumnResizer } from './ColumnResizer'
 
 export const ROW_HEIGHT = { compact: 28, comfortable: 40 } as const
 
-type Sort = { id: string; desc: boolean } | undefined
+type Sort = ReadonlyArray<{ id: string; desc: boolean }>
 
 type Props = {
   total: number
@@ -25,7 +25,8 @@ type Props = {
   sizes: Readonly<Record<string, number>>
   onResize: (id: string, width: number) => void
   sort: Sort
-  onSort: (id: string) => void
+  /** `add`: Shift held (click or Enter), the column becomes the next sort key. */
+  onSort: (id: string, add: boolean) => void
   selected: ReadonlySet<string>
   onSelect: (next: ReadonlySet<string>) => void
   density: keyof typeof ROW_HEIGHT
@@ -167,14 +168,19 @@ export function CaseloadTable(p: Props) {
               />
             </th>
             {columns.map((c) => {
-              const sorted = p.sort?.id === c.id ? (p.sort.desc ? 'descending' : 'ascending') : undefined
+              const at = p.sort.findIndex((s) => s.id === c.id)
+              const sorted = at === -1 ? undefined : p.sort[at]!.desc ? 'descending' : 'ascending'
+              // aria-sort belongs on the one header that orders the table; later keys say their place in words.
+              const then = at > 0 ? `, then sorted ${sorted}, key ${at + 1}` : ''
               return (
-                <th key={c.id} scope="col" className={`grid__th grid__th--${c.id}`} aria-sort={sorted}>
+                <th key={c.id} scope="col" className={`grid__th grid__th--${c.id}`} aria-sort={at === 0 ? sorted : undefined} data-sort-key={at === -1 ? undefined : at + 1}>
                   {isSortable(c.id) ? (
-                    <button type="button" className="sort-button" onClick={() => p.onSort(c.id)}>
+                    <button type="button" className="sort-button" onClick={(e) => p.onSort(c.id, e.shiftKey)} title="Click to sort; Shift+click (or Shift+Enter) to add as the next sort key">
                       {c.header}
+                      {then && <span className="visually-hidden">{then}</span>}
                       <span className="sort-button__arrow" aria-hidden="true">
                         {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                        {p.sort.length > 1 && at !== -1 ? at + 1 : ''}
                       </span>
                     </button>
                   ) : (

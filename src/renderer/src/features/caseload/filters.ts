@@ -1,7 +1,7 @@
 // The caseload's view (filters and sort, as kept in settings) and how it becomes a cases.query
 // input. The services filter, sort and cut the rows; the window only says what it wants.
 import { CASE_LIST_STATUSES } from '#shared/channels/cases'
-import type { CaseQueryInput, CaseSortKey } from '#shared/channels/case-query'
+import { MAX_SORT_KEYS, type CaseQueryInput, type CaseSortKey } from '#shared/channels/case-query'
 import { CaseloadViewSchema, type CaseloadView } from '#core/schemas'
 
 export type CaseListStatus = (typeof CASE_LIST_STATUSES)[number]
@@ -80,10 +80,31 @@ export const SORT_KEYS: Readonly<Record<string, CaseSortKey>> = {
   kind: 'requestKind'
 }
 
+/** The view's sort as cases.query's list of keys (columns that cannot be sorted left out; urgency when none is left). */
 export function toQuerySort(v: CaseloadView): CaseQueryInput['sort'] {
-  const first = v.sort[0]
-  const key = first ? SORT_KEYS[first.id] : undefined
-  return key ? { key, dir: first?.desc ? 'desc' : 'asc' } : { key: 'urgency', dir: 'asc' }
+  const keys = v.sort.flatMap((s) => {
+    const key = SORT_KEYS[s.id]
+    return key ? [{ key, dir: s.desc ? ('desc' as const) : ('asc' as const) }] : []
+  })
+  return keys.length > 0 ? keys : [{ key: 'urgency', dir: 'asc' }]
+}
+
+export type ViewSort = CaseloadView['sort']
+
+/**
+ * A header clicked: alone, it sorts by that column (again: the other way; a third time: no sort).
+ * With Shift (`add`), it adds the column as the next key, turns it round, or takes it out, leaving
+ * the other keys as they are.
+ */
+export function nextSort(sort: ViewSort, id: string, add: boolean): ViewSort {
+  if (!add) {
+    const cur = sort[0]
+    return cur?.id === id ? (cur.desc ? [] : [{ id, desc: true }]) : [{ id, desc: false }]
+  }
+  const at = sort.findIndex((s) => s.id === id)
+  if (at === -1) return sort.length >= MAX_SORT_KEYS ? sort : [...sort, { id, desc: false }]
+  if (!sort[at]!.desc) return sort.map((s, i) => (i === at ? { id, desc: true } : s))
+  return sort.filter((_, i) => i !== at)
 }
 
 export const isFiltered = (f: CaseloadView) =>

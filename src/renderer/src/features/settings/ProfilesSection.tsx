@@ -132,7 +132,7 @@ export function ProfilesSection({ saved }: { saved: ReadonlyArray<ProfileDefinit
                           {v.extensionDays > 0 ? `, extension up to ${counting(v.extensionDays, v.dayKind)}` : ', no extension'}
                           {v.rollForward ? '; a due date on a weekend or holiday moves to the next business day' : ''}
                         </td>
-                        <td>{v.holidays.length === 0 ? <span className="muted">none</span> : v.holidays.map(formatDay).join(', ')}</td>
+                        <td>{v.holidays.length === 0 ? <span className="muted">none</span> : v.holidays.map((d) => formatDay(d)).join(', ')}</td>
                         <td>
                           <InForceText inForce={v.inForce} />
                         </td>
