@@ -61,6 +61,34 @@ test('sorting a column reorders the rows', async ({ app }) => {
   await expect(rows.first()).toContainText('Zed Adams')
 })
 
+test('Shift on a header adds a second sort key, from the keyboard too, and the order survives a reload', async ({ app }) => {
+  await seedCase(app.services, { patient: 'Zed Adams', organization: 'Alpha Hospital' })
+  await seedCase(app.services, { patient: 'Bob Cole', organization: 'Beta Hospital' })
+  await seedCase(app.services, { patient: 'Amy Brown', organization: 'Alpha Hospital' })
+  await app.open('/index.html#/caseload')
+  const page = app.page
+  const rows = page.getByTestId('case-row')
+  await expect(rows).toHaveCount(3)
+  const order = async () => (await rows.allInnerTexts()).map((t) => (t.match(/Zed Adams|Bob Cole|Amy Brown/) ?? [''])[0])
+  await page.getByRole('button', { name: 'Holder' }).click()
+  // Shift+Enter on the focused Patient header: patients ordered within each holder.
+  await page.getByRole('button', { name: 'Patient' }).focus()
+  await page.keyboard.press('Shift+Enter')
+  await expect.poll(order).toEqual(['Amy Brown', 'Zed Adams', 'Bob Cole'])
+  await expect(page.getByRole('columnheader', { name: 'Holder' })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(page.getByRole('columnheader', { name: /Patient/ })).toHaveAttribute('data-sort-key', '2')
+  await expect(page.getByRole('button', { name: /^Patient\s*, then sorted ascending, key 2$/ })).toBeVisible()
+  await page.getByRole('button', { name: /Patient/ }).click({ modifiers: ['Shift'] })
+  await expect.poll(order).toEqual(['Zed Adams', 'Amy Brown', 'Bob Cole'])
+  const last = app.calls.filter((c) => c.channel === 'cases.query').at(-1)
+  expect((last?.input as { sort: unknown }).sort).toEqual([{ key: 'organization', dir: 'asc' }, { key: 'patient', dir: 'desc' }])
+  // Kept in the caseload prefs (settings): a reload sorts the same way.
+  await expect.poll(async () => JSON.stringify((await app.services.settings.get()).caseload)).toContain('"desc":true')
+  await page.reload()
+  await expect.poll(order).toEqual(['Zed Adams', 'Amy Brown', 'Bob Cole'])
+  await expect(page.getByRole('columnheader', { name: /Patient/ })).toHaveAttribute('data-sort-key', '2')
+})
+
 test('an empty caseload offers to add a patient', async ({ app }) => {
   await app.open('/index.html#/caseload')
   await expect(app.page.getByText('No cases yet.')).toBeVisible()
