@@ -140,6 +140,16 @@ describe('cases.query answers what the caseload holds', () => {
     expect(CaseQueryInputSchema.safeParse({ sort: Array(6).fill({ key: 'due', dir: 'asc' }), window: {} }).success).toBe(false)
   })
 
+  it('answers every matching id, beyond the window, when asked (the window\'s "select all")', async () => {
+    const all = await ask({ status: ['overdue', 'awaiting'] })
+    expect(all.total).toBeGreaterThan(5)
+    expect(all.ids).toBeUndefined()
+    const parsed = CaseQueryInputSchema.parse({ filter: { asOf: TODAY, status: ['overdue', 'awaiting'] }, window: { offset: 0, limit: 5 }, withIds: true, clocks: 'complete' })
+    const got = await s.queries.query(parsed as CaseQueryRequest)
+    expect(got.rows).toHaveLength(5)
+    expect(got.ids).toEqual(all.rows.map((r) => r.id))
+  })
+
   it('filters by assignee (null: none), date ranges and ids; the legacy list agrees', async () => {
     const [a, b] = (await oracle()).slice(0, 2).map((x) => x.c.id)
     const got = await ask({ ids: [a!, b!] })

@@ -22,6 +22,7 @@ export type CaseQueryRequest = {
   sort: CaseSort | ReadonlyArray<CaseSort>
   window: { offset: number; limit: number }
   clocks: 'progressive' | 'complete'
+  withIds?: boolean | undefined
 }
 
 /** How long one answer may spend computing clocks itself before leaving the rest to the sweep. */
@@ -212,6 +213,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
           organizations
         },
         clocksPending: pending > 0,
+        ...(request.withIds && { ids: matches.map((d) => d.id) }),
         generation: index.generation
       }
     },

@@ -94,7 +94,9 @@ export const CaseQueryInputSchema = z.strictObject({
    * `clock-pending` and `clocksPending` is true until `caseload.clocks` reports them done.
    * `complete` (the command line, exports): wait until every clock is computed.
    */
-  clocks: z.enum(['progressive', 'complete']).default('progressive')
+  clocks: z.enum(['progressive', 'complete']).default('progressive'),
+  /** Also answer the ids of every matching case, in order (the window's "select all that match"). */
+  withIds: z.boolean().optional()
 })
 export type CaseQueryInput = z.input<typeof CaseQueryInputSchema>
 
@@ -123,6 +125,8 @@ export const CaseQueryResultSchema = z.object({
   }),
   /** True while some clocks of `asOf` are still being computed (filters and order by status are provisional). */
   clocksPending: z.boolean(),
+  /** Every matching case's id in `sort` order, when `withIds` asked for them. */
+  ids: z.array(z.string()).optional(),
   /** Changes with every write to the caseload, so the window can tell an answer about older data. */
   generation: z.number().int().nonnegative()
 })

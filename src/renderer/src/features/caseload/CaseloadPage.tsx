@@ -6,6 +6,7 @@ import type { CaseloadView, SavedView } from '#core/schemas'
 import type { BulkResultValue } from '#shared/channels/bulk'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { MAX_QUERY_IDS } from '#shared/channels/case-query'
+import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { useDataFolder } from '../../app/data-folder'
@@ -59,9 +60,26 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   const waiting = view.holderKinds.length > 0 && orgs.data === undefined
   // A full-text result narrows the filter to the cases it names.
   const deepIds = deep ? { ids: [...deep.ids].slice(0, MAX_QUERY_IDS) } : {}
-  const query = useCaseloadQuery({ filter: { ...(filter ?? {}), ...deepIds }, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting })
+  const queryFilter = { ...(filter ?? {}), ...deepIds }
+  const query = useCaseloadQuery({ filter: queryFilter, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting })
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  // "Select all": every case the filter matches, on every page, asked of the services by id.
+  const [selectingAll, setSelectingAll] = useState(false)
+  const [selectAllError, setSelectAllError] = useState<string | null>(null)
+  const selectAll = async (on: boolean) => {
+    setSelectAllError(null)
+    if (!on) return setSelected(new Set())
+    setSelectingAll(true)
+    try {
+      const r = await call('cases.query', { filter: queryFilter, sort: toQuerySort(view), window: { offset: 0, limit: 0 }, withIds: true })
+      setSelected(new Set(r.ids ?? []))
+    } catch (e) {
+      setSelectAllError(errorText(e))
+    } finally {
+      setSelectingAll(false)
+    }
+  }
   const [message, setMessage] = useState<string | null>(null)
   const [columnsOpen, setColumnsOpen] = useState(false)
   const [bulkLetters, setBulkLetters] = useState(false)
@@ -130,6 +148,7 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
       <DeepSearch key={view.text} text={text} result={deep} onResult={setDeep} />
       <BulkBar selected={selected} trash={view.trash} advocates={advocates} onClear={() => setSelected(new Set())} onResult={onResult} />
       <Notice message={message} />
+      <ErrorMessage message={selectAllError} />
       <ErrorMessage message={restoring.error ? errorText(restoring.error) : null} />
       {why && <Notice message={why} />}
       {error && <ErrorMessage title="The caseload could not be loaded." message={errorText(error)} />}
@@ -147,6 +166,9 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
           onSort={onSort}
           selected={selected}
           onSelect={setSelected}
+          allSelected={total !== null && total > 0 && selected.size >= total}
+          onSelectAll={(on) => void selectAll(on)}
+          selectingAll={selectingAll}
           density={prefs.density}
           trash={view.trash}
           onRestore={restore}

@@ -29,6 +29,11 @@ type Props = {
   onSort: (id: string, add: boolean) => void
   selected: ReadonlySet<string>
   onSelect: (next: ReadonlySet<string>) => void
+  /** Every case matching the filter is selected (not only the rows loaded). */
+  allSelected: boolean
+  /** The header checkbox: select every matching case (true) or none. */
+  onSelectAll: (on: boolean) => void
+  selectingAll: boolean
   density: keyof typeof ROW_HEIGHT
   trash: boolean
   onRestore: (item: CaseListItemValue) => void
@@ -128,8 +133,6 @@ export function CaseloadTable(p: Props) {
     }
   }
 
-  const loadedIds = p.rows.map((r) => r.id)
-  const allShownSelected = loadedIds.length > 0 && loadedIds.every((id) => p.selected.has(id))
   const width = (c: CaseloadColumn) => p.sizes[c.id] ?? c.width
   const padTop = items[0]?.start ?? 0
   const padBottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0)
@@ -155,16 +158,10 @@ export function CaseloadTable(p: Props) {
             <th scope="col" className="grid__th grid__th--select">
               <input
                 type="checkbox"
-                aria-label={allShownSelected ? 'Unselect the cases shown' : 'Select the cases shown'}
-                checked={allShownSelected}
-                onChange={() => {
-                  const next = new Set(p.selected)
-                  for (const id of loadedIds) {
-                    if (allShownSelected) next.delete(id)
-                    else next.add(id)
-                  }
-                  p.onSelect(next)
-                }}
+                aria-label={p.allSelected ? 'Unselect all' : `Select all ${p.total.toLocaleString()} matching cases`}
+                checked={p.allSelected}
+                disabled={p.selectingAll}
+                onChange={() => p.onSelectAll(!p.allSelected)}
               />
             </th>
             {columns.map((c) => {
