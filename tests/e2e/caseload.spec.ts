@@ -89,6 +89,29 @@ test('Shift on a header adds a second sort key, from the keyboard too, and the o
   await expect(page.getByRole('columnheader', { name: /Patient/ })).toHaveAttribute('data-sort-key', '2')
 })
 
+test('the header checkbox selects every case the filter matches, says how many, and clears', async ({ app }) => {
+  for (const patient of ['Amy Brown', 'Bob Cole', 'Cy Dunn']) await seedCase(app.services, { patient, organization: 'Alpha Hospital' })
+  await seedCase(app.services, { patient: 'Zed Adams', organization: 'Beta Hospital' })
+  await app.open('/index.html#/caseload')
+  const page = app.page
+  const rows = page.getByTestId('case-row')
+  await expect(rows).toHaveCount(4)
+  await page.getByLabel('Search cases').fill('alpha')
+  await expect(rows).toHaveCount(3)
+  await page.getByRole('checkbox', { name: 'Select all 3 matching cases' }).check()
+  const bar = page.getByTestId('bulk-bar')
+  await expect(bar).toContainText('3 cases selected')
+  // The ids came from the services' answer for the whole filter, not from the rows on screen.
+  const asked = app.calls.filter((c) => c.channel === 'cases.query' && (c.input as { withIds?: boolean }).withIds === true)
+  expect(asked).toHaveLength(1)
+  expect(asked[0]?.input).toMatchObject({ filter: { text: 'alpha' }, window: { limit: 0 } })
+  await expect(page.getByRole('checkbox', { name: 'Select the case of Zed Adams with Beta Hospital' })).toHaveCount(0)
+  await expect(page.getByRole('checkbox', { name: 'Unselect all' })).toBeChecked()
+  await bar.getByRole('button', { name: 'Clear selection' }).click()
+  await expect(bar).toBeHidden()
+  await expect(page.getByRole('checkbox', { name: 'Select all 3 matching cases' })).not.toBeChecked()
+})
+
 test('an empty caseload offers to add a patient', async ({ app }) => {
   await app.open('/index.html#/caseload')
   await expect(app.page.getByText('No cases yet.')).toBeVisible()
