@@ -25,7 +25,7 @@ test('a CSV of 200 requests goes in through the wizard (mapping, preview, confir
   const preview = page.getByRole('table', { name: 'Preview' })
   await expect(preview.getByRole('row').nth(1)).toContainText('Patient0 Import')
   await expect(preview.getByRole('row').nth(1)).toContainText('1970-01-13')
-  await expect(preview.getByRole('row').nth(1)).toContainText('request-received 2026-09-01')
+  await expect(preview.getByRole('row').nth(1)).toContainText('Request received by holder Tue, Sep 1, 2026')
   await page.getByRole('button', { name: 'Import 200 case(s)' }).click()
   await expect(page.getByText(/Imported 200 case\(s\), 200 patient\(s\) and 4 organization\(s\)/)).toBeVisible({ timeout: 60_000 })
   expect(app.services.queries.list()).toHaveLength(200)
@@ -110,7 +110,7 @@ test('e-mail dropped on a case becomes correspondence; exhibits can be left out 
   const page = app.page
   await page.getByTestId('case-row').first().click()
   await app.dropFiles(page.getByTestId('email-drop'), [eml])
-  await expect(page.getByRole('list', { name: 'E-mail import' })).toContainText('reply.eml: imported as an incoming message of 2026-11-10, “About your request”')
+  await expect(page.getByRole('list', { name: 'E-mail import' })).toContainText('reply.eml: imported as an incoming message of Tue, Nov 10, 2026, “About your request”')
   await expect(page.getByTestId('event').filter({ hasText: 'About your request' })).toBeVisible()
   await app.dropFiles(page.getByTestId('email-drop'), [eml])
   await expect(page.getByRole('list', { name: 'E-mail import' })).toContainText('reply.eml: skipped (already imported (same Message-ID <r1@stmary.example>))')

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
 import { downloadBase64 } from './download'
+import { formatDay } from '../../ui/format'
 
 export function BundleButton({ caseId }: { caseId: string }) {
   const [minimum, setMinimum] = useState(false)
@@ -57,7 +58,7 @@ export function BundleButton({ caseId }: { caseId: string }) {
           {exhibits.data?.map((x) => (
             <div key={x.label}>
               <label>
-                <input type="checkbox" checked={!left.has(x.label)} onChange={(e) => toggle(x.label, e.target.checked)} /> Exhibit {x.label}: {x.originalName} ({x.date})
+                <input type="checkbox" checked={!left.has(x.label)} onChange={(e) => toggle(x.label, e.target.checked)} /> Exhibit {x.label}: {x.originalName} ({formatDay(x.date)})
               </label>
             </div>
           ))}

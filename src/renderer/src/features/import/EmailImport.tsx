@@ -8,11 +8,12 @@ import { errorText } from '../../api/error-text'
 import { onEvent } from '../../api/push-events'
 import { useChannelMutation } from '../../api/queries'
 import { pickFiles } from './pick-file'
+import { formatDay } from '../../ui/format'
 
 type Outcome = ChannelOutput<'interop.importEml'>[number]
 
 const describe = (o: Outcome): string =>
-  o.status === 'imported' ? `${o.file}: imported as an ${o.direction} message of ${o.date}, “${o.subject}”${o.attachments ? `, ${o.attachments} attachment(s)` : ''}` : `${o.file}: skipped (${o.reason})`
+  o.status === 'imported' ? `${o.file}: imported as an ${o.direction} message of ${formatDay(o.date)}, “${o.subject}”${o.attachments ? `, ${o.attachments} attachment(s)` : ''}` : `${o.file}: skipped (${o.reason})`
 
 export function EmailImport({ caseId }: { caseId: string }) {
   const importEml = useChannelMutation('interop.importEml')

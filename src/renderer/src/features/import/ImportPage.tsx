@@ -11,7 +11,8 @@ import type { ChannelInput, ChannelOutput } from '#shared/contract'
 import type { PickedFile } from '#shared/files'
 import { PageHeader } from '../../ui/PageHeader'
 import { TaskProgress } from '../../ui/TaskProgress'
-import { formatBytes } from '../../ui/format'
+import { formatBytes, formatDay } from '../../ui/format'
+import { eventTypeLabel } from '../../ui/labels'
 import { DuplicateChoices, type Decision } from './DuplicateChoices'
 import { ExportActions } from './ExportActions'
 import { FullImport } from './FullImport'
@@ -179,7 +180,7 @@ export function ImportPage() {
                   <td>{r.patient?.dateOfBirth}</td>
                   <td>{r.organization?.name}</td>
                   <td>{r.case?.fields.references[0]?.value}</td>
-                  <td>{r.case?.events.map((e) => `${e.type} ${e.date}`).join('; ')}</td>
+                  <td>{r.case?.events.map((e) => `${eventTypeLabel(e.type)} ${formatDay(e.date)}`).join('; ')}</td>
                 </tr>
               ))}
             </tbody>
