@@ -2,10 +2,12 @@
 // dragging (or ←/→ on) a column's edge in the table.
 import type { CaseloadPrefs } from '#core/schemas'
 import { Dialog } from '../../ui/Dialog'
-import { COLUMNS, DEFAULT_COLUMN_ORDER, columnById } from './columns'
+import { COLUMNS, columnById } from './columns'
 
 type Props = {
   order: ReadonlyArray<string>
+  /** The side's default columns at their default widths: nothing to reset. */
+  isDefault: boolean
   density: CaseloadPrefs['density']
   onChange: (order: string[]) => void
   onDensity: (d: CaseloadPrefs['density']) => void
@@ -13,7 +15,7 @@ type Props = {
   onClose: () => void
 }
 
-export function ColumnsDialog({ order, density, onChange, onDensity, onReset, onClose }: Props) {
+export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, onReset, onClose }: Props) {
   const hidden = COLUMNS.filter((c) => !order.includes(c.id)).map((c) => c.id)
   const list = [...order, ...hidden]
   const move = (id: string, by: number) => {
@@ -68,7 +70,7 @@ export function ColumnsDialog({ order, density, onChange, onDensity, onReset, on
         })}
       </ul>
       <div className="form__actions">
-        <button type="button" className="button" onClick={onReset} disabled={order.join() === DEFAULT_COLUMN_ORDER.join()}>
+        <button type="button" className="button" onClick={onReset} disabled={isDefault}>
           Default columns and widths
         </button>
         <button type="button" className="button button--primary form__actions-end" onClick={onClose}>

@@ -84,8 +84,6 @@ export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
   { id: 'references', header: 'References', width: 160, text: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : '—'), cell: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : <span className="muted">—</span>) }
 ]
 
-export const DEFAULT_COLUMN_ORDER: ReadonlyArray<string> = ['patient', 'holder', 'status', 'due', 'days', 'nextStep', 'priority', 'assignee', 'lastEvent']
-
 export const columnById = (id: string): CaseloadColumn | undefined => COLUMNS.find((c) => c.id === id)
 
 export const isSortable = (id: string): boolean => SORT_KEYS[id] !== undefined
