@@ -29,6 +29,8 @@ test('the caseload’s default columns follow the perspective; a saved column ch
   await expect(row).toBeVisible()
   await expect(page.getByRole('columnheader', { name: 'Received' })).toBeVisible()
   await expect(page.getByRole('columnheader', { name: 'Holder' })).toHaveCount(0)
+  // Its words too: the case's handler is a staff member, not an advocate.
+  await expect(page.getByRole('columnheader', { name: 'Staff member' })).toBeVisible()
   const practice = (await headers(page)).filter((h) => h.trim() !== '')
   expect(practice.slice(0, 2).map((h) => h.trim())).toEqual(['Received', 'Patient'])
   expect(await marked(page)).toBe(1)

@@ -3,6 +3,7 @@
 import type { CaseloadPrefs } from '#core/schemas'
 import { Dialog } from '../../ui/Dialog'
 import { COLUMNS, columnById } from './columns'
+import { usePerspective } from '../../ui/perspective-words'
 
 type Props = {
   order: ReadonlyArray<string>
@@ -16,6 +17,7 @@ type Props = {
 }
 
 export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, onReset, onClose }: Props) {
+  const perspective = usePerspective()
   const hidden = COLUMNS.filter((c) => !order.includes(c.id)).map((c) => c.id)
   const list = [...order, ...hidden]
   const move = (id: string, by: number) => {
@@ -40,7 +42,7 @@ export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, 
       </fieldset>
       <ul className="columns-list" aria-label="Columns, in the order shown">
         {list.map((id) => {
-          const c = columnById(id)
+          const c = columnById(id, perspective)
           if (!c) return null
           const shown = order.includes(id)
           const i = order.indexOf(id)
