@@ -4,46 +4,37 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { type ErrorCode, isAppError } from '#shared/errors'
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIO, type CommandGroup } from './io'
-import { infoCommand } from './commands/info'
-import { clockCommand } from './commands/clock'
-import { patientsCommand } from './commands/patients'
-import { orgsCommand } from './commands/orgs'
-import { casesCommand } from './commands/cases'
-import { attachmentsCommand } from './commands/attachments'
-import { backupCommand } from './commands/backup'
-import { demoCommand } from './commands/demo'
-import { profilesCommand } from './commands/profiles'
-import { lettersCommand } from './commands/letters'
-import { reportCommand } from './commands/report'
-import { callCommand } from './commands/call'
-import { exportCommand } from './commands/export'
-import { importCommand } from './commands/import'
-import { calendarCommand } from './commands/calendar'
-import { bundleCommand } from './commands/bundle'
-import { bulkCommand } from './commands/bulk'
-import { todayCommand } from './commands/today'
 import { safeForTerminal } from './terminal'
 
-export const COMMANDS: ReadonlyArray<CommandGroup> = [
-  infoCommand,
-  patientsCommand,
-  orgsCommand,
-  casesCommand,
-  attachmentsCommand,
-  backupCommand,
-  demoCommand,
-  profilesCommand,
-  lettersCommand,
-  clockCommand,
-  callCommand,
-  reportCommand,
-  exportCommand,
-  importCommand,
-  calendarCommand,
-  bundleCommand,
-  bulkCommand,
-  todayCommand
+/**
+ * Every command, by name and summary; its module (options, help, the channels it calls) loads only
+ * when it runs, so `info` and `--help` do not pay for parsing and building every schema.
+ */
+export type CommandEntry = { name: string; summary: string; load: () => Promise<CommandGroup> }
+
+export const COMMANDS: ReadonlyArray<CommandEntry> = [
+  { name: 'info', summary: 'Show the version, the data folder and the rules version', load: async () => (await import('./commands/info')).infoCommand },
+  { name: 'patients', summary: 'Add, list and show patients', load: async () => (await import('./commands/patients')).patientsCommand },
+  { name: 'orgs', summary: 'Add, list, show and merge records holders (organizations)', load: async () => (await import('./commands/orgs')).orgsCommand },
+  { name: 'cases', summary: 'Add, list and show cases; log events; trash and restore', load: async () => (await import('./commands/cases')).casesCommand },
+  { name: 'attachments', summary: 'Attach a file to a case (copied into the data folder)', load: async () => (await import('./commands/attachments')).attachmentsCommand },
+  { name: 'backup', summary: 'Back up now, list backups, preview or restore one', load: async () => (await import('./commands/backup')).backupCommand },
+  { name: 'demo', summary: 'Write a realistic sample caseload into an empty data folder', load: async () => (await import('./commands/demo')).demoCommand },
+  { name: 'profiles', summary: 'List rule profiles; save or remove your own', load: async () => (await import('./commands/profiles')).profilesCommand },
+  { name: 'letters', summary: 'Letter templates; render one letter or one per case in bulk', load: async () => (await import('./commands/letters')).lettersCommand },
+  { name: 'clock', summary: 'Compute a case clock (due dates, findings, next step) from a scenario file', load: async () => (await import('./commands/clock')).clockCommand },
+  { name: 'call', summary: 'Call any channel of the contract with JSON input (for scripts)', load: async () => (await import('./commands/call')).callCommand },
+  { name: 'report', summary: 'Compliance report (DOCX, CSV or PDF) over a period', load: async () => (await import('./commands/report')).reportCommand },
+  { name: 'export', summary: 'Export everything as one zip, or a list as CSV', load: async () => (await import('./commands/export')).exportCommand },
+  { name: 'import', summary: 'Import a full export zip, a CSV, or e-mail messages', load: async () => (await import('./commands/import')).importCommand },
+  { name: 'calendar', summary: 'Write every deadline and reminder as an .ics calendar', load: async () => (await import('./commands/calendar')).calendarCommand },
+  { name: 'bundle', summary: 'Make the complaint evidence bundle (zip) for a case', load: async () => (await import('./commands/bundle')).bundleCommand },
+  { name: 'bulk', summary: 'The same change on many cases (assign, tag, priority, an event, letters, trash), and undo', load: async () => (await import('./commands/bulk')).bulkCommand },
+  { name: 'today', summary: 'What needs doing today and this week, with counts by status and by who a case waits on', load: async () => (await import('./commands/today')).todayCommand }
 ]
+
+/** Every command's module, loaded (for tests and tools that walk them all). */
+export const loadCommands = async (): Promise<CommandGroup[]> => Promise.all(COMMANDS.map((c) => c.load()))
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options] [--data-dir DIR] [--json]
 
@@ -107,8 +98,9 @@ export async function runCli(argv: ReadonlyArray<string>, rawIo: CliIO): Promise
       io[globals.help ? 'stdout' : 'stderr'](USAGE)
       return globals.help ? 0 : EXIT_USAGE
     }
-    const command = COMMANDS.find((c) => c.name === name)
-    if (!command) throw new UsageError(`unknown command "${name}". Run with --help to list the commands.`)
+    const entry = COMMANDS.find((c) => c.name === name)
+    if (!entry) throw new UsageError(`unknown command "${name}". Run with --help to list the commands.`)
+    const command = await entry.load()
     if (globals.help) {
       io.stdout(command.help.endsWith('\n') ? command.help : `${command.help}\n`)
       return 0

@@ -26,7 +26,6 @@ export type CliContext = {
 
 export type CommandGroup = {
   name: string
-  summary: string
   help: string
   /** The contract channels this command calls: a command is an adapter over them, nothing more. */
   channels: ReadonlyArray<Channel>

@@ -10,7 +10,10 @@ import { AppError } from '../shared/errors'
 const FILTERS: Record<string, FileFilter> = {
   '.docx': { name: 'Word document', extensions: ['docx'] },
   '.pdf': { name: 'PDF', extensions: ['pdf'] },
-  '.eml': { name: 'E-mail message', extensions: ['eml'] }
+  '.eml': { name: 'E-mail message', extensions: ['eml'] },
+  '.zip': { name: 'Zip archive', extensions: ['zip'] },
+  '.csv': { name: 'CSV table', extensions: ['csv'] },
+  '.ics': { name: 'Calendar', extensions: ['ics'] }
 }
 
 export function workingDirOf(): string {

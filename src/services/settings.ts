@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ProfileInputSchema, type ProfileDefinition } from '../core/clocks'
 import { AgencyCheckDaysSchema, LadderConfigSchema } from '../core/escalation'
-import { applyPatch, ShortTextSchema, THEMES, type Settings } from '../core/schemas'
+import { applyPatch, SettingsSchema, ShortTextSchema, THEMES, type Settings } from '../core/schemas'
 import { AppError } from '../shared/errors'
 import type { ServiceContext } from './context'
 import { parseOrThrow } from './validate'
@@ -15,7 +15,10 @@ export const SettingsPatchSchema = z.strictObject({
   /** null: back to the working default (AGENCY_CHECK_DEFAULT_DAYS). */
   agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
   notifyDueToday: z.boolean().nullable().optional(),
-  theme: z.enum(THEMES).nullable().optional()
+  theme: z.enum(THEMES).nullable().optional(),
+  /** The office and the lines under a signature that letters print (first chosen at first run). */
+  officeName: SettingsSchema.shape.officeName.nullable(),
+  signatureBlock: SettingsSchema.shape.signatureBlock.nullable()
 })
 
 export function settingsService(ctx: ServiceContext) {

@@ -72,13 +72,7 @@ export type Api = {
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 
-/** Largest payload a renderer may send in one call (attachments travel by path, not bytes). */
-export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
-/**
- * The largest file the window may attach: its base64 text (4 characters per 3 bytes) plus the rest
- * of the call must fit MAX_PAYLOAD_BYTES, so the window and the router always agree.
- */
-export const MAX_WINDOW_ATTACHMENT_BYTES = Math.floor(((MAX_PAYLOAD_BYTES - 64 * 1024) * 3) / 4)
+export { MAX_PAYLOAD_BYTES, MAX_WINDOW_ATTACHMENT_BYTES } from './limits'
 /** The single Electron IPC channel every call travels on. */
 export const IPC_INVOKE = 'aa:invoke'
 

@@ -66,7 +66,7 @@ test('a saved view survives a reload, with its filters, sort and the columns cho
   await expect(page.getByRole('columnheader', { name: 'Received' })).toBeVisible()
   // The settings are written shortly after a change; then a restart of the window.
   await expect.poll(() => app.services.store.singletons.settings.get().caseload?.views?.some((v) => v.name === 'Not yet sent')).toBe(true)
-  await expect.poll(() => app.services.store.singletons.settings.get().caseload?.columns?.order.includes('received')).toBe(true)
+  await expect.poll(() => app.services.store.singletons.settings.get().caseload?.columns?.order?.includes('received')).toBe(true)
   await page.reload()
   await expect(page.getByTestId('saved-view').locator('option:checked')).toHaveText('Not yet sent')
   await expect(rows).toHaveCount(1)

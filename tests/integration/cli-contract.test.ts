@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COMMANDS, runCli } from '../../src/cli/index'
+import { COMMANDS as COMMAND_INDEX, loadCommands, runCli } from '../../src/cli/index'
 import { WINDOW_ONLY } from '../../src/cli/commands/call'
 import type { CliIO } from '../../src/cli/io'
 import { CHANNELS, isChannel } from '../../src/shared/contract'
@@ -35,9 +35,15 @@ async function traced(args: string[], stdin = '{}') {
   return { code, stdout, stderr, calls }
 }
 
+const COMMANDS = await loadCommands()
 const named = COMMANDS.filter((c) => c.name !== 'call')
 
 describe('the command line covers the contract', () => {
+  it('the command index names each module by its own name, so `cli NAME` runs NAME', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(COMMAND_INDEX.map((c) => c.name))
+    expect(new Set(COMMAND_INDEX.map((c) => c.name)).size).toBe(COMMAND_INDEX.length)
+  })
+
   it('lists only real channels as window-only, each with its reason', () => {
     for (const [name, reason] of Object.entries(WINDOW_ONLY)) {
       expect(isChannel(name), `${name} is listed as window-only but is not a channel any more: remove it`).toBe(true)

@@ -198,3 +198,30 @@ describe('letters: templates the user owns', () => {
     expect(list.find((t) => t.id === 'follow-up')).toMatchObject({ builtIn: true, version: 1 })
   })
 })
+
+describe('letters: who signs', () => {
+  it('a practice’s letter carries the staff member, the signature block and the office name, in the DOCX and in the preview', async () => {
+    const patient = await s.patients.add({ name: 'Jordan Patel', contact: { address: '4 Elm St, Springfield, IL 62701' } })
+    const org = await s.organizations.add({ name: 'Harbor Family Practice LLC', kind: 'provider', address: { line1: '9 Harbor Rd', city: 'Springfield', state: 'IL', postalCode: '62702' }, records: { phone: '(555) 010-4000' } })
+    await invoke('settings.update', { advocateName: 'Dana Cole', officeName: 'Harbor Family Practice', signatureBlock: 'Records Manager\nHealth Information Management' })
+    const c = await s.cases.add({ patientId: patient.id, organizationId: org.id, perspective: 'practice' })
+    await s.cases.addEvent(c.id, { type: 'request-received', date: '2026-11-02', direction: 'incoming', channel: 'fax' })
+    const values = { 'practice.contactName': 'Dana Cole', 'practice.contactPhone': '(555) 010-4000' }
+
+    const prepared = await invoke('letters.prepare', { caseId: c.id, templateId: 'practice-acknowledgement', values })
+    expect(prepared.html).toContain('<div class="signature"><p>Dana Cole</p><p>Records Manager</p><p>Health Information Management</p><p>Harbor Family Practice</p></div>')
+
+    const letter = await invoke('letters.generate', { caseId: c.id, templateId: 'practice-acknowledgement', values })
+    const x = await unzip(await s.letters.docxBytes(c.id, letter.id))
+    const signature = [...x.document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?w:val="LetterSignature"(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => textOf(m[0]))
+    expect(signature).toEqual(['Dana Cole', 'Records Manager', 'Health Information Management', 'Harbor Family Practice'])
+    // The office heads the letter as its sender; the patient is the addressee, not the writer.
+    expect(textOf(x.document)).toMatch(/^Dana ColeHarbor Family Practice9 Harbor Rd, Springfield, IL 62702/)
+    expect(x.core).toContain('<dc:creator>Dana Cole</dc:creator>')
+
+    // Cleared in settings: the closing falls back to the organisation on the case.
+    await invoke('settings.update', { officeName: null, signatureBlock: null })
+    const plain = await invoke('letters.prepare', { caseId: c.id, templateId: 'practice-acknowledgement', values })
+    expect(plain.html).toContain('<div class="signature"><p>Dana Cole</p><p>Harbor Family Practice LLC</p></div>')
+  })
+})

@@ -54,6 +54,20 @@ describe('control characters are refused at input, naming the field', () => {
     expect(await call('patients.add', { patient: { name: 'Ana', notes: 'line one\n\tindented\r\nline three' } })).toMatchObject({ ok: true })
   })
 
+  it.each([
+    ['a line break in a name', 'patients.add', { patient: { name: 'Ana\nRuiz' } }, ['patient', 'name'], /is one line but contains a line break \(U\+000A line break\) at character 4/],
+    ['a tab in a phone number', 'patients.add', { patient: { name: 'Ana', contact: { phone: '555\t0100' } } }, ['patient', 'contact', 'phone'], /contains a tab \(U\+0009 tab\)/],
+    ['a carriage return in an organization name', 'orgs.add', { organization: { name: 'Mercy\r', kind: 'hospital' } }, ['organization', 'name'], /U\+000D carriage return/]
+  ])('refuses %s: tabs and line breaks belong in long text only', async (_what, channel, input, path, message) => {
+    expect(await call(channel, input)).toMatchObject(refused(path, message))
+  })
+
+  it('refuses a line break in an event summary but keeps one in its full text', async () => {
+    const id = await caseWithRequestSent('2026-09-01')
+    expect(await call('cases.addEvent', { caseId: id, event: { type: 'phone-call', date: '2026-09-03', summary: 'Called\nagain' } })).toMatchObject(refused(['event', 'summary'], /line break/))
+    expect(await call('cases.addEvent', { caseId: id, event: { type: 'phone-call', date: '2026-09-03', summary: 'Called', body: 'They said:\n\tnot yet' } })).toMatchObject({ ok: true })
+  })
+
   it('refuses an escape in an event summary sent from the command line, exit 2, naming the field', async () => {
     const id = await caseWithRequestSent('2026-09-01')
     await host.close()

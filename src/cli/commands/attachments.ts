@@ -7,7 +7,6 @@ import { withChannels } from '../channels'
 
 export const attachmentsCommand: CommandGroup = {
   name: 'attachments',
-  summary: 'Attach a file to a case (copied into the data folder)',
   help: `Usage: access-advocate attachments add FILE --case ID [--event EVENT_ID] [--data-dir DIR] [--json]
 
 Copies FILE into the data folder (stored once by its sha-256) and attaches it to the event, or,

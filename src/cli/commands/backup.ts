@@ -13,7 +13,6 @@ function printBackup(ctx: CliContext, b: BackupInfoValue): void {
 
 export const backupCommand: CommandGroup = {
   name: 'backup',
-  summary: 'Back up now, list backups, preview or restore one',
   help: `Usage: access-advocate backup <now|list|preview|restore|verify> [ID] [--yes] [--data-dir DIR] [--json]
 
   backup now            a backup of the whole data folder

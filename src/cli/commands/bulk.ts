@@ -69,7 +69,6 @@ function actionOf(name: string, v: Values): BulkAction {
 
 export const bulkCommand: CommandGroup = {
   name: 'bulk',
-  summary: 'The same change on many cases (assign, tag, priority, an event, letters, trash), and undo',
   help: HELP,
   channels: ['cases.bulk', 'cases.lastChange', 'cases.undo'],
   async run(args, ctx) {

@@ -7,7 +7,6 @@ import { withChannels } from '../channels'
 
 export const bundleCommand: CommandGroup = {
   name: 'bundle',
-  summary: 'Make the complaint evidence bundle (zip) for a case',
   channels: ['interop.bundle'],
   help: `Usage: access-advocate bundle --case ID --out FILE.zip [--minimum-necessary] [--exclude A,B]
 

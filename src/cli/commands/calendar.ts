@@ -7,7 +7,6 @@ import { withChannels } from '../channels'
 
 export const calendarCommand: CommandGroup = {
   name: 'calendar',
-  summary: 'Write every deadline and reminder as an .ics calendar',
   channels: ['interop.calendar'],
   help: `Usage: access-advocate calendar --out FILE.ics [--case ID]... [--phi initials|names|none]
 

@@ -34,7 +34,6 @@ Example: echo '{"text":"mercy"}' | access-advocate call orgs.list --input -`
 
 export const callCommand: CommandGroup = {
   name: 'call',
-  summary: 'Call any channel of the contract with JSON input (for scripts)',
   help: HELP,
   channels: CHANNELS.filter((c) => WINDOW_ONLY[c] === undefined),
   async run(args, ctx) {

@@ -177,7 +177,6 @@ async function show(ctx: CliContext, invoke: Invoke, id: string, asOf: string | 
 
 export const casesCommand: CommandGroup = {
   name: 'cases',
-  summary: 'Add, list and show cases; log events; trash and restore',
   help: HELP,
   channels: ['cases.add', 'cases.addBatch', 'cases.query', 'cases.deepSearch', 'cases.get', 'cases.addEvent', 'cases.trash', 'cases.restore'],
   async run(args, ctx) {

@@ -87,7 +87,6 @@ function renderText(r: ClockResult): string {
 export function makeClockCommand(deps: ClockCommandDeps): CommandGroup {
   return {
     name: 'clock',
-    summary: 'Compute a case clock (due dates, findings, next step) from a scenario file',
     help: HELP,
     // The clock itself is the pure core function (no data folder needed); a scenario naming one of
     // the user's saved profiles reads them through settings.get.

@@ -6,7 +6,6 @@ import { withChannels } from '../channels'
 
 export const demoCommand: CommandGroup = {
   name: 'demo',
-  summary: 'Write a realistic sample caseload into an empty data folder',
   help: `Usage: access-advocate demo --data-dir DIR [--cases N] [--seed S] [--json]
 
 Writes exactly N cases (default 200) with their patients, holders across several states and

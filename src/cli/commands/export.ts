@@ -10,7 +10,6 @@ const WHAT = ['cases', 'patients', 'orgs', 'requests'] as const
 
 export const exportCommand: CommandGroup = {
   name: 'export',
-  summary: 'Export everything as one zip, or a list as CSV',
   channels: ['interop.csvExport', 'interop.exportAll'],
   help: `Usage: access-advocate export --out FILE.zip [--data-dir DIR] [--json]
        access-advocate export csv --what cases|patients|orgs|requests --out FILE.csv

@@ -88,7 +88,6 @@ async function importZip(ctx: CliContext, args: string[], invoke: Invoke): Promi
 
 export const importCommand: CommandGroup = {
   name: 'import',
-  summary: 'Import a full export zip, a CSV, or e-mail messages',
   channels: ['interop.csvImport', 'interop.csvPreview', 'interop.importAll', 'interop.importEml', 'interop.importPreview'],
   help: `Usage: access-advocate import --in FILE.zip [--dry-run] [--take all|KEY,...] [--no-new]
        access-advocate import csv --what cases|patients|orgs|requests --in FILE.csv

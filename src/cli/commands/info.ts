@@ -5,7 +5,6 @@ import { withChannels } from '../channels'
 
 export const infoCommand: CommandGroup = {
   name: 'info',
-  summary: 'Show the version, the data folder and the rules version',
   help: `Usage: access-advocate info [--data-dir DIR] [--json]
 
 Prints the app version, the data folder in use and the version of the built-in rule profiles.

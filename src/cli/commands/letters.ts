@@ -49,7 +49,6 @@ async function saveLetter(invoke: Invoke, caseId: string, letterId: string, path
 
 export const lettersCommand: CommandGroup = {
   name: 'letters',
-  summary: 'Letter templates; render one letter or one per case in bulk',
   help: HELP,
   channels: ['letters.templates', 'letters.prepare', 'letters.generate', 'letters.archivePdf', 'letters.bulk', 'cases.get', 'attachments.saveTo'],
   async run(args, ctx) {

@@ -34,7 +34,6 @@ const options = {
 
 export const orgsCommand: CommandGroup = {
   name: 'orgs',
-  summary: 'Add, list, show and merge records holders (organizations)',
   help: HELP,
   channels: ['orgs.add', 'orgs.list', 'orgs.get', 'orgs.merge'],
   async run(args, ctx) {

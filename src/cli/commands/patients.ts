@@ -26,7 +26,6 @@ const options = {
 
 export const patientsCommand: CommandGroup = {
   name: 'patients',
-  summary: 'Add, list and show patients',
   help: HELP,
   channels: ['patients.add', 'patients.list', 'patients.get'],
   async run(args, ctx) {

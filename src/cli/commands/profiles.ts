@@ -6,7 +6,6 @@ import { withChannels } from '../channels'
 
 export const profilesCommand: CommandGroup = {
   name: 'profiles',
-  summary: 'List rule profiles; save or remove your own',
   help: `Usage: access-advocate profiles <list|add|remove> [options] [--data-dir DIR] [--json]
 
   profiles list                 built-in profiles and the ones you saved

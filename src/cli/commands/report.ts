@@ -40,7 +40,6 @@ function parseFilters(values: ReadonlyArray<string>): Record<string, string> {
 
 export const reportCommand: CommandGroup = {
   name: 'report',
-  summary: 'Compliance report (DOCX, CSV or PDF) over a period',
   help: HELP,
   channels: ['reports.compliance', 'reports.export'],
   async run(args, ctx) {

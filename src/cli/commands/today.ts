@@ -8,7 +8,6 @@ const WAITING_WORDS = { me: 'my action', holder: 'waiting on the holder', agency
 
 export const todayCommand: CommandGroup = {
   name: 'today',
-  summary: 'What needs doing today and this week, with counts by status and by who a case waits on',
   help: `Usage: access-advocate today [--as-of YYYY-MM-DD] [--data-dir DIR] [--json]
 
 Lists next steps due or overdue, agency acknowledgements to check, reminders, OCR complaint

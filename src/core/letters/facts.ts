@@ -19,6 +19,9 @@ export type LetterSources = {
   organization: Organization
   /** The advocate's name from settings; without it the patient writes for themselves. */
   advocateName?: string | undefined
+  /** Settings: the office the signer works for (a practice's own name), and the lines under a signature. */
+  officeName?: string | undefined
+  signatureBlock?: string | undefined
   /** The case's clock as of the letter date (null before the request is sent). */
   clock: ClockResult | null
   /** True when no receipt is logged and the clock assumes the letter date (a request not yet sent). */
@@ -30,6 +33,8 @@ export type LetterSources = {
   extensionCap?: string | undefined
   /** Whom the letter is addressed to: the holder, a complaint office, or (practice side) the patient. */
   recipient?: 'holder' | 'ocr' | 'onc' | 'patient'
+  /** Whose letter it is (the template's side): a practice writes as its office, never as the patient. */
+  side?: 'advocate' | 'practice'
 }
 
 /** An app default, not a legal number: a letter asks for an answer within ten days. */
@@ -82,7 +87,15 @@ export function buildFacts(src: LetterSources): Facts {
   put(group('letter'), { date: plainDate(src.letterDate), ourRef, replyBy: longDate(addCalendarDays(src.letterDate, REPLY_DAYS)) })
 
   const advocate = src.advocateName
-  put(group('sender'), advocate ? { name: advocate, role: 'patient advocate' } : { name: patient.name, role: 'patient', address: patient.contact.address, phone: patient.contact.phone, email: patient.contact.email })
+  if (src.side === 'practice') {
+    // The office writes: the staff member signs (if named) for the office, from its own address.
+    const office = src.officeName ?? org.name
+    const where = org.address
+    const address = [where.line1, where.line2, where.city, [where.state, where.postalCode].filter(Boolean).join(' ')].filter((x) => x && x.length > 0).join(', ')
+    put(group('sender'), { name: advocate, org: office, address, phone: org.records.phone ?? org.privacyOfficer.phone })
+  } else {
+    put(group('sender'), advocate ? { name: advocate, role: 'patient advocate', org: src.officeName } : { name: patient.name, role: 'patient', address: patient.contact.address, phone: patient.contact.phone, email: patient.contact.email })
+  }
 
   const [firstName, ...rest] = patient.name.split(/\s+/)
   const idOf = (kind: 'mrn' | 'account' | 'member-id') => patient.identifiers.find((i) => i.kind === kind && i.organizationId === org.id)?.value

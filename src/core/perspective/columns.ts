@@ -6,7 +6,8 @@ import type { Perspective } from '../schemas'
 export const CASELOAD_COLUMN_IDS = ['patient', 'holder', 'status', 'received', 'due', 'days', 'nextStep', 'findings', 'lastEvent', 'priority', 'assignee', 'tags'] as const
 export type CaseloadColumnId = (typeof CASELOAD_COLUMN_IDS)[number]
 
-const ADVOCATE: ReadonlyArray<CaseloadColumnId> = ['patient', 'holder', 'status', 'due', 'days', 'nextStep', 'findings', 'lastEvent']
+// The advocate's are the caseload's long-standing defaults, so a workspace that never chose keeps them.
+const ADVOCATE: ReadonlyArray<CaseloadColumnId> = ['patient', 'holder', 'status', 'due', 'days', 'nextStep', 'priority', 'assignee', 'lastEvent']
 const PRACTICE: ReadonlyArray<CaseloadColumnId> = ['received', 'patient', 'status', 'due', 'days', 'assignee', 'nextStep', 'findings']
 
 /** Column ids in the order shown; a pure value the caseload table (or a saved view) starts from. */

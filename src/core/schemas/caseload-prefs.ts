@@ -32,8 +32,8 @@ export const CaseloadViewSchema = z.strictObject({
 export type CaseloadView = z.infer<typeof CaseloadViewSchema>
 
 export const CaseloadColumnsSchema = z.strictObject({
-  /** Column ids in the order shown; a column left out is hidden. */
-  order: z.array(Code).max(40),
+  /** Column ids in the order shown; a column left out is hidden. Left out until the user chooses: the perspective's defaults. */
+  order: z.array(Code).max(40).optional(),
   /** Widths in CSS pixels, by column id. */
   sizes: z.record(Code, z.number().int().min(40).max(1200)).default({})
 })

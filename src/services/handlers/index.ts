@@ -58,7 +58,7 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
     ...letterHandlers(current),
     ...letterFileHandlers(host),
     ...reportHandlers(current),
-    ...interopHandlers(current, host.files),
+    ...interopHandlers(current, host.files, () => host.desktop),
     ...syncHandlers(current),
     ...bulkHandlers(current),
     ...caseloadPrefsHandlers(current),

@@ -12,7 +12,8 @@ import { calendarIcs } from '../interop/calendar/ics'
 import { csvExporter } from '../interop/csv/export'
 import { csvImporter, type CsvImportInput } from '../interop/csv/import'
 import { importEml } from '../interop/email/eml'
-import { readSource, writeOut } from '../interop/files'
+import { readSource, resolveOut, writeOut } from '../interop/files'
+import type { Desktop } from '../letters/desktop'
 import { exportAll } from '../interop/full/export'
 import { fullImporter } from '../interop/full/import'
 import { MAX_CSV_BYTES, MAX_EML_BYTES, MAX_ZIP_BYTES } from '../interop/limits'
@@ -31,7 +32,10 @@ type InteropChannels =
 
 type CsvChannelInput = Parameters<Handlers['interop.csvPreview']>[0]
 
-export function interopHandlers(s: ServicesRef, files: FilePicks): Pick<Handlers, InteropChannels> {
+export function interopHandlers(s: ServicesRef, files: FilePicks, desktop: () => Desktop | undefined = () => undefined): Pick<Handlers, InteropChannels> {
+  const target = (input: { out?: string | undefined; saveAs?: boolean | undefined }, title: string, defaultName: string) =>
+    resolveOut(input, desktop()?.chooseSavePath, { title, defaultName })
+
   /** A picked file's token stands for its path (kept by the services, never sent by the window). */
   const read = (source: FileSource, maxBytes: number, what: string) => readSource('token' in source ? { path: files.peek(source.token).path } : source, maxBytes, what)
 
@@ -58,11 +62,13 @@ export function interopHandlers(s: ServicesRef, files: FilePicks): Pick<Handlers
       const parsed = await csvInput(input)
       return asTask(`Importing ${parsed.name}`, input.taskId, (p) => csvImporter(s()).commit(parsed, p))
     },
-    'interop.csvExport': async ({ out, what, filter, columns }) => {
+    'interop.csvExport': async ({ out: given, saveAs, what, filter, columns }) => {
+      const { out } = await target({ out: given, saveAs }, 'Save the list as CSV', what === 'requests' ? 'request-log.csv' : `${what}.csv`)
       const r = await csvExporter(s()).export({ what, ...(filter && { filter }), ...(columns && { columns }) })
       return { ...(await writeOut(r.bytes, out)), rows: r.rows }
     },
-    'interop.exportAll': async ({ out }) => {
+    'interop.exportAll': async (input) => {
+      const { out } = await target(input, 'Save the full export', 'access-advocate-export.zip')
       const r = await exportAll(s())
       return { ...(await writeOut(r.bytes, out)), files: r.manifest.files.length + 1, counts: r.manifest.counts }
     },
@@ -74,7 +80,8 @@ export function interopHandlers(s: ServicesRef, files: FilePicks): Pick<Handlers
       const { name, bytes } = await read(source, MAX_ZIP_BYTES, 'an import')
       return asTask(`Importing ${name}`, taskId, (p) => fullImporter(s()).commit(bytes, name, { ...(takeNew !== undefined && { takeNew }), ...(take !== undefined && { take }) }, p))
     },
-    'interop.calendar': async ({ out, caseIds, phi }) => {
+    'interop.calendar': async ({ out: given, saveAs, caseIds, phi }) => {
+      const { out } = await target({ out: given, saveAs }, 'Save the calendar', 'access-advocate.ics')
       const r = await calendarIcs(s(), { phi, ...(caseIds && { caseIds }) })
       return { ...(await writeOut(new TextEncoder().encode(r.text), out)), events: r.events }
     },
@@ -84,7 +91,8 @@ export function interopHandlers(s: ServicesRef, files: FilePicks): Pick<Handlers
       return importEml(s(), caseId, messages)
     },
     'interop.bundleExhibits': ({ caseId }) => bundleExhibits(s(), caseId),
-    'interop.bundle': async ({ out, caseId, exclude, withholdDateOfBirth, withholdIdentifiers, taskId }) => {
+    'interop.bundle': async ({ out: given, saveAs, caseId, exclude, withholdDateOfBirth, withholdIdentifiers, taskId }) => {
+      const { out } = await target({ out: given, saveAs }, 'Save the evidence bundle', `evidence-${caseId}.zip`)
       const r = await asTask('Making the evidence bundle', taskId, (p) => buildBundle(s(), {
         caseId,
         ...(exclude && { exclude }),

@@ -25,6 +25,26 @@ export async function readSource(source: { path: string }, maxBytes: number, wha
 
 export type Written = { path: string | null; base64: string | null; bytes: number }
 
+/** Where an export's bytes go: a path, or back as base64 when there is none. */
+export type OutTarget = { out: string | undefined }
+
+/**
+ * Resolves an export's destination before the work starts, so a user who closes the dialog waits for
+ * nothing: `saveAs` asks the front door's "Save as" dialog (closing it is CANCELLED, and nothing is
+ * made); otherwise `out` as given.
+ */
+export async function resolveOut(
+  input: { out?: string | undefined; saveAs?: boolean | undefined },
+  ask: ((options: { title: string; defaultName: string }) => Promise<string | null>) | undefined,
+  dialog: { title: string; defaultName: string }
+): Promise<OutTarget> {
+  if (!input.saveAs) return { out: input.out }
+  if (!ask) throw new AppError('UNAVAILABLE', 'Saving through a "Save as" dialog needs the app window; on the command line, give --out FILE.')
+  const chosen = await ask(dialog)
+  if (chosen === null) throw new AppError('CANCELLED', `Nothing was saved: the "Save as" dialog for ${dialog.defaultName} was closed.`)
+  return { out: chosen }
+}
+
 export async function writeOut(bytes: Uint8Array, out: string | undefined): Promise<Written> {
   if (!out) return { path: null, base64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength }
   const tmp = `${out}.partial-${process.pid}`

@@ -117,10 +117,10 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     if (!patient || !organization) throw new AppError('NOT_FOUND', `Case ${caseId} refers to a patient or organization that no longer exists.`)
     const letterDate = date ?? todayOf(ctx)
     const { clock, projected, extensionCap } = clockFor(c, letterDate, template.base === 'practice-extension-notice')
-    const advocateName = ctx.store.singletons.settings.get().advocateName
+    const { advocateName, officeName, signatureBlock } = ctx.store.singletons.settings.get()
     // A letter about a request in progress needs the real clock; only a request itself may assume receipt on its date.
     const usable = projected && template.needsClock ? null : clock
-    return { c, src: { case: c, patient, organization, advocateName, clock: usable, projected, letterDate, values, extensionCap } }
+    return { c, src: { case: c, patient, organization, advocateName, officeName, signatureBlock, clock: usable, projected, letterDate, values, extensionCap } }
   }
 
   function build(template: LetterTemplate, src: LetterSources) {

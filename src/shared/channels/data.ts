@@ -68,7 +68,9 @@ export const settingsChannels = {
       ladder: LadderConfigSchema.nullable().optional(),
       agencyCheckDays: AgencyCheckDaysSchema.nullable().optional(),
       notifyDueToday: z.boolean().nullable().optional(),
-      theme: z.enum(THEMES).nullable().optional()
+      theme: z.enum(THEMES).nullable().optional(),
+      officeName: SettingsSchema.shape.officeName.nullable(),
+      signatureBlock: SettingsSchema.shape.signatureBlock.nullable()
     }),
     SettingsSchema
   ),

@@ -18,7 +18,11 @@ export const FileSourceSchema = z.union([
 ])
 const TaskField = { taskId: TaskIdSchema.optional() }
 export type FileSource = z.infer<typeof FileSourceSchema>
-const FileOutSchema = z.strictObject({ out: PathSchema.optional() })
+/**
+ * Where an export goes: `out`, a path (the command line); `saveAs`, the native "Save as" dialog of
+ * the front door (the window, which never names a path); neither, the bytes as base64 (scripts).
+ */
+const FileOutSchema = z.strictObject({ out: PathSchema.optional(), saveAs: z.boolean().optional() })
 const WrittenSchema = z.object({ path: z.string().nullable(), base64: z.string().nullable(), bytes: z.number() })
 
 export const CSV_IMPORT_KINDS = ['patients', 'orgs', 'cases', 'requests'] as const

@@ -2,7 +2,7 @@
 import { EVENT_TYPE_LABELS, FINDING_LABELS, STEP_LABELS } from '#core/labels'
 import { BUILT_IN_TEMPLATES } from '#core/letters'
 import { eventWord } from '#core/perspective'
-import type { CaseEvent } from '#core/schemas'
+import type { CaseEvent, Perspective } from '#core/schemas'
 import { labelFrom } from './format'
 import { wordingPerspective } from './perspective-words'
 
@@ -33,7 +33,10 @@ export const venueLabel = labelFrom({
 })
 
 /** An event type as the workspace's side reads it ("Our extension notice" for a practice). */
-export const eventTypeLabel = (code: string): string => eventWord(wordingPerspective(), code as CaseEvent['type']) ?? eventTypeBase(code)
+export const eventTypeLabel = (code: string): string => eventTypeLabelFor(wordingPerspective(), code)
+
+/** The same, for a given side: a component that reads the perspective reactively passes it in. */
+export const eventTypeLabelFor = (perspective: Perspective, code: string): string => eventWord(perspective, code as CaseEvent['type']) ?? eventTypeBase(code)
 
 export const requestKindLabel = labelFrom({
   'access-self': 'Access: own copy',

@@ -16,6 +16,7 @@ import {
   UsStateSchema,
   CaseEventInputSchema,
   controlCharacterProblem,
+  LONG_TEXT_KEYS,
   isUsStateCode,
   type CaseEventInput,
   type CaseFields,
@@ -74,9 +75,10 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
   }
   const opt = <T>(o: Record<string, T | undefined>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== '')) as Record<string, T>
 
-  // Control characters (terminal escapes, a bell, NUL) are refused in every cell, as at every front door.
+  // Control characters (terminal escapes, a bell, NUL) are refused in every cell, as at every front
+  // door; line breaks and tabs only outside the long-text columns (notes).
   for (const key of Object.keys(r.values)) {
-    const bad = controlCharacterProblem(r.values[key] ?? '')
+    const bad = controlCharacterProblem(r.values[key] ?? '', LONG_TEXT_KEYS.has(key) ? 'long' : 'line')
     if (bad) problem(key, bad)
   }
   const draft: RowDraft = { row: r.row }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { CASE_EVENT_TYPES, CHANNELS, type CaseEvent, type CaseEventType, type ChecklistItem } from '#core/schemas'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { CASE_EVENT_TYPES, CHANNELS, type CaseEvent, type CaseEventType, type ChecklistItem, type Perspective } from '#core/schemas'
 import { errorText } from '../../api/error-text'
 import { fieldErrorsOf } from '../../api/field-errors'
 import { useChannelMutation } from '../../api/queries'
@@ -7,19 +7,28 @@ import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { DateField } from '../../ui/DateField'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { humanize } from '../../ui/format'
-import { eventTypeLabel } from '../../ui/labels'
+import { eventTypeLabelFor } from '../../ui/labels'
+import { usePerspective } from '../../ui/perspective-words'
 import { useKeptState } from '../../ui/use-kept-state'
 import { buildEventInput, newDraft, predatesRequestWarning, typicalDirection, type EventDraft, type FieldErrors } from './event-draft'
 import { EventTypeFields } from './EventTypeFields'
 
 // A letter draft is made by generating a letter, never logged by hand.
-const TYPE_OPTIONS = CASE_EVENT_TYPES.filter((t) => t !== 'letter-draft').map((t) => ({ value: t, label: eventTypeLabel(t) }))
+const TYPES = CASE_EVENT_TYPES.filter((t) => t !== 'letter-draft')
 const CHANNEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...CHANNELS.map((c) => ({ value: c, label: humanize(c) }))]
-const DIRECTION_OPTIONS = [
-  { value: 'outgoing', label: 'Outgoing (we sent it)' },
-  { value: 'incoming', label: 'Incoming (from the holder)' },
-  { value: 'internal', label: 'Internal (a note to ourselves)' }
-]
+
+// Built from the perspective at render time (not at module load), so a switch of the workspace's
+// side shows in the form at once: "Our acknowledgement sent", "from the requester".
+function typeOptions(perspective: Perspective) {
+  return TYPES.map((t) => ({ value: t, label: eventTypeLabelFor(perspective, t) }))
+}
+function directionOptions(perspective: Perspective) {
+  return [
+    { value: 'outgoing', label: 'Outgoing (we sent it)' },
+    { value: 'incoming', label: perspective === 'practice' ? 'Incoming (from the requester)' : 'Incoming (from the holder)' },
+    { value: 'internal', label: 'Internal (a note to ourselves)' }
+  ]
+}
 
 type Props = {
   caseId: string
@@ -39,6 +48,9 @@ type Props = {
  */
 export function AddEventForm({ caseId, checklist, events, focusRequest, onClose, start }: Props) {
   const section = useRef<HTMLElement>(null)
+  const perspective = usePerspective()
+  const typeChoices = useMemo(() => typeOptions(perspective), [perspective])
+  const directionChoices = useMemo(() => directionOptions(perspective), [perspective])
   useEffect(() => {
     const first = section.current?.querySelector<HTMLElement>('select, input, textarea')
     first?.focus()
@@ -84,7 +96,7 @@ export function AddEventForm({ caseId, checklist, events, focusRequest, onClose,
       {
         onSuccess: () => {
           setDraft(newDraft(draft.type))
-          setSaved(`${eventTypeLabel(draft.type)} logged.`)
+          setSaved(`${eventTypeLabelFor(perspective, draft.type)} logged.`)
         }
       }
     )
@@ -103,7 +115,7 @@ export function AddEventForm({ caseId, checklist, events, focusRequest, onClose,
       </div>
       <form className="form" onSubmit={submit} noValidate aria-describedby={errorCount > 0 ? 'add-event-errors' : undefined} data-testid="add-event-form">
         <div className="form__row">
-          <SelectField label="Type" value={draft.type} onChange={(v) => setType(v as CaseEventType)} options={TYPE_OPTIONS} error={errors['type']} />
+          <SelectField label="Type" value={draft.type} onChange={(v) => setType(v as CaseEventType)} options={typeChoices} error={errors['type']} />
           <DateField label="Date" value={draft.date} onChange={(v) => set('date', v)} required error={errors['date']} warning={predatesRequestWarning(draft.type, draft.date, events)} />
         </div>
         <div className="form__row">
@@ -111,7 +123,7 @@ export function AddEventForm({ caseId, checklist, events, focusRequest, onClose,
             label="Direction"
             value={draft.direction}
             onChange={(v) => setDraft((d) => ({ ...d, direction: v as EventDraft['direction'], directionTouched: true }))}
-            options={DIRECTION_OPTIONS}
+            options={directionChoices}
             error={errors['direction']}
           />
           <SelectField label="Channel" value={draft.channel} onChange={(v) => set('channel', v)} options={CHANNEL_OPTIONS} error={errors['channel']} />

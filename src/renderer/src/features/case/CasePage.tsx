@@ -22,6 +22,8 @@ import { RequestLogPanel } from '../request-log/RequestLogPanel'
 import { PrepareLetterDialog } from '../letters/PrepareLetterDialog'
 import { useRefresh } from '../letters/refresh'
 import { OpenRequestWarnings } from '../reports/OpenRequestWarnings'
+import { perspectiveOf } from '#core/perspective'
+import { usePerspective } from '../../ui/perspective-words'
 
 /** One case in full: who asked whom for what, the clock with its working, and the correspondence. */
 export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
@@ -29,6 +31,7 @@ export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
   // The user's saved rule profiles: their names in the header, and choices in "Edit request".
   const settings = useChannel('settings.get', {})
   const savedProfiles = settings.data?.savedProfiles ?? []
+  const workspacePerspective = usePerspective()
   const restoring = useChannelMutation('cases.restore')
   // The letter being prepared: a template id, '' for "choose one", null when the dialog is closed.
   const [preparing, setPreparing] = useState<string | null>(intent?.kind === 'prepare' ? intent.template : null)
@@ -128,7 +131,7 @@ export function CasePage({ id, intent }: { id: string; intent?: CaseIntent }) {
         </aside>
       </div>
       {preparing !== null && (
-        <PrepareLetterDialog caseId={id} requestKind={v.case.requestKind} templateId={preparing || undefined} today={v.asOf} onClose={() => setPreparing(null)} onChanged={reload} />
+        <PrepareLetterDialog caseId={id} requestKind={v.case.requestKind} perspective={perspectiveOf(v.case, workspacePerspective)} templateId={preparing || undefined} today={v.asOf} onClose={() => setPreparing(null)} onChanged={reload} />
       )}
     </article>
   )

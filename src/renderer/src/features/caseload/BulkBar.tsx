@@ -1,11 +1,10 @@
 // What can be done to the selected cases: one bar above the table while a selection exists.
 import { useState } from 'react'
 import type { BulkResultValue } from '#shared/channels/bulk'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useChannelMutation } from '../../api/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
-import { downloadBase64 } from '../import/download'
 import { BulkDialog, type BulkKind } from './BulkDialog'
 
 type Props = {
@@ -32,11 +31,10 @@ export function BulkBar({ selected, trash, advocates, onClear, onResult }: Props
   const exportCsv = async () => {
     setError(null)
     try {
-      const r = await call('interop.csvExport', { what: 'cases', filter: { ids, trash: trash ? 'only' : 'include' } })
-      downloadBase64(r.base64 ?? '', 'selected-cases.csv', 'text/csv')
-      onResult({ summary: `Exported ${r.rows === 1 ? '1 case' : `${r.rows} cases`} to selected-cases.csv` })
+      const r = await call('interop.csvExport', { what: 'cases', filter: { ids, trash: trash ? 'only' : 'include' }, saveAs: true })
+      onResult({ summary: `Exported ${r.rows === 1 ? '1 case' : `${r.rows} cases`} to ${r.path ?? 'the chosen file'}` })
     } catch (e) {
-      setError(errorText(e))
+      if (!(e instanceof ApiError && e.code === 'CANCELLED')) setError(errorText(e))
     }
   }
 

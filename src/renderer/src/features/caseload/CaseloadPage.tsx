@@ -15,13 +15,14 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ErrorMessage, Notice } from '../../ui/ErrorMessage'
 import { PageHeader } from '../../ui/PageHeader'
 import { plural } from '../../ui/format'
+import { usePerspective } from '../../ui/perspective-words'
 import { BulkLettersDialog } from '../letters/BulkLettersDialog'
 import { useRefresh } from '../letters/refresh'
 import { BulkBar } from './BulkBar'
 import { CaseloadFilters } from './CaseloadFilters'
 import { CaseloadTable } from './CaseloadTable'
 import { ColumnsDialog } from './ColumnsDialog'
-import { DEFAULT_COLUMN_ORDER } from './columns'
+import { columnOrder, isDefaultOrder } from './column-order'
 import { DeepSearch, type DeepResult } from './DeepSearch'
 import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, nextSort, type CaseloadFilter } from './filters'
 import { SavedViews } from './SavedViews'
@@ -46,7 +47,10 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   const [view, setViewState] = useState<CaseloadView>(() => prefs.current ?? EMPTY_FILTER)
   const [viewId, setViewId] = useState<string | undefined>(prefs.currentViewId || undefined)
   const views: SavedView[] = prefs.views ?? STARTER_VIEWS
-  const order = prefs.columns?.order ?? [...DEFAULT_COLUMN_ORDER]
+  // The workspace's side sets the default columns; a saved choice (Columns…) wins.
+  const perspective = usePerspective()
+  const chosenOrder = prefs.columns?.order
+  const order = columnOrder(prefs.columns, perspective)
   const sizes = prefs.columns?.sizes ?? {}
   const me = useChannel('settings.get', {}).data?.advocateName
   const orgs = useChannel('orgs.list', {}, { enabled: view.holderKinds.length > 0 })
@@ -137,10 +141,11 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
       {columnsOpen && (
         <ColumnsDialog
           order={order}
+          isDefault={isDefaultOrder(order, perspective) && Object.keys(sizes).length === 0}
           density={prefs.density}
           onChange={(o) => update({ columns: { order: o, sizes } })}
           onDensity={(density) => update({ density })}
-          onReset={() => update({ columns: { order: [...DEFAULT_COLUMN_ORDER], sizes: {} } })}
+          onReset={() => update({ columns: { sizes: {} } })}
           onClose={() => setColumnsOpen(false)}
         />
       )}
@@ -161,8 +166,13 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
           onRange={onRange}
           columns={order}
           sizes={sizes}
+<<<<<<< HEAD
           onResize={(id, w) => update({ columns: { order, sizes: { ...sizes, [id]: w } } })}
           sort={view.sort}
+=======
+          onResize={(id, w) => update({ columns: { ...(chosenOrder && { order: chosenOrder }), sizes: { ...sizes, [id]: w } } })}
+          sort={view.sort[0]}
+>>>>>>> main
           onSort={onSort}
           selected={selected}
           onSelect={setSelected}

@@ -8,6 +8,7 @@ import type { CaseListItemValue } from '#shared/channels/cases'
 import { navigate } from '../../app/navigation'
 import { formatInstant } from '../../ui/format'
 import { columnById, isSortable, type CaseloadColumn } from './columns'
+import { usePerspective } from '../../ui/perspective-words'
 import { ColumnResizer } from './ColumnResizer'
 
 export const ROW_HEIGHT = { compact: 28, comfortable: 40 } as const
@@ -59,7 +60,8 @@ export function CaseloadTable(p: Props) {
   useEffect(() => onRange(first, last), [first, last, onRange])
   useEffect(() => virtual.measure(), [rowHeight, virtual])
 
-  const columns = p.columns.map(columnById).filter((c): c is CaseloadColumn => c !== undefined)
+  const perspective = usePerspective()
+  const columns = p.columns.map((id) => columnById(id, perspective)).filter((c): c is CaseloadColumn => c !== undefined)
   const rowAt = (index: number): CaseListItemValue | undefined => p.rows[index - p.offset]
 
   const idsBetween = (a: number, b: number): string[] => {

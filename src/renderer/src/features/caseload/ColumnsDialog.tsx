@@ -2,10 +2,13 @@
 // dragging (or ←/→ on) a column's edge in the table.
 import type { CaseloadPrefs } from '#core/schemas'
 import { Dialog } from '../../ui/Dialog'
-import { COLUMNS, DEFAULT_COLUMN_ORDER, columnById } from './columns'
+import { COLUMNS, columnById } from './columns'
+import { usePerspective } from '../../ui/perspective-words'
 
 type Props = {
   order: ReadonlyArray<string>
+  /** The side's default columns at their default widths: nothing to reset. */
+  isDefault: boolean
   density: CaseloadPrefs['density']
   onChange: (order: string[]) => void
   onDensity: (d: CaseloadPrefs['density']) => void
@@ -13,7 +16,8 @@ type Props = {
   onClose: () => void
 }
 
-export function ColumnsDialog({ order, density, onChange, onDensity, onReset, onClose }: Props) {
+export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, onReset, onClose }: Props) {
+  const perspective = usePerspective()
   const hidden = COLUMNS.filter((c) => !order.includes(c.id)).map((c) => c.id)
   const list = [...order, ...hidden]
   const move = (id: string, by: number) => {
@@ -38,7 +42,7 @@ export function ColumnsDialog({ order, density, onChange, onDensity, onReset, on
       </fieldset>
       <ul className="columns-list" aria-label="Columns, in the order shown">
         {list.map((id) => {
-          const c = columnById(id)
+          const c = columnById(id, perspective)
           if (!c) return null
           const shown = order.includes(id)
           const i = order.indexOf(id)
@@ -68,7 +72,7 @@ export function ColumnsDialog({ order, density, onChange, onDensity, onReset, on
         })}
       </ul>
       <div className="form__actions">
-        <button type="button" className="button" onClick={onReset} disabled={order.join() === DEFAULT_COLUMN_ORDER.join()}>
+        <button type="button" className="button" onClick={onReset} disabled={isDefault}>
           Default columns and widths
         </button>
         <button type="button" className="button button--primary form__actions-end" onClick={onClose}>

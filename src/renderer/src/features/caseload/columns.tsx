@@ -2,6 +2,7 @@
 // what a focused row unfolds to), and its default width. The services sort and filter; a column
 // only renders the rows of the window it is given.
 import type { ReactNode } from 'react'
+import type { Perspective } from '#core/schemas'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { StatusBadge } from '../../ui/Badge'
 import { DateText } from '../../ui/DateText'
@@ -12,6 +13,8 @@ import { SORT_KEYS } from './filters'
 export type CaseloadColumn = {
   id: string
   header: string
+  /** The header as a records office reads it, where it differs ("Staff member", not "Advocate"). */
+  practiceHeader?: string
   /** Default width in CSS pixels. */
   width: number
   /** The cell's full text, in words (its tooltip and what a screen reader hears). */
@@ -50,7 +53,7 @@ export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
     text: (r) => `${r.patientName} (${requestKindLabel(r.requestKind)})`,
     cell: (r) => <span className="cell-primary">{r.patientName}</span>
   },
-  { id: 'holder', header: 'Holder', width: 200, text: (r) => r.organizationName, cell: (r) => r.organizationName },
+  { id: 'holder', header: 'Holder', practiceHeader: 'Our office', width: 200, text: (r) => r.organizationName, cell: (r) => r.organizationName },
   { id: 'status', header: 'Status', width: 120, text: (r) => statusLabel(r.status), cell: (r) => <StatusBadge status={r.status} /> },
   { id: 'due', header: 'Due', width: 110, text: (r) => day(r.due), cell: (r) => <DateText value={r.due} /> },
   { id: 'days', header: 'Late / left', width: 100, text: daysText, cell: (r) => <DaysText item={r} /> },
@@ -72,7 +75,7 @@ export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
     }
   },
   { id: 'priority', header: 'Priority', width: 80, text: (r) => humanize(r.priority), cell: (r) => <span className={`priority priority--${r.priority}`}>{humanize(r.priority)}</span> },
-  { id: 'assignee', header: 'Advocate', width: 120, text: (r) => r.assignee ?? 'nobody', cell: (r) => r.assignee ?? <span className="muted">—</span> },
+  { id: 'assignee', header: 'Advocate', practiceHeader: 'Staff member', width: 120, text: (r) => r.assignee ?? 'nobody', cell: (r) => r.assignee ?? <span className="muted">—</span> },
   { id: 'lastEvent', header: 'Last event', width: 110, text: (r) => day(r.lastEventDate), cell: (r) => <DateText value={r.lastEventDate} /> },
   // Offered in "Columns…", hidden at first.
   { id: 'kind', header: 'Request', width: 140, text: (r) => requestKindLabel(r.requestKind), cell: (r) => requestKindLabel(r.requestKind) },
@@ -84,8 +87,10 @@ export const COLUMNS: ReadonlyArray<CaseloadColumn> = [
   { id: 'references', header: 'References', width: 160, text: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : '—'), cell: (r) => (r.references.length ? r.references.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : <span className="muted">—</span>) }
 ]
 
-export const DEFAULT_COLUMN_ORDER: ReadonlyArray<string> = ['patient', 'holder', 'status', 'due', 'days', 'nextStep', 'priority', 'assignee', 'lastEvent']
-
-export const columnById = (id: string): CaseloadColumn | undefined => COLUMNS.find((c) => c.id === id)
+/** A column with its header in the perspective's words (the advocate's by default). */
+export function columnById(id: string, perspective: Perspective = 'advocate'): CaseloadColumn | undefined {
+  const c = COLUMNS.find((x) => x.id === id)
+  return c && perspective === 'practice' && c.practiceHeader ? { ...c, header: c.practiceHeader } : c
+}
 
 export const isSortable = (id: string): boolean => SORT_KEYS[id] !== undefined

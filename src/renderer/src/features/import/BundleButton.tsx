@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
-import { downloadBase64 } from './download'
+import { ApiError } from '../../api/client'
 import { formatDay } from '../../ui/format'
 
 export function BundleButton({ caseId }: { caseId: string }) {
@@ -18,15 +18,14 @@ export function BundleButton({ caseId }: { caseId: string }) {
   function make() {
     setStatus('Making the evidence bundle…')
     bundle.mutate(
-      { caseId, ...(left.size > 0 && { exclude: [...left] }), ...(minimum && { withholdDateOfBirth: true, withholdIdentifiers: true }) },
+      { caseId, saveAs: true, ...(left.size > 0 && { exclude: [...left] }), ...(minimum && { withholdDateOfBirth: true, withholdIdentifiers: true }) },
       {
         onSuccess: (r) => {
-          downloadBase64(r.base64 ?? '', `evidence-${caseId}.zip`, 'application/zip')
           const out = r.excluded.length > 0 ? `, ${r.excluded.length} left out` : ''
           const packet = r.packetIncluded ? ', with the OCR complaint packet' : ''
-          setStatus(`Evidence bundle: ${r.exhibits.length} exhibit(s)${out}${packet}.${r.packetNote ? ` Note: ${r.packetNote}.` : ''} Check it with sha256sum -c MANIFEST.txt.`)
+          setStatus(`Evidence bundle: ${r.exhibits.length} exhibit(s)${out}${packet}.${r.packetNote ? ` Note: ${r.packetNote}.` : ''} Saved to ${r.path ?? 'the chosen file'}; check it with sha256sum -c MANIFEST.txt.`)
         },
-        onError: (e) => setStatus(`The bundle failed: ${errorText(e)}`)
+        onError: (e) => setStatus(e instanceof ApiError && e.code === 'CANCELLED' ? 'The evidence bundle was not saved.' : `The bundle failed: ${errorText(e)}`)
       }
     )
   }

@@ -1,32 +1,32 @@
-// Exports from the window: the whole folder as a zip, the calendar, and CSV lists; each is made by
-// the main process and saved through a download.
+// Exports from the window: the whole folder as a zip, the calendar, and CSV lists. The main process
+// asks where in its native "Save as" dialog first, then writes the file there: no bytes cross to
+// the window, whatever the size of the caseload.
 import { useState } from 'react'
-import { call } from '../../api/client'
+import { ApiError, call } from '../../api/client'
 import { errorText } from '../../api/error-text'
-import { downloadBase64 } from './download'
 
 type Phi = 'initials' | 'names' | 'none'
 
 export function ExportActions() {
   const [phi, setPhi] = useState<Phi>('initials')
   const [status, setStatus] = useState<string | null>(null)
-  const run = async (label: string, work: () => Promise<void>) => {
+  const run = async (label: string, work: () => Promise<{ path: string | null }>) => {
     setStatus(`${label}…`)
     try {
-      await work()
-      setStatus(`${label}: done.`)
+      const { path } = await work()
+      setStatus(`${label}: saved to ${path ?? 'the chosen file'}.`)
     } catch (e) {
-      setStatus(`${label} failed: ${errorText(e)}`)
+      setStatus(e instanceof ApiError && e.code === 'CANCELLED' ? `${label}: not saved.` : `${label} failed: ${errorText(e)}`)
     }
   }
   return (
     <section aria-labelledby="export-title">
       <h3 id="export-title">Export</h3>
       <p>
-        <button type="button" className="button" onClick={() => void run('Full export', async () => { const r = await call('interop.exportAll', {}); downloadBase64(r.base64 ?? '', 'access-advocate-export.zip', 'application/zip') })}>
+        <button type="button" className="button" onClick={() => void run('Full export', () => call('interop.exportAll', { saveAs: true }))}>
           Export everything (zip)
         </button>{' '}
-        <button type="button" className="button" onClick={() => void run('Request log CSV', async () => { const r = await call('interop.csvExport', { what: 'requests' }); downloadBase64(r.base64 ?? '', 'request-log.csv', 'text/csv') })}>
+        <button type="button" className="button" onClick={() => void run('Request log CSV', () => call('interop.csvExport', { what: 'requests', saveAs: true }))}>
           Request log (CSV)
         </button>{' '}
         <label>
@@ -37,7 +37,7 @@ export function ExportActions() {
             <option value="none">nothing</option>
           </select>
         </label>{' '}
-        <button type="button" className="button" onClick={() => void run('Calendar', async () => { const r = await call('interop.calendar', { phi }); downloadBase64(r.base64 ?? '', 'access-advocate.ics', 'text/calendar') })}>
+        <button type="button" className="button" onClick={() => void run('Calendar', () => call('interop.calendar', { phi, saveAs: true }))}>
           Calendar (.ics)
         </button>
       </p>

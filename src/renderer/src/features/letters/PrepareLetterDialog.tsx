@@ -2,7 +2,8 @@
 // know (each missing required field listed with a box), watch the live preview, then generate: the
 // DOCX is saved to the case with a draft event, and the letter can be marked sent from here.
 import { useEffect, useMemo, useState } from 'react'
-import type { CaseRequestKind, LetterRecord } from '#core/schemas'
+import { templatesFor } from '#core/perspective'
+import type { CaseRequestKind, LetterRecord, Perspective } from '#core/schemas'
 import type { PreparedLetterValue } from '#shared/channels/letters'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
@@ -18,13 +19,24 @@ import { LetterFileActions } from './LetterFileActions'
 import { MarkSentForm } from './MarkSentForm'
 import './letters.css'
 
-type Props = { caseId: string; requestKind: CaseRequestKind; templateId?: string | undefined; today: string; onClose: () => void; onChanged: () => void }
+type Props = {
+  caseId: string
+  requestKind: CaseRequestKind
+  /** The case's side: a records office is offered its own letters only, an advocate theirs. */
+  perspective: Perspective
+  templateId?: string | undefined
+  today: string
+  onClose: () => void
+  onChanged: () => void
+}
 
-export function PrepareLetterDialog({ caseId, requestKind, templateId, today, onClose, onChanged }: Props) {
+export function PrepareLetterDialog({ caseId, requestKind, perspective, templateId, today, onClose, onChanged }: Props) {
   const templates = useChannel('letters.templates', {})
-  const fitting = useMemo(() => (templates.data ?? []).filter((t) => t.kinds.includes(requestKind)), [templates.data, requestKind])
+  const fitting = useMemo(() => templatesFor(perspective, templates.data ?? []).filter((t) => t.kinds.includes(requestKind)), [templates.data, requestKind, perspective])
   const [chosen, setChosen] = useState(templateId ?? '')
-  const template = chosen || fitting[0]?.id || ''
+  // A template asked for by name (a ladder step, a link) is used only if it is one of this side's.
+  const allowed = templates.data === undefined || fitting.some((t) => t.id === chosen)
+  const template = (allowed ? chosen : '') || fitting[0]?.id || ''
   const [date, setDate] = useState(today)
   const [values, setValues] = useState<Record<string, string>>({})
   const [prepared, setPrepared] = useState<PreparedLetterValue | null>(null)
