@@ -166,13 +166,8 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
           onRange={onRange}
           columns={order}
           sizes={sizes}
-<<<<<<< HEAD
-          onResize={(id, w) => update({ columns: { order, sizes: { ...sizes, [id]: w } } })}
-          sort={view.sort}
-=======
           onResize={(id, w) => update({ columns: { ...(chosenOrder && { order: chosenOrder }), sizes: { ...sizes, [id]: w } } })}
-          sort={view.sort[0]}
->>>>>>> main
+          sort={view.sort}
           onSort={onSort}
           selected={selected}
           onSelect={setSelected}
