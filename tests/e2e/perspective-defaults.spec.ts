@@ -17,7 +17,7 @@ const marked = (page: Page) => page.evaluate(() => (window as unknown as { __noR
 
 test('the caseload’s default columns follow the perspective; a saved column choice still wins', async ({ app }) => {
   await seedCase(app.services, { patient: 'Jordan Patel', organization: 'Harbor Family Practice', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const row = page.getByTestId('case-row').filter({ hasText: 'Jordan Patel' })
   await expect(row).toBeVisible()
@@ -58,7 +58,7 @@ test('the caseload’s default columns follow the perspective; a saved column ch
 test('the letter dialog offers a practice its own templates only, and an advocate theirs', async ({ app }) => {
   const ours = await seedCase(app.services, { patient: 'Sam Okafor', organization: 'Lakeside Clinic', fields: { perspective: 'practice' }, events: [OVERDUE_SINCE_OCT_2026] })
   const theirs = await seedCase(app.services, { patient: 'Maria Lopez', organization: 'St Mary Hospital', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const offered = async () => {
     await page.getByRole('button', { name: 'Prepare a letter…' }).click()
@@ -85,7 +85,7 @@ test('the letter dialog offers a practice its own templates only, and an advocat
 
 test('the add-event form’s event types read in the new perspective’s words at once', async ({ app }) => {
   const seeded = await seedCase(app.services, { patient: 'Jordan Patel', organization: 'Harbor Family Practice', events: [OVERDUE_SINCE_OCT_2026] })
-  await app.open()
+  await app.open('/index.html#/caseload')
   const page = app.page
   const typeLabel = async (value: string) => {
     await page.getByTestId('open-add-event').click()
