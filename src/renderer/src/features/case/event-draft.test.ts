@@ -2,6 +2,7 @@
 // message beside each field; an edit sends only what changed.
 import { describe, expect, it } from 'vitest'
 import type { CaseEvent } from '#core/schemas'
+import { formatDay } from '../../ui/format'
 import { buildEventInput, draftOfEvent, eventPatch, newDraft, predatesRequestWarning, typicalDirection } from './event-draft'
 
 describe('event draft', () => {
@@ -34,7 +35,8 @@ describe('event draft', () => {
       { type: 'note' as const, date: '2026-08-01' },
       { type: 'request-sent' as const, date: '2026-09-02' }
     ]
-    expect(predatesRequestWarning('fee-quoted', '2026-08-31', log)).toBe('This is before the request was sent (Wed 2 Sep 2026). Check the date; you can still save it if it is right.')
+    // The date is shown as the window shows every date, in the user's locale.
+    expect(predatesRequestWarning('fee-quoted', '2026-08-31', log)).toBe(`This is before the request was sent (${formatDay('2026-09-02')}). Check the date; you can still save it if it is right.`)
     expect(predatesRequestWarning('fee-quoted', '2026-09-02', log)).toBeNull()
     expect(predatesRequestWarning('request-sent', '2026-08-01', log)).toBeNull()
     expect(predatesRequestWarning('fee-quoted', '2026-08-31', [])).toBeNull()
