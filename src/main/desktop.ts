@@ -5,7 +5,7 @@
 import { basename, extname, join } from 'node:path'
 import { app, dialog, shell, type BrowserWindow, type FileFilter } from 'electron'
 import type { Desktop } from '../services/letters/desktop'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 
 const FILTERS: Record<string, FileFilter> = {
   '.docx': { name: 'Word document', extensions: ['docx'] },

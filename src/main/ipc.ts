@@ -1,10 +1,10 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
-import { IPC_EVENT, IPC_INVOKE, type InvokeResult } from '../shared/contract'
-import { IPC_DROPPED } from '../shared/event-contract'
+import { IPC_EVENT, IPC_INVOKE, type InvokeResult } from '#shared/contract'
+import { IPC_DROPPED } from '#shared/event-contract'
 import type { FilePicks } from '../services/files'
 import type { EventHub } from '../services/event-hub'
 import type { Router } from '../services/router'
-import { namesALocalPath } from '../shared/channels/tools'
+import { namesALocalPath } from '#shared/channels/tools'
 import type { AppUrlCheck } from './security'
 
 /** Registers the single invoke channel; calls from any frame that is not our own page's main frame are refused. */

@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import { COMMANDS, type CommandId, type CommandSpec } from '../shared/commands'
+import { COMMANDS, type CommandId, type CommandSpec } from '#shared/commands'
 
 /**
  * The app menu: the window's own commands (the same table as its shortcuts, shared/commands.ts),

@@ -3,7 +3,7 @@
 // crosses into the renderer's world. Payloads are checked by the window against the contract's
 // schemas (the sandboxed preload imports types only).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import type { Api } from '../shared/contract'
+import type { Api } from '#shared/contract'
 
 const IPC_INVOKE = 'aa:invoke' // mirrors shared/contract IPC_INVOKE
 const IPC_EVENT = 'aa:event' // mirrors shared/event-contract IPC_EVENT

@@ -10,7 +10,7 @@ import type { ClockService, CaseClock } from './clock-service'
 import type { CaseService } from './cases'
 import type { Task, TaskRegistry } from './tasks'
 import type { EventHub } from './event-hub'
-import type { CaseQueryResult } from '../shared/channels/case-query'
+import type { CaseQueryResult } from '#shared/channels/case-query'
 import { caseloadQuery, type CaseQueryRequest } from './caseload/caseload-query'
 import { waitingOnOfSummary } from './caseload/waiting-on'
 

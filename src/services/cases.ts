@@ -16,8 +16,8 @@ import {
   type LetterRecord
 } from '../core/schemas'
 import { isBuiltInProfileId } from '../core/rules'
-import { AppError, type IssuePath } from '../shared/errors'
-import type { RequestSent } from '../shared/channels/cases'
+import { AppError, type IssuePath } from '#shared/errors'
+import type { RequestSent } from '#shared/channels/cases'
 import { nowIso, todayOf, type ServiceContext } from './context'
 import { commit, commitMany, type AuditNote, type Change } from './write'
 import { casesWithReference } from './references'

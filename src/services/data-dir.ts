@@ -4,7 +4,7 @@
 // asks the kernel instead, which also answers EROFS for a read-only mount.
 import { constants } from 'node:fs'
 import { access, mkdir } from 'node:fs/promises'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 
 export async function ensureWritableDataDir(dataDir: string): Promise<void> {
   try {

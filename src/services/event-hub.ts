@@ -2,7 +2,7 @@
 // process forwards each event to its window, the e2e harness into its page, tests listen directly.
 // Every payload is checked against the contract before anyone hears it, so no front door can be
 // handed something the window would refuse.
-import { events, type EventName, type EventPayload } from '../shared/event-contract'
+import { events, type EventName, type EventPayload } from '#shared/event-contract'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { META_FILE } from '../store/layout'
 import { decodeMeta } from '../store/meta'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { dataDirError } from './data-dir'
 
 export type FolderInfo = { exists: boolean; encrypted: boolean }

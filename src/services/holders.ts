@@ -1,6 +1,6 @@
 import type { CaseFieldsInput, Case } from '../core/schemas'
-import { AppError } from '../shared/errors'
-import type { RequestSent } from '../shared/channels/cases'
+import { AppError } from '#shared/errors'
+import type { RequestSent } from '#shared/channels/cases'
 import type { CaseService } from './cases'
 import type { PatientService } from './patients'
 

@@ -1,14 +1,14 @@
 // Holds the services a window talks to, and lets the user move between their own data folder and
 // the sample caseload, or unlock an encrypted folder, without restarting the app.
 import { join } from 'node:path'
-import { AppError, isAppError } from '../shared/errors'
+import { AppError, isAppError } from '#shared/errors'
 import { openServices, type AppServices, type OpenServicesOptions } from './app-services'
 import { todayOf } from './context'
 import { writeDemo } from './demo/write'
 import { createEventHub, type EventHub } from './event-hub'
 import { createTaskRegistry, type TaskRegistry } from './tasks'
 import { createFilePicks, type FilePicks, type PickFiles } from './files'
-import { DEFAULT_FILES_URL } from '../shared/files'
+import { DEFAULT_FILES_URL } from '#shared/files'
 import type { Desktop } from './letters/desktop'
 
 export type HostState =

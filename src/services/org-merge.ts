@@ -6,7 +6,7 @@
 // Order matters for a crash half-way: the survivor is written first, the duplicate removed last, so
 // running the same merge again finishes the job (whatever still points at the duplicate moves).
 import type { AuditEntry, Case, Organization, Patient } from '../core/schemas'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import type { ClockService } from './clock-service'
 import type { ServiceContext } from './context'
 import { commit } from './write'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { applyPatch, patchSchema, OrganizationFieldsSchema, type Organization, type OrganizationFieldsInput } from '../core/schemas'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { nowIso, type ServiceContext } from './context'
 import { commit, commitMany, type Change } from './write'
 import { casesReferring, describeReferringCases } from './references'

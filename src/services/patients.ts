@@ -1,6 +1,6 @@
 // Patients and their representatives, and the holders known to have their records but not yet asked.
 import { z } from 'zod'
-import { HolderInputSchema } from '../shared/channels/directory'
+import { HolderInputSchema } from '#shared/channels/directory'
 import {
   applyPatch,
   patchSchema,
@@ -9,7 +9,7 @@ import {
   type Patient,
   type PatientFieldsInput
 } from '../core/schemas'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { nowIso, todayOf, type ServiceContext } from './context'
 import { commit, commitMany, type Change } from './write'
 import { invalidField, notFound, parseOrThrow } from './validate'

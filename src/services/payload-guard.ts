@@ -1,7 +1,7 @@
 // Checks a value from the renderer before any schema sees it: bounded size, plain data only, and no
 // keys that could pollute prototypes if some later code merged it into an object.
-import { MAX_PAYLOAD_BYTES } from '../shared/limits'
-import { AppError } from '../shared/errors'
+import { MAX_PAYLOAD_BYTES } from '#shared/limits'
+import { AppError } from '#shared/errors'
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const MAX_DEPTH = 64

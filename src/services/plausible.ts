@@ -6,7 +6,7 @@ import { addCalendarDays } from '../core/clocks'
 import { HIPAA_PRIVACY_RULE_SINCE } from '../core/rules'
 import { isUsStateCode } from '../core/schemas/us-states'
 import type { Case, CaseEvent } from '../core/schemas'
-import type { IssuePath } from '../shared/errors'
+import type { IssuePath } from '#shared/errors'
 import { invalidField } from './validate'
 
 /**

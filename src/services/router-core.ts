@@ -2,9 +2,9 @@
 // line (router.ts), or one small table where loading every schema would cost more than the answer
 // (the command line's `info`). Input is checked and parsed before any handler runs; every failure
 // comes back as { code, message, details }, never as a thrown error or a stack trace.
-import type { ChannelSpec } from '../shared/channels/channel'
-import type { AppErrorValue } from '../shared/errors'
-import { AppError, isAppError } from '../shared/errors'
+import type { ChannelSpec } from '#shared/channels/channel'
+import type { AppErrorValue } from '#shared/errors'
+import { AppError, isAppError } from '#shared/errors'
 import { NoControlCharactersSchema } from '../core/schemas/input-text'
 import { guardPayload } from './payload-guard'
 import { describeZodError, zodIssues } from './zod-message'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createRouter, type Handlers } from './router'
-import { MAX_PAYLOAD_BYTES } from '../shared/contract'
+import { MAX_PAYLOAD_BYTES } from '#shared/contract'
 
 function setup() {
   const info = vi.fn(() => ({ name: 'Access Advocate', version: '1.0.0', dataDir: '/d', rulesVersion: 'r1', encrypted: false, filesUrl: 'aa-file://' }))

@@ -2,8 +2,8 @@
 // and exports later. A task is a label, a count of done/total, and an AbortSignal the work checks.
 // Progress events are spaced out (every PROGRESS_EVERY_MS at most), so a fast loop does not flood IPC.
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../shared/errors'
-import type { TaskProgress } from '../shared/event-contract'
+import { AppError } from '#shared/errors'
+import type { TaskProgress } from '#shared/event-contract'
 import type { EventHub } from './event-hub'
 
 const PROGRESS_EVERY_MS = 100

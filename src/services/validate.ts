@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError, type IssuePath } from '../shared/errors'
+import { AppError, type IssuePath } from '#shared/errors'
 import { describeZodError, formatPath, zodIssues } from './zod-message'
 
 /** "event" → ["event"], "events[2]" → ["events", 2]; a phrase ("holder to request") roots nothing. */

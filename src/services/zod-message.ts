@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { FieldIssue, IssuePath } from '../shared/errors'
+import type { FieldIssue, IssuePath } from '#shared/errors'
 
 /** One line a person can act on: "patient.name: must not be empty; events[2].date: not a real date". */
 export function describeZodError(error: z.ZodError, root = ''): string {

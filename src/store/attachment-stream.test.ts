@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { openStore } from './index'
 
 let dir: string

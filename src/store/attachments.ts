@@ -4,7 +4,7 @@
 // content against its hash; a damaged file is quarantined and restored from the newest backup
 // holding a good copy, and adding the original bytes again repairs it too.
 import { createHash } from 'node:crypto'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { DecryptError } from './encryption'
 import { isTempName } from './durable-write'
 import type { FileIo } from './file-io'

@@ -16,7 +16,7 @@ import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough, type UnzipFile } 
 import { z } from 'zod'
 import { fsyncDir, tempNameFor } from './durable-write'
 import { errnoOf } from './fs-errors'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { listDataFiles } from './data-files'
 import type { FileIo } from './file-io'
 import { toAppError } from './fs-errors'

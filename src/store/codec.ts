@@ -2,7 +2,7 @@
 // record), a shard of records, or a singleton value. Decoding migrates old payloads and validates
 // with the collection's zod schema, reporting the exact field path that is wrong.
 import type { z } from 'zod'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { FileProblem, describeIssues, migrateValue } from './envelope'
 import type { AnyCollectionSpec, AnySingletonSpec, Migration, StoredRecord } from './types'
 

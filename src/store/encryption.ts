@@ -27,7 +27,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { PassThrough, type Transform } from 'node:stream'
 import { z } from 'zod'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 
 /** What meta.json records, unencrypted, so the key can be derived again and checked. */
 export const EncryptionParamsSchema = z.object({

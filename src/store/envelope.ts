@@ -5,7 +5,7 @@
 // it can be wrong into a FileProblem whose message says exactly what, for the Recovery report.
 import { isUtf8 } from 'node:buffer'
 import { z } from 'zod'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import type { Migration } from './types'
 
 /** The content of a file is damaged or invalid; `message` says how, for a person. */

@@ -1,6 +1,6 @@
 // Turns the file system's errno codes into errors a person can act on. Everything the store throws
 // is an AppError; a raw ENOSPC or EROFS never reaches the UI.
-import { AppError, isAppError } from '../shared/errors'
+import { AppError, isAppError } from '#shared/errors'
 
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENAMETOOLONG'])
 const FULL = new Set(['ENOSPC', 'EDQUOT'])

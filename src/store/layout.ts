@@ -14,7 +14,7 @@
 //     index-<collection>.json     cache of record summaries, rebuilt from the files when stale
 //     restore.json                marker of an unfinished restore, finished at next open
 //     batch-<collection>.json     journal of a batch write not yet checkpointed, replayed at next open (batch-journal.ts)
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { FILE_RECORD_ID } from './types'
 
 export const META_FILE = 'meta.json'

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import { hostname, uptime } from 'node:os'
 import { z } from 'zod'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { errnoOf } from './fs-errors'
 import type { FileIo } from './file-io'
 import { LOCK_FILE } from './layout'

@@ -2,7 +2,7 @@
 // (recovering damaged files, migrating old ones after a backup), and hands back the typed Store.
 import * as nodeFs from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { FileIo } from './file-io'
 import { plainCipher } from './encryption'
 import { toAppError } from './fs-errors'

@@ -2,7 +2,7 @@
 // encrypted, and whether the passphrase unlocks it. A wrong passphrase, or a meta.json whose
 // encryption block was edited or deleted, is refused while the folder is exactly as it was
 // (a stale lock included). Only reads.
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { isTempName } from './durable-write'
 import { type Cipher, unlockEncryption } from './encryption'
 import type { FileIo } from './file-io'

@@ -3,7 +3,7 @@
 // summaries that listing and search need live in memory and in the local index (summary-index.ts),
 // whose rewrite is debounced and off the acknowledged path.
 import { Low } from 'lowdb'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { writeBatch, replayBatch } from './batch-journal'
 import { recordCodec, validateInput } from './codec'
 import { type StoreContext, mapLimit } from './context'

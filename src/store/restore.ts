@@ -1,7 +1,7 @@
 // Replacing the live data with a backup's. Each file is written durably (temp, fsync, rename), then
 // live files the backup does not hold are deleted. A marker in .local/ is written first and removed
 // last: if the app dies half-way, the next open finishes the same restore before loading anything.
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { noteRestored, type BackupStore } from './backups'
 import { mapLimit } from './context'
 import { listDataFiles } from './data-files'

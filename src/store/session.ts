@@ -3,7 +3,7 @@
 import { parseConflictName } from '../core/sync/conflict-name'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { AttachmentStore } from './attachments'
 import { BackupStore } from './backups'
 import type { StoreContext } from './context'

@@ -4,7 +4,7 @@
 // If the shard count changes between versions, records stay readable wherever they are and move to
 // their new shard when next written.
 import { Low } from 'lowdb'
-import { AppError } from '../shared/errors'
+import { AppError } from '#shared/errors'
 import { type ShardData, shardCodec, validateInput } from './codec'
 import type { StoreContext } from './context'
 import { DurableAdapter } from './durable-adapter'

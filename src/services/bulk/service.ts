@@ -5,8 +5,8 @@
 // cases since: otherwise it would silently wipe out later work.
 import { z } from 'zod'
 import type { Case } from '../../core/schemas'
-import { BulkInputSchema, type BulkResultValue, type ChangeSetInfoValue } from '../../shared/channels/bulk'
-import { AppError } from '../../shared/errors'
+import { BulkInputSchema, type BulkResultValue, type ChangeSetInfoValue } from '#shared/channels/bulk'
+import { AppError } from '#shared/errors'
 import type { CaseService } from '../cases'
 import type { ClockService } from '../clock-service'
 import { nowIso, type ServiceContext } from '../context'

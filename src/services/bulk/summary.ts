@@ -1,8 +1,8 @@
 // The sentences a bulk change is summed up in: shown in the window's banner, printed by the
 // command line, and written into each case's audit entry.
 import type { Case } from '../../core/schemas'
-import type { TemplateInfoValue } from '../../shared/channels/letters'
-import type { BulkActionSchema } from '../../shared/channels/bulk'
+import type { TemplateInfoValue } from '#shared/channels/letters'
+import type { BulkActionSchema } from '#shared/channels/bulk'
 import type { z } from 'zod'
 import type { ChangeKind } from './change-set'
 

@@ -2,8 +2,8 @@
 // so the window receives a screenful of rows and the counts it shows, never the caseload. Clocks
 // come from the cache keyed by (revision, as-of date, rules version); those of a new day are
 // computed in slices in the background (never one long block), announced by `caseload.clocks`.
-import type { CaseQueryFilter, CaseQueryResult, CaseSort } from '../../shared/channels/case-query'
-import type { CaseListItemValue } from '../../shared/channels/cases'
+import type { CaseQueryFilter, CaseQueryResult, CaseSort } from '#shared/channels/case-query'
+import type { CaseListItemValue } from '#shared/channels/cases'
 import type { EventHub } from '../event-hub'
 import type { CaseClock, ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'

@@ -2,7 +2,7 @@
 // other filter is a check on a case's summary or cached clock, the matches are put in order (a
 // cached order of the whole caseload, or a sort of the few matches), and only the window's rows are
 // built. Counts by status and the filter menus' choices come from the same pass.
-import type { CaseQueryFilter, CaseSort, CaseSortKey } from '../../shared/channels/case-query'
+import type { CaseQueryFilter, CaseSort, CaseSortKey } from '#shared/channels/case-query'
 import type { CaseClock } from '../clock-service'
 import type { Doc, CaseloadIndex } from './caseload-index'
 import { wordsOf } from './word-index'

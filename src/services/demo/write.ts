@@ -1,7 +1,7 @@
 // Writes a planned sample caseload through the real services, so every record is validated
 // exactly as the user's own would be.
 import type { AppServices } from '../app-services'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import { planDemo, type DemoOptions } from './plan'
 
 export type DemoResult = { organizations: number; patients: number; cases: number; events: number; attachments: number }

@@ -16,11 +16,11 @@ import { caseloadPrefsHandlers } from './caseload-prefs'
 import { worklistHandlers } from './worklist'
 import { orgMergeHandlers } from './org-merge'
 import { workspaceHandlers } from './workspace'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import { RULES_VERSION } from '../../core/rules/version'
 import type { ServicesHost } from '../host'
 import { createFilePicks } from '../files'
-import { DEFAULT_FILES_URL } from '../../shared/files'
+import { DEFAULT_FILES_URL } from '#shared/files'
 
 /** The services the handlers use right now; the app may switch folders (e.g. to the sample caseload). */
 export type ServicesRef = () => AppServices

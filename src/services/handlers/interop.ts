@@ -1,7 +1,7 @@
 // The interop channels: each reads its file (by path from the command line, by picked-file token
 // from the window), calls the interop service (as a task with progress and cancel when the window
 // gave a taskId), writes or returns the result.
-import type { FileSource } from '../../shared/channels/interop'
+import type { FileSource } from '#shared/channels/interop'
 import type { Handlers } from '../router'
 import type { FilePicks } from '../files'
 import type { Progress } from '../interop/progress'

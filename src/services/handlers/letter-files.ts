@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { ServicesHost } from '../host'
 import { NO_DESKTOP, fileOfLetter, saveCopyAs, workingCopy, type Desktop } from '../letters/desktop'
 import type { Handlers } from '../router'

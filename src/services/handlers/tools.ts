@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import { BUILT_IN_PROFILES } from '../../core/rules'
 import { todayOf } from '../context'
 import { writeDemo } from '../demo/write'

@@ -3,7 +3,7 @@
 // file and a rename so a half-written export never sits under the final name.
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
 

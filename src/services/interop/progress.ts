@@ -1,5 +1,5 @@
 // Long work reports progress and stops when asked: a callback and an AbortSignal, both optional.
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 
 export type Progress = {
   onProgress?: (done: number, total: number) => void

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { AttachmentRef, Case, LetterRecord } from '../../core/schemas'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { AppServices } from '../app-services'
 
 /** What the front door's desktop does with a file on this computer (Electron: dialog and shell). */

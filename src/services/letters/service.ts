@@ -19,7 +19,7 @@ import {
 } from '../../core/letters'
 import type { AttachmentRef, Case, CaseEventInput, LetterRecord } from '../../core/schemas'
 import { LATEST_DATE } from '../../core/schemas'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import {
   BulkInputSchema,
   GenerateInputSchema,
@@ -28,7 +28,7 @@ import {
   type BulkResultValue,
   type PreparedLetterValue,
   type TemplateInfoValue
-} from '../../shared/channels/letters'
+} from '#shared/channels/letters'
 import type { CaseQueries } from '../case-queries'
 import type { CaseService } from '../cases'
 import type { ClockService } from '../clock-service'

@@ -2,7 +2,7 @@
 // index (no file read for the others), reads those, and hands them to the pure report builder.
 import { buildComplianceReport, openRequestWarnings, rankHolders, auditRecordOf, type AuditFilter, type ComplianceReport, type HolderScorecard, type OpenRequestWarning } from '../../core/audit'
 import type { Case } from '../../core/schemas'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import { todayOf, type ServiceContext } from '../context'
 import type { CaseService } from '../cases'
 import type { ClockService } from '../clock-service'

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 
 export const SOFFICE_INSTALL_HINT =
   'A PDF needs LibreOffice. Install it (Debian or Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: from libreoffice.org), or set SOFFICE_PATH to its soffice program, or export the DOCX and print it to PDF.'

@@ -4,7 +4,7 @@
 // Merging is pure and lives in src/core/sync; the services pass one merger per collection. Every
 // merged file is written through the collection's own put (validated, durable, encrypted if the
 // folder is), and every copy is moved into quarantine/ with a record; nothing is ever deleted.
-import { AppError } from '../../shared/errors'
+import { AppError } from '#shared/errors'
 import { recordCodec, shardCodec, singletonCodec } from '../codec'
 import { isTempName } from '../durable-write'
 import { FileProblem } from '../envelope'

@@ -2,7 +2,7 @@
 // letters service when it is there), the chronology (DOCX and CSV), every attachment renamed
 // Exhibit-<label>-<date>-<description>.<ext> in exhibit order, and MANIFEST.txt in sha256sum
 // format so `sha256sum -c MANIFEST.txt` inside the unpacked bundle checks every file.
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { AppServices } from '../../app-services'
 import { plainDate } from '../../../core/letters'
 import { todayOf } from '../../context'

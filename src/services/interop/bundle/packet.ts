@@ -2,7 +2,7 @@
 // complaint template filled from the case as of today, with whatever the user withholds replaced
 // in every line, rendered as DOCX and (where LibreOffice is installed) as archive PDF.
 import type { Block, LetterDocument, Run } from '../../../core/letters'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { LettersService } from '../../letters/service'
 import { convertToPdf } from '../../letters/archive'
 import { renderDocx } from '../../letters/docx'

@@ -4,7 +4,7 @@
 // newer file updates the events instead of adding copies. Dates come from the clock engine.
 import icalGenerator, { ICalCalendarMethod } from 'ical-generator'
 import { addCalendarDays } from '../../../core/clocks'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { AppServices } from '../../app-services'
 import { todayOf } from '../../context'
 import { throwIfCancelled, type Progress } from '../progress'

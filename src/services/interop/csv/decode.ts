@@ -2,7 +2,7 @@
 // Excel on Windows writes for "CSV" without "UTF-8"). Decoding is strict: a file that is neither
 // is refused with a message, never read as mojibake.
 import iconv from 'iconv-lite'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import { MAX_CSV_BYTES } from '../limits'
 
 export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' }

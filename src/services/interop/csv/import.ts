@@ -2,7 +2,7 @@
 // same code over the same bytes, so what the preview shows is what is stored; the commit takes a
 // backup first and puts it back if any write fails or the user cancels.
 import { CsvMappingSchema, type CsvMapping, type CsvMappingInput, type Organization, type Patient } from '../../../core/schemas'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { AppServices } from '../../app-services'
 import { todayOf } from '../../context'
 import { PREVIEW_ROWS } from '../limits'

@@ -3,7 +3,7 @@
 // named twice, too many rows.
 import { createHash } from 'node:crypto'
 import Papa from 'papaparse'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import { MAX_CSV_ROWS } from '../limits'
 
 export type ParsedCsv = { headers: string[]; rows: string[][]; layoutHash: string }

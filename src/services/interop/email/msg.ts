@@ -2,7 +2,7 @@
 // JavaScript reader that is kept up to date (dozens of releases, Apache-2.0, no native code), into
 // the same shape as a parsed .eml: who sent it, when, the subject, the plain text, the attachments.
 import MsgReaderModule from '@kenjiuno/msgreader'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { MailMessage } from './message'
 
 // The package is CommonJS with `exports.default`: Node's ESM loader hands over the whole exports

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { diffRecords } from '../../../core/audit/diff'
 import { SettingsSchema } from '../../../core/schemas/settings'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import type { AppServices } from '../../app-services'
 import { pool, throwIfCancelled, type Progress } from '../progress'
 import type { ZipLimits } from '../zip/read-zip'

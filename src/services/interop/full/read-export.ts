@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { CaseSchema, OrganizationSchema, PatientSchema, SettingsSchema, type Case, type Organization, type Patient, type Settings } from '../../../core/schemas'
 import { FILE_RECORD_ID } from '../../../store/types'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import { describeZodError } from '../../zod-message'
 import { readZip, type ZipLimits } from '../zip/read-zip'
 import { sha256Hex } from '../zip/write-zip'

@@ -2,7 +2,7 @@
 // start at a root, links, entries or totals that unpack past a bound (zip bombs), and duplicates.
 // yauzl checks each entry's real size against its declared one while inflating.
 import yauzl from 'yauzl'
-import { AppError } from '../../../shared/errors'
+import { AppError } from '#shared/errors'
 import { MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES } from '../limits'
 
 export type ZipLimits = { maxBytes: number; maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; maxRatio: number }
