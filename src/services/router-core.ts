@@ -3,13 +3,14 @@
 // (the command line's `info`). Input is checked and parsed before any handler runs; every failure
 // comes back as { code, message, details }, never as a thrown error or a stack trace.
 import type { ChannelSpec } from '#shared/channels/channel'
-import type { AppErrorValue } from '#shared/errors'
+import type { InvokeResult } from '#shared/contract'
 import { AppError, isAppError } from '#shared/errors'
 import { NoControlCharactersSchema } from '../core/schemas/input-text'
 import { guardPayload } from './payload-guard'
 import { describeZodError, zodIssues } from './zod-message'
 
-export type RouterResult = { ok: true; value: unknown } | { ok: false; error: AppErrorValue }
+/** A type-only import: the contract's schemas never load for a router over a small table. */
+export type RouterResult = InvokeResult<unknown>
 
 export type RouterOptions = {
   /** Check handler results against the contract too: on in tests and e2e, where a drift must fail loudly. */
