@@ -99,6 +99,15 @@ const candidatesFor = (set: HolidaySetId, year: number): ReadonlyArray<Holiday> 
 
 const setYearCache = new Map<string, ReadonlyMap<DayNumber, Holiday>>()
 
+/**
+ * Computes and caches one year of a calendar's candidate holidays, and nothing else: callers that
+ * must never block for long (the caseload's first list of a day) warm the tables a year at a time,
+ * since holidayMap reads three years at once and the holiday library's first year is its slowest.
+ */
+export function prepareHolidayYear(set: HolidaySetId, year: number): void {
+  candidatesFor(set, year)
+}
+
 /** Holidays of `set` that fall in calendar `year`, keyed by day number; one name per date. */
 export function holidayMap(set: HolidaySetId, year: number): ReadonlyMap<DayNumber, Holiday> {
   const key = `${set}:${year}`

@@ -22,4 +22,4 @@ export {
 export { CLOCK_STATUSES, FINDING_CODES, type ClockResult, type ClockStatus, type Finding, type FindingCode } from './types'
 export { addCalendarDays, diffCalendarDays, formatDate, isValidIsoDate } from './dates'
 export { addBusinessDays, builtInCalendar, type HolidayCalendar } from './calendar'
-export { holidaysInYear, type Holiday } from './holidays'
+export { holidaysInYear, prepareHolidayYear, type Holiday } from './holidays'

@@ -8,6 +8,7 @@ import type { ChangeCursor } from '../../store/types'
 import type { CaseClock } from '../clock-service'
 import type { ServiceContext } from '../context'
 import { WordIndex, wordsOf } from './word-index'
+import { Job, STEP_EVERY, yieldToLoop, type Steps } from './slices'
 
 export type Doc = {
   readonly id: string
@@ -29,14 +30,19 @@ class Names {
   readonly #seen = new Map<string, Named>()
   #all: ReadonlyArray<Named> | null = null
 
+  get(id: string): Named | undefined {
+    return this.#seen.get(id)
+  }
+
   /** True when something changed. Records are immutable values: a new object is an edit. */
-  refresh(all: ReadonlyArray<Named>): boolean {
+  *refresh(all: ReadonlyArray<Named>): Steps<boolean> {
     if (all === this.#all) return false
     this.#all = all
     let changed = false
     const ids = new Set<string>()
     for (const r of all) {
       ids.add(r.id)
+      if (ids.size % STEP_EVERY === 0) yield
       if (this.#seen.get(r.id) === r) continue
       this.#seen.set(r.id, r)
       this.lower.set(r.id, r.name.toLowerCase())
@@ -54,16 +60,10 @@ class Names {
     }
     return changed
   }
-
-  get(id: string): Named | undefined {
-    return this.#seen.get(id)
-  }
 }
 
 /** A rebuild gives way to the event loop this often, so the window's other calls are answered. */
-const SLICE_MS = 12
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const SLICE_MS = 10
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   let set = map.get(key)
@@ -98,6 +98,8 @@ export class CaseloadIndex {
   #free: number[] = []
   #cursor: ChangeCursor | null = null
   #building: Promise<void> | null = null
+  /** The refresh in progress (or the last one): callers that need it done drive it (slices.ts). */
+  #job: Job<void> | null = null
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -107,19 +109,33 @@ export class CaseloadIndex {
    * `ready()` in slices.
    */
   refresh(): void {
+    this.#job?.finish()
+    this.#job = new Job(this.#refreshSteps())
+    this.#job.finish()
+  }
+
+  /** refresh(), giving the event loop back every `sliceMs` (the first load of 30,000 summaries). */
+  async refreshInSlices(sliceMs = SLICE_MS): Promise<void> {
+    if (this.#job !== null && !this.#job.done) await this.#job.inSlices(sliceMs)
+    this.#job = new Job(this.#refreshSteps())
+    await this.#job.inSlices(sliceMs)
+  }
+
+  *#refreshSteps(): Steps<void> {
     const store = this.ctx.store
-    if (this.patients.refresh(store.sharded.patients.all())) this.generation++
-    if (this.organizations.refresh(store.sharded.organizations.all())) this.generation++
+    if (yield* this.patients.refresh(store.sharded.patients.all())) this.generation++
+    if (yield* this.organizations.refresh(store.sharded.organizations.all())) this.generation++
     const cases = store.records.cases
     const { cursor, ids } = cases.changesSince(this.#cursor)
     this.#cursor = cursor
     if (ids === null) {
-      this.#reload()
+      yield* this.#reload()
       return
     }
     if (ids.length === 0) return
     this.generation++
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
+      if (i % STEP_EVERY === STEP_EVERY - 1) yield
       const entry = cases.entry(id)
       if (entry === undefined) this.#drop(id)
       else {
@@ -143,10 +159,18 @@ export class CaseloadIndex {
     return this.#unindexed.size === 0
   }
 
-  #reload(): void {
+  *#reload(): Steps<void> {
     this.generation++
-    for (const id of [...this.docs.keys()]) this.#drop(id)
-    for (const { id, rev, summary } of this.ctx.store.records.cases.summaries()) this.#put(id, rev, summary, false)
+    for (const [i, id] of [...this.docs.keys()].entries()) {
+      this.#drop(id)
+      if (i % STEP_EVERY === STEP_EVERY - 1) yield
+    }
+    for (const [i, { id, rev, summary }] of this.ctx.store.records.cases.summaries().entries()) {
+      this.#put(id, rev, summary, false)
+      if (i % STEP_EVERY === STEP_EVERY - 1) yield
+    }
+    // Bumped again once whole: an order sorted from a half-loaded index is never reused.
+    this.generation++
   }
 
   async #indexInSlices(): Promise<void> {

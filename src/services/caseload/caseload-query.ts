@@ -7,9 +7,12 @@ import type { CaseListItemValue } from '#shared/channels/cases'
 import type { EventHub } from '../event-hub'
 import type { CaseClock, ClockService } from '../clock-service'
 import { todayOf, type ServiceContext } from '../context'
+import { holidaysInYear, prepareHolidayYear } from '../../core/clocks'
+import { HOLIDAY_SET_IDS } from '../../core/rules/types'
 import { CaseloadIndex, type Doc } from './caseload-index'
 import { waitingOnOfSummary } from './waiting-on'
-import { filterDocs, sortDocs, statusOf, textMatches, type ClockOf, type QueryContext } from './run-query'
+import { filterDocsSteps, sortDocsSteps, statusOf, textMatchesSteps, type ClockOf, type QueryContext } from './run-query'
+import { Job, STEP_EVERY, runNow, yieldToLoop, type Steps } from './slices'
 
 const sortList = (s: CaseSort | ReadonlyArray<CaseSort>): ReadonlyArray<CaseSort> => {
   const list: ReadonlyArray<CaseSort> = Array.isArray(s) ? s : [s as CaseSort]
@@ -29,6 +32,11 @@ export type CaseQueryRequest = {
 const INLINE_CLOCK_MS = 15
 /** The sweep's slices: short enough that a call arriving meanwhile waits at most this long. */
 const SWEEP_SLICE_MS = 10
+/**
+ * An answer's own slices (loading the index, sorting and filtering the whole caseload): between two,
+ * the event loop runs, so no other call waits behind a first list of the day for longer than this.
+ */
+const QUERY_SLICE_MS = 10
 /** The sweep tells the window how far it got at most this often. */
 const PROGRESS_EVERY_MS = 250
 /** Filter menus list this many choices at most (the most used), plus any the filter already picked. */
@@ -36,10 +44,17 @@ const MAX_FACET_CHOICES = 100
 /** Whole-caseload orders kept (one per sort the user switched between recently). */
 const KEPT_ORDERS = 4
 
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+export type CaseloadQueryOptions = {
+  inlineClockMs?: number
+  /** An answer's slices (QUERY_SLICE_MS); 0 gives the event loop back at every pause point (tests). */
+  sliceMs?: number
+}
 
-export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?: EventHub, options: { inlineClockMs?: number } = {}) {
+export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?: EventHub, options: CaseloadQueryOptions = {}) {
   const inlineClockMs = options.inlineClockMs ?? INLINE_CLOCK_MS
+  const sliceMs = options.sliceMs ?? QUERY_SLICE_MS
+  /** How many times answers gave the event loop back (tests). */
+  let pauses = 0
   const index = new CaseloadIndex(ctx)
   const orders = new Map<string, Doc[]>()
   /** Bumped whenever a case's clock for the day becomes known: orders that used it are stale. */
@@ -72,18 +87,49 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
   }
 
   /** The whole caseload in `sort` order, kept until a case or a clock changes. */
-  function fullOrder(q: QueryContext, sort: ReadonlyArray<CaseSort>, clockKey: string): Doc[] {
+  function* fullOrder(q: QueryContext, sort: ReadonlyArray<CaseSort>, clockKey: string): Steps<Doc[]> {
     const key = `${sort.map((s) => `${s.key}:${s.dir}`).join(',')}|${clockKey}|${index.generation}`
+    const docs = [...index.docs.values()]
     // The clocks are read (and the budgeted ones computed) before the key is final.
-    for (const d of index.docs.values()) q.clockOf(d)
+    for (const [i, d] of docs.entries()) {
+      q.clockOf(d)
+      if (i % STEP_EVERY === STEP_EVERY - 1) yield
+    }
     const stamped = `${key}|${clockSeq}`
     let order = orders.get(stamped)
     if (order === undefined) {
-      order = sortDocs(q, index.docs.values(), sort)
-      if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value as string)
-      orders.set(stamped, order)
+      order = yield* sortDocsSteps(q, docs, sort)
+      // Kept only if nothing changed while it was sorted in slices.
+      if (`${sort.map((s) => `${s.key}:${s.dir}`).join(',')}|${clockKey}|${index.generation}|${clockSeq}` === stamped) {
+        if (orders.size >= KEPT_ORDERS) orders.delete(orders.keys().next().value as string)
+        orders.set(stamped, order)
+      }
     }
     return order
+  }
+
+  const warmYears = new Set<number>()
+  /**
+   * The holiday tables of the years around `asOf`, one (calendar, year) per step. The first
+   * federal year costs the holiday library's first use (tens of milliseconds); inside a clock it
+   * would be one block, here it is a slice of its own before any clock is computed.
+   */
+  function* warmHolidays(asOf: string): Steps<void> {
+    const year = Number(asOf.slice(0, 4))
+    const years = [year - 1, year, year + 1].filter((y) => !warmYears.has(y))
+    if (years.length === 0) return
+    // Each table reads the years on both sides: those first, one library year per step.
+    for (const set of HOLIDAY_SET_IDS) {
+      for (let y = years[0]! - 1; y <= years.at(-1)! + 1; y++) {
+        prepareHolidayYear(set, y)
+        yield
+      }
+      for (const y of years) {
+        holidaysInYear(set, y)
+        yield
+      }
+    }
+    for (const y of years) warmYears.add(y)
   }
 
   /** Computes every clock of the day not yet known, in slices; the window hears as they arrive. */
@@ -91,6 +137,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     const { clockOf, key } = clockReader(asOf, 'all')
     if (sweep?.key === key) return sweep.promise
     const run = async (): Promise<void> => {
+      await new Job(warmHolidays(asOf)).inSlices(0)
       const todo = [...index.docs.values()].filter((d) => d.clockKey !== key)
       const total = todo.length
       let slice = performance.now()
@@ -148,24 +195,27 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     }
   }
 
-  /** The ordered matches; synchronous, so `list` can serve callers that need every row at once. */
-  function select(request: CaseQueryRequest, mode: 'budget' | 'all') {
-    index.refresh()
+  /**
+   * The ordered matches, as steps (slices.ts): `query` runs them in slices, `listAll` at once for
+   * the callers that need every row now. The index is refreshed before (refreshInSlices / refresh).
+   */
+  function* select(request: CaseQueryRequest, mode: 'budget' | 'all') {
     const asOf = request.filter.asOf ?? todayOf(ctx)
+    yield* warmHolidays(asOf)
     const { clockOf, key } = clockReader(asOf, mode)
     const q = queryContext(clockOf, asOf)
-    const text = textMatches(index, request.filter.text, index.indexed)
+    const text = yield* textMatchesSteps(index, request.filter.text, index.indexed)
     const sort = sortList(request.sort)
     let ordered: ReadonlyArray<Doc>
-    if (text !== null && text.docs.length * 8 < index.docs.size) ordered = sortDocs(q, text.docs, sort)
+    if (text !== null && text.docs.length * 8 < index.docs.size) ordered = yield* sortDocsSteps(q, text.docs, sort)
     else if (request.filter.patientId !== undefined && text === null) {
       const ids = index.byPatient.get(request.filter.patientId) ?? new Set<string>()
-      ordered = sortDocs(q, [...ids].map((id) => index.docs.get(id)).filter((d): d is Doc => d !== undefined), sort)
+      ordered = yield* sortDocsSteps(q, [...ids].map((id) => index.docs.get(id)).filter((d): d is Doc => d !== undefined), sort)
     } else {
-      const full = fullOrder(q, sort, key)
+      const full = yield* fullOrder(q, sort, key)
       ordered = text === null ? full : full.filter(text.has)
     }
-    return { asOf, q, ...filterDocs(q, ordered, request.filter) }
+    return { asOf, q, ...(yield* filterDocsSteps(q, ordered, request.filter)) }
   }
 
   function facetList<K extends string | null>(counts: Map<K, number>, picked: ReadonlyArray<K> | undefined): Array<{ value: K; count: number }> {
@@ -180,12 +230,14 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     index,
 
     async query(request: CaseQueryRequest): Promise<CaseQueryResult> {
-      if (request.filter.text?.trim()) {
-        index.refresh()
-        await index.ready()
-      }
+      await index.refreshInSlices(sliceMs)
+      if (request.filter.text?.trim()) await index.ready()
       if (request.clocks === 'complete') await sweepClocks(request.filter.asOf ?? todayOf(ctx))
-      const { asOf, q, matches, facets, pending } = select(request, request.clocks === 'complete' ? 'all' : 'budget')
+      // Changes that came in while this waited are taken in (cheap: the store logs changed ids).
+      await index.refreshInSlices(sliceMs)
+      const job = new Job(select(request, request.clocks === 'complete' ? 'all' : 'budget'))
+      const { asOf, q, matches, facets, pending } = await job.inSlices(sliceMs)
+      pauses += job.pauses
       const total = matches.length
       const { limit } = request.window
       // A filter that left fewer cases than the asked offset: the last page there is.
@@ -193,7 +245,8 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
       const rows = matches.slice(total === 0 ? 0 : offset, offset + limit).map((d) => toRow(q, d, q.clockOf(d)))
       // The sweep starts once the rows are built: its first slice runs before it yields, and must not
       // fill in (and so delay) the clocks this answer said were pending.
-      if (pending > 0) void sweepClocks(asOf)
+      // A sweep that fails (the folder closed under it) leaves clocks pending: the next answer starts another.
+      if (pending > 0) void sweepClocks(asOf).catch(() => undefined)
       const f = request.filter
       const organizations = facetList(facets.organizations, f.organizationIds).map(({ value, count }) => ({
         id: value,
@@ -220,15 +273,19 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
 
     /** Every matching row at once, every clock computed (the letters, the exports, the legacy cases.list). */
     listAll(filter: CaseQueryFilter, sort: CaseSort | ReadonlyArray<CaseSort> = { key: 'urgency', dir: 'asc' }): CaseListItemValue[] {
-      const { q, matches } = select({ filter, sort, window: { offset: 0, limit: 0 }, clocks: 'complete' }, 'all')
+      index.refresh()
+      const { q, matches } = runNow(select({ filter, sort, window: { offset: 0, limit: 0 }, clocks: 'complete' }, 'all'))
       return matches.map((d) => toRow(q, d, q.clockOf(d)))
     },
 
     /** Starts computing today's clocks (after open), so the first list of the day finds them ready. */
-    warm(asOf?: string): Promise<void> {
-      index.refresh()
+    async warm(asOf?: string): Promise<void> {
+      await index.refreshInSlices(sliceMs)
       return sweepClocks(asOf ?? todayOf(ctx))
     },
+
+    /** How many times answers gave the event loop back so far (tests). */
+    pauses: (): number => pauses,
 
     /** The clocks sweep in progress, if any (tests, benchmarks). */
     sweeping: (): Promise<void> | null => sweep?.promise ?? null

@@ -7,6 +7,7 @@ import type { CaseClock } from '../clock-service'
 import type { Doc, CaseloadIndex } from './caseload-index'
 import { wordsOf } from './word-index'
 import { waitingOnOfSummary } from './waiting-on'
+import { STEP_EVERY, runNow, sortInSteps, type Steps } from './slices'
 
 export type RowStatus =
   | 'overdue'
@@ -119,16 +120,20 @@ function keyOf(q: QueryContext, key: CaseSortKey, d: Doc, clock: CaseClock | und
  * case without the value (no due date, no assignee) comes last either way. Ties left are broken by
  * urgency, so the order is always the same.
  */
-export function sortDocs(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | ReadonlyArray<CaseSort>): Doc[] {
+export const sortDocs = (q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | ReadonlyArray<CaseSort>): Doc[] => runNow(sortDocsSteps(q, docs, sort))
+
+/** sortDocs, pausing every few hundred cases (slices.ts). */
+export function* sortDocsSteps(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | ReadonlyArray<CaseSort>): Steps<Doc[]> {
   const keys: ReadonlyArray<CaseSort> = isSortList(sort) ? (sort.length > 0 ? sort : [{ key: 'urgency', dir: 'asc' }]) : [sort]
   const keyed: Array<Keyed & { vs: Array<Keyed['v']> }> = []
   for (const d of docs) {
     const clock = q.clockOf(d)
     const first = keyOf(q, keys[0]!.key, d, clock)
     keyed.push({ ...first, vs: keys.map((k, i) => (i === 0 ? first.v : keyOf(q, k.key, d, clock).v)) })
+    if (keyed.length % STEP_EVERY === 0) yield
   }
   const last = keys.length - 1
-  keyed.sort((a, b) => {
+  const sorted = yield* sortInSteps(keyed, (a, b) => {
     for (let i = 0; i <= last; i++) {
       const { key, dir } = keys[i]!
       const sign = dir === 'desc' ? -1 : 1
@@ -149,7 +154,7 @@ export function sortDocs(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | 
     }
     return byUrgency(a, b)
   })
-  return keyed.map((k) => k.d)
+  return sorted.map((k) => k.d)
 }
 
 const isSortList = (s: CaseSort | ReadonlyArray<CaseSort>): s is ReadonlyArray<CaseSort> => Array.isArray(s)
@@ -161,7 +166,10 @@ export type TextMatches = { docs: Doc[]; has: (d: Doc) => boolean }
  * ids), each word anywhere in a word there ("smi" finds Smith); null: no text filter. Without
  * `useIndex` (its words not all indexed yet) each case's text is looked at instead.
  */
-export function textMatches(index: CaseloadIndex, text: string | undefined, useIndex = true): TextMatches | null {
+export const textMatches = (index: CaseloadIndex, text: string | undefined, useIndex = true): TextMatches | null => runNow(textMatchesSteps(index, text, useIndex))
+
+/** textMatches, pausing every few hundred cases where it looks at each one (slices.ts). */
+export function* textMatchesSteps(index: CaseloadIndex, text: string | undefined, useIndex = true): Steps<TextMatches | null> {
   const tokens = [...new Set(wordsOf(text ?? ''))].slice(0, 12)
   if (tokens.length === 0) return null
   const size = index.byNumber.length
@@ -175,7 +183,11 @@ export function textMatches(index: CaseloadIndex, text: string | undefined, useI
     // A fragment found in most cases ("e") costs more through the index than a look at each
     // remaining case's text: the answer is most of the caseload either way.
     if (!useIndex || cost > index.docs.size) {
-      for (const d of index.docs.values()) if (marks[d.n] === i && scanMatches(index, d, t)) marks[d.n] = i + 1
+      let seen = 0
+      for (const d of [...index.docs.values()]) {
+        if (marks[d.n] === i && scanMatches(index, d, t)) marks[d.n] = i + 1
+        if (++seen % STEP_EVERY === 0) yield
+      }
       continue
     }
     index.caseWords.visit(t, step)
@@ -235,7 +247,12 @@ const bump = <K>(map: Map<K, number>, key: K): void => {
 }
 
 /** The matches of `filter` among `ordered` (kept in order), with the counts for the menus. */
-export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): { matches: Doc[]; facets: Facets; pending: number } {
+export type Filtered = { matches: Doc[]; facets: Facets; pending: number }
+
+export const filterDocs = (q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): Filtered => runNow(filterDocsSteps(q, ordered, filter))
+
+/** filterDocs, pausing every few hundred cases (slices.ts). */
+export function* filterDocsSteps(q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): Steps<Filtered> {
   const statuses = filter.status && filter.status.length > 0 ? new Set<RowStatus>(filter.status) : undefined
   const orgs = filter.organizationIds && filter.organizationIds.length > 0 ? new Set(filter.organizationIds) : undefined
   const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined
@@ -248,7 +265,9 @@ export function filterDocs(q: QueryContext, ordered: ReadonlyArray<Doc>, filter:
   const facets: Facets = { byStatus: new Map(), assignees: new Map(), tags: new Map(), states: new Map(), organizations: new Map() }
   const matches: Doc[] = []
   let pending = 0
+  let seen = 0
   for (const d of ordered) {
+    if (++seen % STEP_EVERY === 0) yield
     const s = d.s
     if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
     if (filter.patientId !== undefined && s.patientId !== filter.patientId) continue
