@@ -1,14 +1,17 @@
 // How long the event loop was blocked, measured two ways while some work runs: the longest gap
 // between two runs of a 1 ms timer (what a call arriving meanwhile waits at worst, on this machine,
-// now), and the processor time this process used during that gap and during the worst gap by that
-// measure. On a shared machine the first includes the time the system gave other processes; the
+// now), and, over every such gap, the lesser of the gap and the processor time this process used in
+// it. On a shared machine the first includes the time the system gave other processes; the
 // second counts only work this process did (all its threads, so it errs high), which is what the
 // code can be held to. A same-run baseline (`noiseFloor`) says what the machine alone imposes.
 
 export type BlockStats = {
   /** The longest wall-clock gap between two timer runs (ms). */
   wallMs: number
-  /** The most processor time this process used between two timer runs (ms): its longest own block, at most. */
+  /**
+   * The longest this process itself can have blocked (ms): over every gap between two timer runs,
+   * the lesser of the gap and the processor time the process used in it (all threads: it errs high).
+   */
   cpuMs: number
 }
 
@@ -21,7 +24,7 @@ export function blockProbe(): { stop: () => BlockStats } {
     const now = performance.now()
     const cpu = process.cpuUsage(lastCpu)
     wallMs = Math.max(wallMs, now - last)
-    cpuMs = Math.max(cpuMs, (cpu.user + cpu.system) / 1000)
+    cpuMs = Math.max(cpuMs, Math.min(now - last, (cpu.user + cpu.system) / 1000))
     last = now
     lastCpu = process.cpuUsage()
   }

@@ -1,15 +1,14 @@
 // `npm run bench` (store and caseload part): for each size (1,000, 10,000 and 30,000 cases by
 // default; `BENCH_SIZES=1000,10000` or `node --import tsx bench/store.mts 1000` for fewer), builds
-// the caseload (11 events a case, one holder per 2 cases, one patient per 3) through the real
-// services, then measures it in a fresh process of its own (bench/store-measure.mts), so each
+// the caseload (11 events a case, one holder per 2 cases, one patient per 3) through the services'
+// batch path (bench/fixture.ts), then measures it in a fresh process of its own (bench/store-measure.mts), so each
 // size's memory and timings are the app's, not the generator's nor another size's. Ends with the
 // comparison across sizes that "edits stay flat" asks for.
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openServices } from '../src/services/app-services'
-import { writeDemo } from '../src/services/demo/write'
+import { buildFixture } from './fixture'
 import { noFsyncFs } from './fast-fs'
 
 const sizes = (process.argv[2] ?? process.env['BENCH_SIZES'] ?? process.env['BENCH_CASES'] ?? '1000,10000,30000')
@@ -58,25 +57,22 @@ async function generate(cases: number, dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true })
   const t0 = performance.now()
   // The builder skips fsyncs (fast-fs.ts): the measuring process reads the folder with the real file system.
-  const services = await openServices({ dataDir, appVersion: 'bench', holder: 'bench generator', dailyBackup: false, fs: noFsyncFs })
-  let seq = 0
-  Object.assign(services.context, { newId: (p: string) => `${p}-${String(++seq).padStart(6, '0')}` })
-  const result = await writeDemo(services, {
+  const result = await buildFixture({
+    dataDir,
     cases,
     organizations: Math.round(cases / 2),
     patients: Math.round(cases / 3),
     eventsPerCase: 11,
     today: '2026-11-25',
-    attachments: false,
-    concurrency: 8,
+    fs: noFsyncFs,
+    sequentialIds: true,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total} cases`)
       else if (done % 5000 === 0) process.stderr.write(`generating ${done}/${total} cases\n`)
     }
   })
-  await services.close()
   process.stderr.write('\n')
   console.log(
-    `\nstore: generated ${result.cases} cases, ${result.events} events, ${result.organizations} organizations, ${result.patients} patients through the services in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    `\nstore: generated ${result.cases} cases, ${result.events} events, ${result.organizations} organizations, ${result.patients} patients through the services' batch path in ${((performance.now() - t0) / 1000).toFixed(1)} s`
   )
 }
