@@ -6,7 +6,7 @@ import type { CaseSummary } from '../core/cases/summary'
 import type { Case } from '../core/schemas'
 import type { WaitingOn } from '../core/escalation'
 import { todayOf, type ServiceContext } from './context'
-import type { ClockService, CaseClock } from './clock-service'
+import type { ClockService, FullCaseClock } from './clock-service'
 import type { CaseService } from './cases'
 import type { Task, TaskRegistry } from './tasks'
 import type { EventHub } from './event-hub'
@@ -68,7 +68,7 @@ export type CaseView = {
   patientName: string
   organizationName: string
   asOf: string
-  clock: CaseClock
+  clock: FullCaseClock
   completeness: Completeness
 }
 
@@ -118,7 +118,8 @@ export function caseQueries(ctx: ServiceContext, clocks: ClockService, cases: Ca
       const c = await cases.load(id, { allowTrashed: true })
       const day = asOf ?? todayOf(ctx)
       const summary = store.records.cases.entry(id)
-      const clock = summary ? clocks.forCase(id, summary.rev, summary.summary.clock, day) : { state: 'not-sent' as const }
+      // The page shows how the clock was counted: computed in full, not the caseload's remembered figures.
+      const clock: FullCaseClock = summary ? clocks.compute(summary.summary.clock, day) : { state: 'not-sent' as const }
       return {
         case: c,
         patientName: nameOf('patients', c.patientId),

@@ -9,14 +9,33 @@ import { RULES_VERSION } from '../core/rules/version'
 import { ladderFor } from '../core/perspective'
 import type { ServiceContext } from './context'
 
-export type CaseClock =
+/** A clock with everything a case's own page shows: how it was counted, every ladder step. */
+export type FullCaseClock =
   | { state: 'not-sent' }
   | { state: 'ok'; result: ClockResult; receiptAssumed: boolean }
   | { state: 'error'; message: string }
 
+/**
+ * What the caseload, Today and the reports read of a clock, and what is remembered for every case:
+ * a full result without its explanation and ladder steps (most of its size: at 30,000 cases they
+ * would hold some 80 MB for nobody). The case's page computes its one clock in full (`full`).
+ */
+export type ClockFigures = Omit<ClockResult, 'explanation' | 'escalation' | 'warnings' | 'hipaaAlone'>
+
+export type CaseClock =
+  | { state: 'not-sent' }
+  | { state: 'ok'; result: ClockFigures; receiptAssumed: boolean }
+  | { state: 'error'; message: string }
+
 type Memo = { rev: number; asOf: string; rules: string; clock: CaseClock }
 
-const NOT_SENT: CaseClock = { state: 'not-sent' }
+const NOT_SENT = { state: 'not-sent' } as const
+
+function figuresOf(clock: FullCaseClock): CaseClock {
+  if (clock.state !== 'ok') return clock
+  const { explanation: _e, escalation: _s, warnings: _w, hipaaAlone: _h, ...figures } = clock.result
+  return { state: 'ok', result: figures, receiptAssumed: clock.receiptAssumed }
+}
 
 export function clockService(ctx: ServiceContext) {
   const memo = new Map<string, Memo>()
@@ -40,7 +59,7 @@ export function clockService(ctx: ServiceContext) {
     return rulesFor.version
   }
 
-  function compute(scenario: CaseClockScenario | undefined, asOf: string): CaseClock {
+  function compute(scenario: CaseClockScenario | undefined, asOf: string): FullCaseClock {
     if (!scenario) return NOT_SENT
     const settings = ctx.store.singletons.settings.get()
     const { receiptAssumed, ignoredBeforeReceipt, perspective, ...input } = scenario
@@ -79,7 +98,7 @@ export function clockService(ctx: ServiceContext) {
       const rules = rulesVersion()
       const hit = memo.get(id)
       if (hit && hit.rev === rev && hit.asOf === asOf && hit.rules === rules) return hit.clock
-      const clock = compute(scenario, asOf)
+      const clock = figuresOf(compute(scenario, asOf))
       computed++
       memo.set(id, { rev, asOf, rules, clock })
       return clock

@@ -12,7 +12,7 @@ export type OpenRequestWarning = {
 
 const normal = (f: string): string => f.trim().toLowerCase()
 
-export function openRequestWarnings(c: Case, clock: ClockResult, asOf: string): OpenRequestWarning[] {
+export function openRequestWarnings(c: Case, clock: Pick<ClockResult, 'status' | 'due' | 'originalDue' | 'daysRemaining'>, asOf: string): OpenRequestWarning[] {
   const open = clock.status === 'awaiting' || clock.status === 'overdue'
   if (!open) return []
   const out: OpenRequestWarning[] = []

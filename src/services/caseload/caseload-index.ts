@@ -43,18 +43,19 @@ class Names {
     for (const r of all) {
       ids.add(r.id)
       if (ids.size % STEP_EVERY === 0) yield
-      if (this.#seen.get(r.id) === r) continue
+      const before = this.#seen.get(r.id)
+      if (before === r) continue
       this.#seen.set(r.id, r)
       this.lower.set(r.id, r.name.toLowerCase())
-      this.words.set(r.id, wordsOf(r.name))
+      this.words.set(r.id, wordsOf(r.name), before && wordsOf(before.name))
       changed = true
     }
     if (this.#seen.size !== ids.size) {
       for (const id of [...this.#seen.keys()]) {
         if (ids.has(id)) continue
+        this.words.remove(id, wordsOf(this.#seen.get(id)?.name ?? ''))
         this.#seen.delete(id)
         this.lower.delete(id)
-        this.words.remove(id)
         changed = true
       }
     }
@@ -161,10 +162,15 @@ export class CaseloadIndex {
 
   *#reload(): Steps<void> {
     this.generation++
-    for (const [i, id] of [...this.docs.keys()].entries()) {
-      this.#drop(id)
-      if (i % STEP_EVERY === STEP_EVERY - 1) yield
-    }
+    // Everything goes at once (taking 30,000 cases out one by one would cost each common word's
+    // list a search per case); their words are indexed again by ready().
+    this.docs.clear()
+    this.byNumber.length = 0
+    this.#free = []
+    this.#unindexed.clear()
+    this.caseWords.clear()
+    this.byPatient.clear()
+    this.byOrganization.clear()
     for (const [i, { id, rev, summary }] of this.ctx.store.records.cases.summaries().entries()) {
       this.#put(id, rev, summary, false)
       if (i % STEP_EVERY === STEP_EVERY - 1) yield
@@ -176,8 +182,9 @@ export class CaseloadIndex {
   async #indexInSlices(): Promise<void> {
     let slice = performance.now()
     for (const id of [...this.#unindexed]) {
+      // Indexed meanwhile by a refresh (a save), or gone: nothing to do.
+      if (!this.#unindexed.delete(id)) continue
       const doc = this.docs.get(id)
-      this.#unindexed.delete(id)
       if (doc !== undefined) this.caseWords.set(doc.n, this.#wordsOfCase(doc))
       if (performance.now() - slice > SLICE_MS) {
         await yieldToLoop()
@@ -207,10 +214,15 @@ export class CaseloadIndex {
     this.byNumber[n] = doc
     addTo(this.byPatient, s.patientId, id)
     addTo(this.byOrganization, s.organizationId, id)
+    // The words it was indexed by, if it was: what the index takes out.
+    const previous = before !== undefined && !this.#unindexed.has(id) ? this.#wordsOfCase(before) : undefined
     if (indexNow) {
       this.#unindexed.delete(id)
-      this.caseWords.set(n, this.#wordsOfCase(doc))
-    } else this.#unindexed.add(id)
+      this.caseWords.set(n, this.#wordsOfCase(doc), previous)
+    } else {
+      if (previous !== undefined) this.caseWords.remove(n, previous)
+      this.#unindexed.add(id)
+    }
   }
 
   #drop(id: string): void {
@@ -220,8 +232,7 @@ export class CaseloadIndex {
     this.docs.delete(id)
     this.byNumber[doc.n] = undefined
     this.#free.push(doc.n)
-    this.#unindexed.delete(id)
-    this.caseWords.remove(doc.n)
+    if (!this.#unindexed.delete(id)) this.caseWords.remove(doc.n, this.#wordsOfCase(doc))
     removeFrom(this.byPatient, doc.s.patientId, id)
     removeFrom(this.byOrganization, doc.s.organizationId, id)
   }

@@ -19,52 +19,53 @@ function gramsOf(word: string): Set<string> {
   return grams
 }
 
-export class WordIndex<K> {
-  /** word → the keys whose text has it. */
-  readonly #keysOf = new Map<string, Set<K>>()
-  /** key → its distinct words, to take them out again. */
-  readonly #wordsOf = new Map<K, string[]>()
-  /** trigram → the distinct words containing it. */
-  readonly #wordsWith = new Map<string, Set<string>>()
-  /** Fragments' matching words, valid until the vocabulary changes (typing asks for the same ones twice). */
-  #cache = new Map<string, string[]>()
+/**
+ * Memory is what bounds it at 30,000 cases, so each distinct word is held once (an id, its string
+ * shared by every key that has it), a word found in one key keeps that key bare (most reference
+ * numbers and ids), and nothing is kept per key: a key's previous words are given back by the
+ * caller, which can always compute them (a case's summary, a person's name, as they were).
+ */
+export class WordIndex<K extends string | number> {
+  /** word → its id, and back (one string, shared). */
+  readonly #ids = new Map<string, number>()
+  readonly #words: Array<string | undefined> = []
+  /** id → the keys whose text has the word: one bare, several in an array (order does not matter). */
+  readonly #postings: Array<K | K[] | undefined> = []
+  readonly #free: number[] = []
+  /** trigram → the ids of the distinct words containing it. */
+  readonly #grams = new Map<string, number[]>()
+  /** Fragments' matching word ids, valid until the vocabulary changes (typing asks for the same ones twice). */
+  #cache = new Map<string, number[]>()
 
-  get size(): number {
-    return this.#wordsOf.size
+  /** Distinct words held. */
+  get vocabulary(): number {
+    return this.#ids.size
   }
 
-  /** Replaces what `key` is found by. */
-  set(key: K, words: Iterable<string>): void {
-    const next = [...new Set(words)]
-    const before = this.#wordsOf.get(key)
-    if (before !== undefined && before.length === next.length && before.every((w, i) => w === next[i])) return
-    this.remove(key)
-    if (next.length === 0) return
-    this.#wordsOf.set(key, next)
-    for (const word of next) {
-      let keys = this.#keysOf.get(word)
-      if (keys === undefined) {
-        keys = new Set()
-        this.#keysOf.set(word, keys)
-        this.#addWord(word)
-      }
-      keys.add(key)
+  /** Replaces what `key` is found by; `previous`: the words it was given last (none: a new key). */
+  set(key: K, words: Iterable<string>, previous?: Iterable<string>): void {
+    const next = new Set(words)
+    if (previous === undefined) {
+      for (const w of next) this.#link(w, key)
+      return
     }
+    const before = new Set(previous)
+    for (const w of before) if (!next.has(w)) this.#unlink(w, key)
+    for (const w of next) if (!before.has(w)) this.#link(w, key)
   }
 
-  remove(key: K): void {
-    const words = this.#wordsOf.get(key)
-    if (words === undefined) return
-    this.#wordsOf.delete(key)
-    for (const word of words) {
-      const keys = this.#keysOf.get(word)
-      if (keys === undefined) continue
-      keys.delete(key)
-      if (keys.size === 0) {
-        this.#keysOf.delete(word)
-        this.#dropWord(word)
-      }
-    }
+  /** Takes `key` out; `previous`: the words it was given last. */
+  remove(key: K, previous: Iterable<string>): void {
+    for (const w of new Set(previous)) this.#unlink(w, key)
+  }
+
+  clear(): void {
+    this.#ids.clear()
+    this.#words.length = 0
+    this.#postings.length = 0
+    this.#free.length = 0
+    this.#grams.clear()
+    this.#cache = new Map()
   }
 
   /** Adds to `into` every key with a word containing `fragment` (already lower-cased). */
@@ -74,20 +75,61 @@ export class WordIndex<K> {
 
   /** Calls `fn` for each key with a word containing `fragment`, once per such word (a key may come twice). */
   visit(fragment: string, fn: (key: K) => void): void {
-    for (const word of this.#wordsContaining(fragment)) {
-      const keys = this.#keysOf.get(word)
-      if (keys !== undefined) for (const k of keys) fn(k)
+    for (const id of this.#wordsContaining(fragment)) {
+      const keys = this.#postings[id]
+      if (keys === undefined) continue
+      if (Array.isArray(keys)) for (const k of keys) fn(k)
+      else fn(keys)
     }
   }
 
   /** How many keys `visit` would call back with: what looking `fragment` up costs. */
   postings(fragment: string): number {
     let n = 0
-    for (const word of this.#wordsContaining(fragment)) n += this.#keysOf.get(word)?.size ?? 0
+    for (const id of this.#wordsContaining(fragment)) {
+      const keys = this.#postings[id]
+      n += keys === undefined ? 0 : Array.isArray(keys) ? keys.length : 1
+    }
     return n
   }
 
-  #wordsContaining(fragment: string): ReadonlyArray<string> {
+  #link(word: string, key: K): void {
+    let id = this.#ids.get(word)
+    if (id === undefined) {
+      id = this.#free.pop() ?? this.#postings.length
+      this.#ids.set(word, id)
+      this.#words[id] = word
+      this.#postings[id] = key
+      this.#addGrams(word, id)
+      return
+    }
+    const keys = this.#postings[id]
+    if (keys === undefined) this.#postings[id] = key
+    else if (Array.isArray(keys)) keys.push(key)
+    else this.#postings[id] = [keys, key]
+  }
+
+  #unlink(word: string, key: K): void {
+    const id = this.#ids.get(word)
+    if (id === undefined) return
+    const keys = this.#postings[id]
+    if (Array.isArray(keys)) {
+      const at = keys.indexOf(key)
+      if (at < 0) return
+      keys[at] = keys[keys.length - 1]!
+      keys.pop()
+      if (keys.length === 1) this.#postings[id] = keys[0]
+      return
+    }
+    if (keys !== key) return
+    this.#postings[id] = undefined
+    this.#words[id] = undefined
+    this.#ids.delete(word)
+    this.#free.push(id)
+    this.#dropGrams(word, id)
+  }
+
+  #wordsContaining(fragment: string): ReadonlyArray<number> {
     let hit = this.#cache.get(fragment)
     if (hit === undefined) {
       hit = this.#lookUp(fragment)
@@ -97,42 +139,42 @@ export class WordIndex<K> {
     return hit
   }
 
-  #lookUp(fragment: string): string[] {
-    const out: string[] = []
+  #lookUp(fragment: string): number[] {
+    const out: number[] = []
     if (fragment.length < GRAM) {
-      for (const word of this.#keysOf.keys()) if (word.includes(fragment)) out.push(word)
+      for (const [word, id] of this.#ids) if (word.includes(fragment)) out.push(id)
       return out
     }
     // The rarest trigram's words, checked against the whole fragment.
-    let rarest: Set<string> | undefined
+    let rarest: number[] | undefined
     for (const g of gramsOf(fragment)) {
-      const words = this.#wordsWith.get(g)
-      if (words === undefined) return out
-      if (rarest === undefined || words.size < rarest.size) rarest = words
+      const ids = this.#grams.get(g)
+      if (ids === undefined) return out
+      if (rarest === undefined || ids.length < rarest.length) rarest = ids
     }
-    if (rarest !== undefined) for (const word of rarest) if (word.includes(fragment)) out.push(word)
+    if (rarest !== undefined) for (const id of rarest) if (this.#words[id]!.includes(fragment)) out.push(id)
     return out
   }
 
-  #addWord(word: string): void {
+  #addGrams(word: string, id: number): void {
     if (this.#cache.size > 0) this.#cache.clear()
     for (const g of gramsOf(word)) {
-      let words = this.#wordsWith.get(g)
-      if (words === undefined) {
-        words = new Set()
-        this.#wordsWith.set(g, words)
-      }
-      words.add(word)
+      const ids = this.#grams.get(g)
+      if (ids === undefined) this.#grams.set(g, [id])
+      else ids.push(id)
     }
   }
 
-  #dropWord(word: string): void {
+  #dropGrams(word: string, id: number): void {
     if (this.#cache.size > 0) this.#cache.clear()
     for (const g of gramsOf(word)) {
-      const words = this.#wordsWith.get(g)
-      if (words === undefined) continue
-      words.delete(word)
-      if (words.size === 0) this.#wordsWith.delete(g)
+      const ids = this.#grams.get(g)
+      if (ids === undefined) continue
+      const at = ids.indexOf(id)
+      if (at < 0) continue
+      ids[at] = ids[ids.length - 1]!
+      ids.pop()
+      if (ids.length === 0) this.#grams.delete(g)
     }
   }
 }
