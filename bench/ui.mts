@@ -1,13 +1,12 @@
 // `npm run bench` (window part): for each size (BENCH_SIZES, default 1,000 / 10,000 / 30,000, or
-// the first argument), builds the caseload once (fsync-free, through the real services), then runs
+// the first argument), builds the caseload once (fsync-free, bench/fixture.ts), then runs
 // the Playwright benchmark bench/ui/caseload.bench.ts in a fresh process over a copy of it. Needs
 // the built window (`npx electron-vite build`).
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openServices } from '../src/services/app-services'
-import { writeDemo } from '../src/services/demo/write'
+import { buildFixture } from './fixture'
 import { noFsyncFs } from './fast-fs'
 
 const root = join(import.meta.dirname, '..')
@@ -21,9 +20,7 @@ for (const cases of sizes) {
   const dir = join(tmpdir(), `aa-bench-ui-${cases}`)
   if (!existsSync(join(dir, 'cases'))) {
     rmSync(dir, { recursive: true, force: true })
-    const services = await openServices({ dataDir: dir, appVersion: 'bench', holder: 'bench generator', dailyBackup: false, fs: noFsyncFs })
-    await writeDemo(services, { cases, organizations: Math.round(cases / 2), patients: Math.round(cases / 3), eventsPerCase: 11, today: '2026-11-25', attachments: false, concurrency: 8 })
-    await services.close()
+    await buildFixture({ dataDir: dir, cases, organizations: Math.round(cases / 2), patients: Math.round(cases / 3), eventsPerCase: 11, today: '2026-11-25', fs: noFsyncFs, sequentialIds: true })
   }
   const r = spawnSync('npx', ['playwright', 'test', '-c', join(root, 'bench', 'ui', 'playwright.config.ts')], {
     cwd: root,
