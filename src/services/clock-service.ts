@@ -3,7 +3,7 @@
 // three changes. The caseload lists thousands of cases at once; the first list of a day fills this
 // cache in slices (caseload/clock-sweep.ts) rather than in one long block.
 import { createHash } from 'node:crypto'
-import { computeClock, ClockInputError, type ClockResult } from '../core/clocks'
+import { computeClock, ClockInputError, type ClockResult, type FindingCode } from '../core/clocks'
 import type { CaseClockScenario } from '../core/cases/to-clock'
 import { RULES_VERSION } from '../core/rules/version'
 import { ladderFor } from '../core/perspective'
@@ -20,7 +20,10 @@ export type FullCaseClock =
  * a full result without its explanation and ladder steps (most of its size: at 30,000 cases they
  * would hold some 80 MB for nobody). The case's page computes its one clock in full (`full`).
  */
-export type ClockFigures = Omit<ClockResult, 'explanation' | 'escalation' | 'warnings' | 'hipaaAlone'>
+export type ClockFigures = Omit<ClockResult, 'explanation' | 'escalation' | 'warnings' | 'hipaaAlone' | 'findings'> & {
+  /** The findings' codes, each once (their wording and citations are the case page's). */
+  findingCodes: FindingCode[]
+}
 
 export type CaseClock =
   | { state: 'not-sent' }
@@ -33,8 +36,8 @@ const NOT_SENT = { state: 'not-sent' } as const
 
 function figuresOf(clock: FullCaseClock): CaseClock {
   if (clock.state !== 'ok') return clock
-  const { explanation: _e, escalation: _s, warnings: _w, hipaaAlone: _h, ...figures } = clock.result
-  return { state: 'ok', result: figures, receiptAssumed: clock.receiptAssumed }
+  const { explanation: _e, escalation: _s, warnings: _w, hipaaAlone: _h, findings, ...figures } = clock.result
+  return { state: 'ok', result: { ...figures, findingCodes: [...new Set(findings.map((f) => f.code))] }, receiptAssumed: clock.receiptAssumed }
 }
 
 export function clockService(ctx: ServiceContext) {

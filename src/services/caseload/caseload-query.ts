@@ -187,7 +187,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
       daysLate: r?.daysLate ?? null,
       daysRemaining: r?.daysRemaining ?? null,
       nextStep: r?.nextStep ?? null,
-      findings: r ? [...new Set(r.findings.map((f) => f.code))] : [],
+      findings: r ? r.findingCodes : [],
       lastEventDate: s.lastEventDate ?? null,
       eventCount: s.eventCount,
       deletedAt: s.deletedAt ?? null,

@@ -45,7 +45,16 @@ const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, l
 /** Sort keys whose value comes from the clock (their order is provisional while clocks are pending). */
 export const CLOCK_SORT_KEYS: ReadonlySet<CaseSortKey> = new Set(['urgency', 'status', 'due', 'daysLate'])
 
-type Keyed = { d: Doc; v: string | number | null; rank: number; late: number; due: string; last: string }
+type Keyed = {
+  d: Doc
+  v: string | number | null
+  rank: number
+  late: number
+  due: string
+  last: string
+  /** The values of the second and later sort keys (none for one key: an array less per case). */
+  more?: Array<string | number | null>
+}
 
 // ISO dates and ids compare correctly as plain strings; localeCompare would be slower and no better.
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -125,11 +134,12 @@ export const sortDocs = (q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | 
 /** sortDocs, pausing every few hundred cases (slices.ts). */
 export function* sortDocsSteps(q: QueryContext, docs: Iterable<Doc>, sort: CaseSort | ReadonlyArray<CaseSort>): Steps<Doc[]> {
   const keys: ReadonlyArray<CaseSort> = isSortList(sort) ? (sort.length > 0 ? sort : [{ key: 'urgency', dir: 'asc' }]) : [sort]
-  const keyed: Array<Keyed & { vs: Array<Keyed['v']> }> = []
+  const keyed: Keyed[] = []
   for (const d of docs) {
     const clock = q.clockOf(d)
     const first = keyOf(q, keys[0]!.key, d, clock)
-    keyed.push({ ...first, vs: keys.map((k, i) => (i === 0 ? first.v : keyOf(q, k.key, d, clock).v)) })
+    if (keys.length > 1) first.more = keys.slice(1).map((k) => keyOf(q, k.key, d, clock).v)
+    keyed.push(first)
     if (keyed.length % STEP_EVERY === 0) yield
   }
   const last = keys.length - 1
@@ -143,8 +153,8 @@ export function* sortDocsSteps(q: QueryContext, docs: Iterable<Doc>, sort: CaseS
         if (c !== 0) return sign * c
         continue
       }
-      const x = a.vs[i] ?? null
-      const y = b.vs[i] ?? null
+      const x = (i === 0 ? a.v : a.more?.[i - 1]) ?? null
+      const y = (i === 0 ? b.v : b.more?.[i - 1]) ?? null
       if (x === null || y === null) {
         if (x === y) continue
         return x === null ? 1 : -1
