@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { build } from 'esbuild'
 import { buildFixture } from './fixture'
 import { noFsyncFs } from './fast-fs'
 
@@ -20,11 +21,28 @@ if (sizes.length === 0) throw new Error('usage: store.mts [SIZES], e.g. 1000,100
 type Flat = { cases: number; eventSave: number; patientEdit: number; floorDir: number; patientFloor: number }
 const flats: Flat[] = []
 
+// The measuring process runs bundled, as the app's main process does: under tsx, its transformed
+// sources and source maps alone add 15–30 MB to the RSS the issue bounds.
+const measure = join(tmpdir(), `aa-bench-store-measure-${process.pid}.mjs`)
+await build({
+  entryPoints: [join(import.meta.dirname, 'store-measure.mts')],
+  outfile: measure,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@resvg/resvg-js'],
+  // Bundled CommonJS dependencies call require().
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning'
+})
+process.on('exit', () => rmSync(measure, { force: true }))
+
 for (const CASES of sizes) {
   const dataDir = join(tmpdir(), `aa-bench-store-${CASES}`)
   const reuse = process.env['BENCH_REUSE'] === '1' && existsSync(join(dataDir, 'cases'))
   if (!reuse) await generate(CASES, dataDir)
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'store-measure.mts'), dataDir], {
+  const child = spawnSync(process.execPath, ['--expose-gc', measure, dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: process.env,
     encoding: 'utf8',
