@@ -95,8 +95,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     }
   }
 
-  function checkEventDate(event: Pick<CaseEvent, 'date'>, path: IssuePath): void {
-    const today = todayOf(ctx)
+  function checkEventDate(event: Pick<CaseEvent, 'date'>, path: IssuePath, today = todayOf(ctx)): void {
     // One day of slack: a fax stamped in the holder's time zone may already be "tomorrow".
     if (event.date > addCalendarDays(today, 1)) {
       throw invalidField([...path, 'date'], `${event.date} is in the future (today is ${today}); log events when they happen, or add a reminder`)
@@ -151,12 +150,13 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     const id = ctx.newId('case')
     checkReferences(fields, batch ? id : undefined, batch)
     const at = nowIso(ctx)
+    const today = todayOf(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
     // Events logged with the case (imports) are validated exactly as addEvents would, in the same write.
     const events = eventInputs.map((input, i) => {
       const fieldsOf = parseOrThrow(CaseEventInputSchema, input, `events[${i}]`)
       const event = parseOrThrow(CaseEventSchema, { ...fieldsOf, id: ctx.newId('ev'), createdAt: at, updatedAt: at }, `events[${i}]`)
-      checkEventDate(event, ['events', i])
+      checkEventDate(event, ['events', i], today)
       checkDeliveredItems(c, event, ['events', i])
       return event
     })

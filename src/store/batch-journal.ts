@@ -19,6 +19,7 @@ import { stampOf, type FileIo } from './file-io'
 import { fsyncDir, tempNameFor } from './durable-write'
 import { LOCAL_DIR } from './layout'
 import { mapLimit } from './context'
+import { syncFileSystem } from './sync-fs'
 
 /** One record file of a batch: its path in the data folder, its rev, and its final (encrypted) bytes. */
 export type BatchEntry = { rel: string; rev: number; bytes: Uint8Array; /** No file was there before: a failed batch removes it again. */ fresh?: boolean }
@@ -105,6 +106,12 @@ async function writeThroughFs(io: FileIo, entries: ReadonlyArray<BatchEntry>): P
 }
 
 async function checkpoint(io: FileIo, journal: string, rels: ReadonlyArray<string>): Promise<void> {
+  if (!(io.fs === nodeFs && (await syncFileSystem(io.abs(rels[0] ?? journal))))) await fsyncEach(io, rels)
+  await io.remove(journal)
+}
+
+/** One fsync per file: the portable way (and the one the tests' injected file systems see). */
+async function fsyncEach(io: FileIo, rels: ReadonlyArray<string>): Promise<void> {
   await mapLimit(rels, IN_FLIGHT, async (rel) => {
     const handle = await io.fs.open(io.abs(rel), 'r')
     try {
@@ -113,7 +120,6 @@ async function checkpoint(io: FileIo, journal: string, rels: ReadonlyArray<strin
       await handle.close()
     }
   })
-  await io.remove(journal)
 }
 
 /** The rev a record file holds now, or -1 when it is missing or cannot be read (it is rewritten). */

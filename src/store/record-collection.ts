@@ -380,8 +380,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
       for (const { rev, record } of entries) {
         const slot = this.#slots.get(record.id)
         if (slot !== undefined) slot.adapter.rev = rev
-        this.#setEntry(record, rev)
       }
+      this.#entries.setMany(entries.map(({ record, rev }) => this.#entryOf(record, rev)))
+      this.#changed()
     } finally {
       for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
     }
@@ -460,9 +461,13 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     return record === undefined ? null : this.ctx.io.readRaw(recordFile(this.spec.name, id))
   }
 
-  #setEntry(record: T, rev: number): void {
+  #entryOf(record: T, rev: number): SummaryEntry<S> {
     const summary = (this.spec.summarize === undefined ? undefined : this.spec.summarize(record)) as S
-    this.#entries.set(record.id, { id: record.id, rev, summary })
+    return { id: record.id, rev, summary }
+  }
+
+  #setEntry(record: T, rev: number): void {
+    this.#entries.set(record.id, this.#entryOf(record, rev))
     this.#changed()
   }
 
