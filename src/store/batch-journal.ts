@@ -12,7 +12,6 @@
 // durably; a file with the same or a newer rev (a later edit) is left alone. The journal is in
 // .local/: it is this computer's unfinished work, never synced and never in a backup.
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
-import * as nodeFs from 'node:fs/promises'
 import { z } from 'zod'
 import { FileProblem, parseEnvelope, parseJson } from './envelope'
 import { stampOf, type FileIo } from './file-io'
@@ -56,7 +55,7 @@ export async function writeBatch(io: FileIo, collection: string, entries: Readon
   await io.writeRaw(journal, io.cipher.encrypt(journal, encodeJournal(entries)))
   let stamps: Map<string, string | null>
   try {
-    stamps = io.fs === nodeFs ? await writeInSlices(io, entries) : await writeThroughFs(io, entries)
+    stamps = io.native ? await writeInSlices(io, entries) : await writeThroughFs(io, entries)
     await fsyncDir(io.fs, io.abs(collection))
   } catch (e) {
     // Not acknowledged: new files written so far go again (a changed record that was already
@@ -106,7 +105,7 @@ async function writeThroughFs(io: FileIo, entries: ReadonlyArray<BatchEntry>): P
 }
 
 async function checkpoint(io: FileIo, journal: string, rels: ReadonlyArray<string>): Promise<void> {
-  if (!(io.fs === nodeFs && (await syncFileSystem(io.abs(rels[0] ?? journal))))) await fsyncEach(io, rels)
+  if (!(io.native && (await syncFileSystem(io.abs(rels[0] ?? journal))))) await fsyncEach(io, rels)
   await io.remove(journal)
 }
 
