@@ -4,7 +4,7 @@
 // whose rewrite is debounced and off the acknowledged path.
 import { Low } from 'lowdb'
 import { AppError } from '#shared/errors'
-import { writeBatch, replayBatch } from './batch-journal'
+import { writeBatch, replayBatch, type BatchEntry } from './batch-journal'
 import { recordCodec, validateInput } from './codec'
 import { type StoreContext, mapLimit } from './context'
 import { ChangeLoggingMap, type ChangeCursor, type Changes } from './change-log'
@@ -29,6 +29,9 @@ export type LoadResult = {
   outdated: string[]
 }
 
+/** Records validated and encoded per turn of the event loop in a batch write. */
+const ENCODE_SLICE = 250
+
 export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
   readonly #entries = new ChangeLoggingMap<S>()
   readonly #slots = new Map<string, Slot<T>>()
@@ -45,6 +48,8 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   readonly #indexWriter: SerialWriter
   /** The background end of the last batch write (see batch-journal.ts); a remove waits for it. */
   #checkpoint: Promise<void> = Promise.resolve()
+  /** Records of a batch whose files the checkpoint has not written yet (they are in #pending meanwhile). */
+  readonly #unwritten = new Set<string>()
   #indexTimer: NodeJS.Timeout | null = null
   #closed = false
 
@@ -320,6 +325,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
 
   async put(record: T): Promise<void> {
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
+    await this.#afterBatchOf([parsed.id])
     assertFileRecordId(this.spec.name, parsed.id)
     const slot = this.#slot(parsed.id)
     this.#recent.delete(parsed.id)
@@ -349,45 +355,75 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
    * The summaries change as a single put's would (the same #setEntry), once the batch is durable.
    */
   async putMany(records: ReadonlyArray<T>): Promise<void> {
-    const parsed = records.map((record) => {
-      const p = validateInput(this.spec.schema, record, this.spec.name) as T
-      assertFileRecordId(this.spec.name, p.id)
-      if (this.#pending.has(p.id) || this.#slots.get(p.id)?.adapter.busy) throw new AppError('INTERNAL', `${this.spec.name} record "${p.id}" is being written; it cannot join a batch.`)
-      return p
-    })
-    if (new Set(parsed.map((p) => p.id)).size !== parsed.length) throw new AppError('INTERNAL', `A batch of ${this.spec.name} lists one record twice.`)
-    if (parsed.length === 0) return
+    if (new Set(records.map((p) => p.id)).size !== records.length) throw new AppError('INTERNAL', `A batch of ${this.spec.name} lists one record twice.`)
+    if (records.length === 0) return
+    // One batch at a time: the journal file is the collection's, and the last batch's checkpoint
+    // removes it when done, so a second journal written meanwhile would lose its protection.
+    await this.#checkpoint.catch(() => undefined)
     const { io } = this.ctx
     const updatedAt = io.now().toISOString()
-    const entries = parsed.map((p) => {
-      const rel = recordFile(this.spec.name, p.id)
-      const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
-      const rev = before + 1
-      const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
-      return { rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p, fresh: before === 0 }
-    })
-    for (const p of parsed) {
-      this.#recent.delete(p.id)
-      this.#pending.set(p.id, p)
-    }
-    await io.ensureDirOf(entries[0]!.rel)
-    let written = new Map<string, string | null>()
+    const parsed: T[] = []
+    const entries: Array<BatchEntry & { record: T }> = []
     try {
-      const { checkpoint, stamps } = await this.ctx.track(writeBatch(io, this.spec.name, entries))
-      written = stamps
-      this.#checkpoint = this.ctx.track(checkpoint)
-      this.#checkpoint.catch(() => undefined) // its failure leaves the journal, replayed at the next open
-      for (const { rev, record } of entries) {
-        const slot = this.#slots.get(record.id)
-        if (slot !== undefined) slot.adapter.rev = rev
-        this.#setEntry(record, rev)
+      // Validated and encoded in slices, the loop free between them: a batch of 10,000 is about a
+      // second of work, and the app's other requests must not wait that long. Each record is
+      // pending from the moment it is checked, so no single write can slip in beside the batch.
+      for (const record of records) {
+        const p = validateInput(this.spec.schema, record, this.spec.name) as T
+        assertFileRecordId(this.spec.name, p.id)
+        if (this.#pending.has(p.id) || this.#slots.get(p.id)?.adapter.busy) throw new AppError('INTERNAL', `${this.spec.name} record "${p.id}" is being written; it cannot join a batch.`)
+        const rel = recordFile(this.spec.name, p.id)
+        const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
+        const rev = before + 1
+        const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
+        entries.push({ rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p })
+        parsed.push(p)
+        this.#recent.delete(p.id)
+        this.#pending.set(p.id, p)
+        if (parsed.length % ENCODE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve))
       }
-    } finally {
+    } catch (e) {
       for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
+      throw e
     }
-    for (const { rel, record } of entries) {
-      const stamp = written.get(rel) ?? null
-      if (stamp !== null && !this.#pending.has(record.id)) this.#stamps.set(record.id, stamp)
+    let checkpoint: Promise<void>
+    try {
+      await io.ensureDirOf(entries[0]!.rel)
+      // Durable from here (the journal); the files follow in the background, and until each is on
+      // disk the record is served from #pending.
+      checkpoint = (
+        await this.ctx.track(
+          writeBatch(io, this.spec.name, entries, {
+            stillCurrent: ({ record }) => this.#pending.get(record.id) === record,
+            written: ({ record }, stamp) => {
+              this.#unwritten.delete(record.id)
+              if (this.#pending.get(record.id) !== record) return
+              this.#pending.delete(record.id)
+              if (stamp !== null) this.#stamps.set(record.id, stamp)
+            }
+          })
+        )
+      ).checkpoint
+    } catch (e) {
+      for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
+      throw e
+    }
+    for (const { rev, record } of entries) {
+      this.#unwritten.add(record.id)
+      const slot = this.#slots.get(record.id)
+      if (slot !== undefined) slot.adapter.rev = rev
+    }
+    this.#entries.setMany(entries.map(({ record, rev }) => this.#entryOf(record, rev)))
+    this.#changed()
+    // Its failure leaves the journal, which the next open replays; until then the records stay in memory.
+    this.#checkpoint = this.ctx.track(checkpoint)
+    this.#checkpoint.catch(() => undefined)
+  }
+
+  /** A write of a record whose batch file is not on disk yet waits for it: two writers of one file would race. */
+  async #afterBatchOf(ids: Iterable<string>): Promise<void> {
+    for (const id of ids) {
+      if (this.#unwritten.has(id)) return this.#checkpoint.catch(() => undefined)
     }
   }
 
@@ -460,9 +496,13 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     return record === undefined ? null : this.ctx.io.readRaw(recordFile(this.spec.name, id))
   }
 
-  #setEntry(record: T, rev: number): void {
+  #entryOf(record: T, rev: number): SummaryEntry<S> {
     const summary = (this.spec.summarize === undefined ? undefined : this.spec.summarize(record)) as S
-    this.#entries.set(record.id, { id: record.id, rev, summary })
+    return { id: record.id, rev, summary }
+  }
+
+  #setEntry(record: T, rev: number): void {
+    this.#entries.set(record.id, this.#entryOf(record, rev))
     this.#changed()
   }
 
@@ -496,8 +536,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     })
   }
 
-  /** Waits for record writes, then writes the index now if it is due. */
+  /** Waits for record writes (a batch's files too: a backup reads them from disk), then writes the index now if it is due. */
   async flush(): Promise<void> {
+    await this.#checkpoint.catch(() => undefined)
     await Promise.all([...this.#slots.values()].map((s) => s.adapter.idle()))
     if (this.#indexTimer !== null) {
       clearTimeout(this.#indexTimer)
