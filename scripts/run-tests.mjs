@@ -16,6 +16,8 @@ mkdirSync(tmp, { recursive: true })
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+// TypeScript 7 is installed beside TypeScript 6 under an alias; its `tsc` bin would clash with 6's, so it is run by path.
+const tsc7 = join(root, 'node_modules/typescript7/bin/tsc')
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const failedSteps = []
@@ -78,9 +80,12 @@ async function playwright() {
 if (!only) {
   const gate = await Promise.all([
     run('lint (eslint, layer rules)', npx, ['eslint', '.', '--max-warnings', '0', '--cache', '--cache-location', join(root, '.tmp/eslint/')]),
-    // The four type checks side by side (each is one core's work): in a row they were the gate's long pole.
+    // The four type checks side by side, by TypeScript 7's native compiler (package typescript7): the
+    // same checks as TypeScript 6's tsc (which typescript-eslint and editors use), for about a fifth of
+    // its CPU time (120 → 25 CPU-seconds from a clean clone). One checker thread each: four processes
+    // already fill two cores, and every extra checker re-derives the shared types.
     ...['core', 'node', 'web', 'e2e'].map((p) =>
-      run(`type check (${p})`, npx, ['tsc', '-p', `tsconfig.${p}.json`, '--incremental', '--tsBuildInfoFile', `.tmp/tsc/${p}.tsbuildinfo`])
+      run(`type check (${p})`, process.execPath, [tsc7, '-p', `tsconfig.${p}.json`, '--checkers', '1', '--incremental', '--tsBuildInfoFile', `.tmp/tsc/${p}.tsbuildinfo`])
     ),
     run('security lint (electronegativity)', process.execPath, [join(root, 'scripts/lint-security.mjs')]),
     run('build (electron-vite, command line bundle)', npm, ['run', '--silent', 'build'])
