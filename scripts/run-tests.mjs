@@ -111,11 +111,12 @@ async function playwright() {
 }
 
 if (!only) {
-  const build = run('build (electron-vite, command line bundle)', npm, ['run', '--silent', 'build'])
-  // Playwright needs only the built window, and measures no time: it starts beside the rest of the gate.
-  const e2e = build.then((ok) => (ok ? playwright() : undefined))
+  // The build first, alone (a few seconds): Playwright needs only the built window, and measures no
+  // time, so it starts as soon as the build is there, beside the rest of the gate.
+  const built = await run('build (electron-vite, command line bundle)', npm, ['run', '--silent', 'build'])
+  const e2e = built ? playwright() : undefined
   const gate = await Promise.all([
-    build,
+    built,
     // Two lint threads: ESLint is the gate's longest step (the React Compiler's rules), and alone
     // on one core it would still run after the type checks are done.
     run('lint (eslint, layer rules)', npx, ['eslint', '.', '--max-warnings', '0', '--concurrency', '2', '--cache', '--cache-location', join(root, '.tmp/eslint/')]),
