@@ -56,6 +56,35 @@ export class ChangeLoggingMap<S> extends Map<string, SummaryEntry<S>> {
     return this
   }
 
+  /**
+   * Many sets at once (a batch write): logged as single sets would be, but the sorted array is
+   * merged once, not copied once per entry (10,000 copies of a 30,000-entry array otherwise).
+   */
+  setMany(entries: ReadonlyArray<SummaryEntry<S>>): void {
+    const sorted = this.#sorted
+    this.#sorted = null
+    // An id set twice in the batch: its last entry wins, as with single sets.
+    const last = new Map(entries.map((e) => [e.id, e]))
+    const added = [...last.values()].filter((e) => !this.has(e.id)).sort(byId)
+    for (const entry of entries) this.set(entry.id, entry)
+    if (sorted === null) return
+    const merged = new Array<SummaryEntry<S>>(sorted.length + added.length)
+    let i = 0
+    let j = 0
+    for (let k = 0; k < merged.length; k++) {
+      const old = sorted[i]
+      const add = added[j]
+      if (add === undefined || (old !== undefined && old.id < add.id)) {
+        merged[k] = last.get(old!.id) ?? old!
+        i++
+      } else {
+        merged[k] = add
+        j++
+      }
+    }
+    this.#sorted = merged
+  }
+
   override delete(id: string): boolean {
     const had = super.delete(id)
     if (!had) return had

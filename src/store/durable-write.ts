@@ -8,9 +8,15 @@ import type { StoreFs } from './types'
 
 export const TMP_SUFFIX = '.tmp'
 
-/** Temp files start with a dot and end in .tmp, so listings skip them and open can sweep leftovers. */
-export const tempNameFor = (file: string): string =>
-  join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`)
+/** This process's mark in its temp names: random once, then a counter (a batch makes thousands of temp files). */
+const processMark = randomBytes(4).toString('hex')
+let tempCount = 0
+
+/**
+ * Temp files start with a dot and end in .tmp, so listings skip them and open can sweep leftovers.
+ * Unique per process and per write, so two writes of one file never share a temp file.
+ */
+export const tempNameFor = (file: string): string => join(dirname(file), `.${basename(file)}.${processMark}${(tempCount++).toString(36)}${TMP_SUFFIX}`)
 
 export const isTempName = (name: string): boolean => name.startsWith('.') && name.endsWith(TMP_SUFFIX)
 

@@ -1,5 +1,6 @@
 // The store's view of the data folder: paths relative to it, bytes through the cipher, durable
 // writes, and every errno turned into an AppError that names the file and what to do.
+import * as nativeFs from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { errnoOf, toAppError } from './fs-errors'
 import { fsyncDir, removeFileDurably, writeFileAtomic } from './durable-write'
@@ -25,7 +26,19 @@ export class FileIo {
     readonly dataDir: string,
     public cipher: Cipher,
     readonly now: () => Date
-  ) {}
+  ) {
+    const real = nativeFs as unknown as Record<string, unknown>
+    const given = fs as unknown as Record<string, unknown>
+    this.native = Object.keys(real).every((k) => typeof real[k] !== 'function' || given[k] === real[k])
+  }
+
+  /**
+   * True on the real file system (not a test's stand-in), where the store may use calls beyond
+   * StoreFs (synchronous writes, syncfs). Compared function by function, not by the module
+   * object: each compiled module may wrap `node:fs/promises` in an object of its own (tsx,
+   * bundlers), and a stand-in that copies the module and replaces one call is not the real thing.
+   */
+  readonly native: boolean
 
   /** The absolute path of `rel`; refuses (INTERNAL) any path that would leave the folder. */
   abs(rel: string): string {

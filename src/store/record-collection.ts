@@ -4,7 +4,7 @@
 // whose rewrite is debounced and off the acknowledged path.
 import { Low } from 'lowdb'
 import { AppError } from '#shared/errors'
-import { writeBatch, replayBatch } from './batch-journal'
+import { writeBatch, replayBatch, type BatchEntry } from './batch-journal'
 import { recordCodec, validateInput } from './codec'
 import { type StoreContext, mapLimit } from './context'
 import { ChangeLoggingMap, type ChangeCursor, type Changes } from './change-log'
@@ -28,6 +28,9 @@ export type LoadResult = {
   /** Ids whose file is from an older version (found during a rebuild). */
   outdated: string[]
 }
+
+/** Records validated and encoded per turn of the event loop in a batch write. */
+const ENCODE_SLICE = 250
 
 export class FileRecordStore<T extends StoredRecord, S> implements RecordCollection<T, S> {
   readonly #entries = new ChangeLoggingMap<S>()
@@ -349,26 +352,33 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
    * The summaries change as a single put's would (the same #setEntry), once the batch is durable.
    */
   async putMany(records: ReadonlyArray<T>): Promise<void> {
-    const parsed = records.map((record) => {
-      const p = validateInput(this.spec.schema, record, this.spec.name) as T
-      assertFileRecordId(this.spec.name, p.id)
-      if (this.#pending.has(p.id) || this.#slots.get(p.id)?.adapter.busy) throw new AppError('INTERNAL', `${this.spec.name} record "${p.id}" is being written; it cannot join a batch.`)
-      return p
-    })
-    if (new Set(parsed.map((p) => p.id)).size !== parsed.length) throw new AppError('INTERNAL', `A batch of ${this.spec.name} lists one record twice.`)
-    if (parsed.length === 0) return
+    if (new Set(records.map((p) => p.id)).size !== records.length) throw new AppError('INTERNAL', `A batch of ${this.spec.name} lists one record twice.`)
+    if (records.length === 0) return
     const { io } = this.ctx
     const updatedAt = io.now().toISOString()
-    const entries = parsed.map((p) => {
-      const rel = recordFile(this.spec.name, p.id)
-      const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
-      const rev = before + 1
-      const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
-      return { rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p, fresh: before === 0 }
-    })
-    for (const p of parsed) {
-      this.#recent.delete(p.id)
-      this.#pending.set(p.id, p)
+    const parsed: T[] = []
+    const entries: Array<BatchEntry & { record: T }> = []
+    try {
+      // Validated and encoded in slices, the loop free between them: a batch of 10,000 is about a
+      // second of work, and the app's other requests must not wait that long. Each record is
+      // pending from the moment it is checked, so no single write can slip in beside the batch.
+      for (const record of records) {
+        const p = validateInput(this.spec.schema, record, this.spec.name) as T
+        assertFileRecordId(this.spec.name, p.id)
+        if (this.#pending.has(p.id) || this.#slots.get(p.id)?.adapter.busy) throw new AppError('INTERNAL', `${this.spec.name} record "${p.id}" is being written; it cannot join a batch.`)
+        const rel = recordFile(this.spec.name, p.id)
+        const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
+        const rev = before + 1
+        const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
+        entries.push({ rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p, fresh: before === 0 })
+        parsed.push(p)
+        this.#recent.delete(p.id)
+        this.#pending.set(p.id, p)
+        if (parsed.length % ENCODE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+    } catch (e) {
+      for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
+      throw e
     }
     await io.ensureDirOf(entries[0]!.rel)
     let written = new Map<string, string | null>()
@@ -380,8 +390,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
       for (const { rev, record } of entries) {
         const slot = this.#slots.get(record.id)
         if (slot !== undefined) slot.adapter.rev = rev
-        this.#setEntry(record, rev)
       }
+      this.#entries.setMany(entries.map(({ record, rev }) => this.#entryOf(record, rev)))
+      this.#changed()
     } finally {
       for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
     }
@@ -460,9 +471,13 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     return record === undefined ? null : this.ctx.io.readRaw(recordFile(this.spec.name, id))
   }
 
-  #setEntry(record: T, rev: number): void {
+  #entryOf(record: T, rev: number): SummaryEntry<S> {
     const summary = (this.spec.summarize === undefined ? undefined : this.spec.summarize(record)) as S
-    this.#entries.set(record.id, { id: record.id, rev, summary })
+    return { id: record.id, rev, summary }
+  }
+
+  #setEntry(record: T, rev: number): void {
+    this.#entries.set(record.id, this.#entryOf(record, rev))
     this.#changed()
   }
 

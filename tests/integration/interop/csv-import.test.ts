@@ -140,4 +140,32 @@ describe('CSV import', () => {
     expect(s.queries.list()).toHaveLength(0)
     expect(s.patients.list()).toHaveLength(0)
   })
+
+  it('cancelled while its cases are being checked (after the patients are saved), puts the folder back as it was', async () => {
+    // The backups the import takes (before, and before putting the folder back) are the only new files.
+    const before = await hashFolder(s.dataDir, ['backups'])
+    const rows = Array.from({ length: 700 }, (_, i) => `R-${i},Patient ${i % 50},1/${(i % 28) + 1}/1980,Clinic ${i % 3},CA,09/14/2026,`)
+    const csv = ['Request ID,Patient,DOB,Practice,State,Received,Fulfilled', ...rows].join('\n')
+    const controller = new AbortController()
+    const seen: number[] = []
+    await expect(
+      csvImporter(s).commit(
+        { kind: 'requests', bytes: enc(csv), name: 'cases.csv' },
+        {
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            seen.push(done)
+            // 3 organizations and 50 patients are written by now; some of the 700 cases are checked.
+            if (done > 53 + 200 && done < total) controller.abort()
+          }
+        }
+      )
+    ).rejects.toThrow(/cancelled; nothing was changed/)
+    // Progress moved through the cases in steps, not in one jump at the end.
+    expect(seen.some((n) => n > 53 && n < 53 + 700)).toBe(true)
+    expect(s.queries.list()).toHaveLength(0)
+    expect(s.patients.list()).toHaveLength(0)
+    await s.store.flush()
+    expect(await hashFolder(s.dataDir, ['backups'])).toBe(before)
+  })
 })
