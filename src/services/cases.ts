@@ -144,7 +144,9 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   const sentEvents = (sent: RequestSent | undefined): CaseEventInput[] =>
     sent ? [{ type: 'request-sent', date: sent.date, direction: 'outgoing', summary: 'Request sent', ...(sent.channel && { channel: sent.channel }) }] : []
 
-  const byDate = (a: CaseEvent, b: CaseEvent) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)
+  // ISO dates and instants order as plain strings; localeCompare would ask the collator for each pair.
+  const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  const byDate = (a: CaseEvent, b: CaseEvent) => byString(a.date, b.date) || byString(a.createdAt, b.createdAt)
 
   async function create(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput> = []): Promise<Case> {
     return save(draft(fields, eventInputs))

@@ -48,6 +48,8 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   readonly #indexWriter: SerialWriter
   /** The background end of the last batch write (see batch-journal.ts); a remove waits for it. */
   #checkpoint: Promise<void> = Promise.resolve()
+  /** Records of a batch whose files the checkpoint has not written yet (they are in #pending meanwhile). */
+  readonly #unwritten = new Set<string>()
   #indexTimer: NodeJS.Timeout | null = null
   #closed = false
 
@@ -323,6 +325,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
 
   async put(record: T): Promise<void> {
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
+    await this.#afterBatchOf([parsed.id])
     assertFileRecordId(this.spec.name, parsed.id)
     const slot = this.#slot(parsed.id)
     this.#recent.delete(parsed.id)
@@ -354,6 +357,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   async putMany(records: ReadonlyArray<T>): Promise<void> {
     if (new Set(records.map((p) => p.id)).size !== records.length) throw new AppError('INTERNAL', `A batch of ${this.spec.name} lists one record twice.`)
     if (records.length === 0) return
+    // One batch at a time: the journal file is the collection's, and the last batch's checkpoint
+    // removes it when done, so a second journal written meanwhile would lose its protection.
+    await this.#checkpoint.catch(() => undefined)
     const { io } = this.ctx
     const updatedAt = io.now().toISOString()
     const parsed: T[] = []
@@ -370,7 +376,7 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
         const before = this.#slots.get(p.id)?.adapter.rev ?? this.#entries.get(p.id)?.rev ?? 0
         const rev = before + 1
         const plain = encodeEnvelope({ schemaVersion: this.spec.version, rev, deviceId: this.ctx.deviceId, updatedAt, data: recordCodec<T>(this.spec, p.id).encode(p) })
-        entries.push({ rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p, fresh: before === 0 })
+        entries.push({ rel, rev, bytes: io.cipher.encrypt(rel, plain), record: p })
         parsed.push(p)
         this.#recent.delete(p.id)
         this.#pending.set(p.id, p)
@@ -380,25 +386,44 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
       for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
       throw e
     }
-    await io.ensureDirOf(entries[0]!.rel)
-    let written = new Map<string, string | null>()
+    let checkpoint: Promise<void>
     try {
-      const { checkpoint, stamps } = await this.ctx.track(writeBatch(io, this.spec.name, entries))
-      written = stamps
-      this.#checkpoint = this.ctx.track(checkpoint)
-      this.#checkpoint.catch(() => undefined) // its failure leaves the journal, replayed at the next open
-      for (const { rev, record } of entries) {
-        const slot = this.#slots.get(record.id)
-        if (slot !== undefined) slot.adapter.rev = rev
-      }
-      this.#entries.setMany(entries.map(({ record, rev }) => this.#entryOf(record, rev)))
-      this.#changed()
-    } finally {
+      await io.ensureDirOf(entries[0]!.rel)
+      // Durable from here (the journal); the files follow in the background, and until each is on
+      // disk the record is served from #pending.
+      checkpoint = (
+        await this.ctx.track(
+          writeBatch(io, this.spec.name, entries, {
+            stillCurrent: ({ record }) => this.#pending.get(record.id) === record,
+            written: ({ record }, stamp) => {
+              this.#unwritten.delete(record.id)
+              if (this.#pending.get(record.id) !== record) return
+              this.#pending.delete(record.id)
+              if (stamp !== null) this.#stamps.set(record.id, stamp)
+            }
+          })
+        )
+      ).checkpoint
+    } catch (e) {
       for (const p of parsed) if (this.#pending.get(p.id) === p) this.#pending.delete(p.id)
+      throw e
     }
-    for (const { rel, record } of entries) {
-      const stamp = written.get(rel) ?? null
-      if (stamp !== null && !this.#pending.has(record.id)) this.#stamps.set(record.id, stamp)
+    for (const { rev, record } of entries) {
+      this.#unwritten.add(record.id)
+      const slot = this.#slots.get(record.id)
+      if (slot !== undefined) slot.adapter.rev = rev
+    }
+    this.#entries.setMany(entries.map(({ record, rev }) => this.#entryOf(record, rev)))
+    this.#changed()
+    // Its failure leaves the journal, which the next open replays; until then the records stay in memory.
+    this.#checkpoint = this.ctx.track(checkpoint)
+    this.#checkpoint.catch(() => undefined)
+  }
+
+  /** A write of a record whose batch file is not on disk yet waits for it: two writers of one file would race. */
+  async #afterBatchOf(ids: Iterable<string>): Promise<void> {
+    for (const id of ids) {
+      if (this.#unwritten.has(id)) return this.#checkpoint.catch(() => undefined)
     }
   }
 
@@ -511,8 +536,9 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     })
   }
 
-  /** Waits for record writes, then writes the index now if it is due. */
+  /** Waits for record writes (a batch's files too: a backup reads them from disk), then writes the index now if it is due. */
   async flush(): Promise<void> {
+    await this.#checkpoint.catch(() => undefined)
     await Promise.all([...this.#slots.values()].map((s) => s.adapter.idle()))
     if (this.#indexTimer !== null) {
       clearTimeout(this.#indexTimer)

@@ -66,9 +66,8 @@ describe('batch write', () => {
     expect(s.queries.list()).toHaveLength(3)
   })
 
-  it('a failed batch leaves no new file behind and no journal to replay', async () => {
-    let renames = 0
-    const failing = { ...fsp, rename: (async (a: string, b: string) => { if (b.includes('/cases/') && ++renames > 5) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); return fsp.rename(a, b) }) as typeof fsp.rename }
+  it('a batch whose journal cannot be written is refused: no record file, no journal, nothing listed', async () => {
+    const failing = { ...fsp, rename: (async (a: string, b: string) => { if (b.includes('/.local/batch-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); return fsp.rename(a, b) }) as typeof fsp.rename }
     const s = await open(undefined, failing)
     const [org] = await s.organizations.addMany([{ name: 'Mercy General', kind: 'hospital' }])
     const patients = await s.patients.addMany(Array.from({ length: 30 }, (_, i) => ({ name: `P ${i}` })))
@@ -77,6 +76,71 @@ describe('batch write', () => {
     expect(await readdir(join(s.dataDir, 'cases')).catch(() => [])).toEqual([])
     expect((await readdir(join(s.dataDir, '.local'))).some((f) => f.startsWith('batch-'))).toBe(false)
     expect(s.queries.list()).toHaveLength(0)
+  })
+
+  it('acknowledged once the journal is durable: the records are served before their files exist, and a later edit waits for them', async () => {
+    // The batch's record files (rev 1) are held back until released: the checkpoint is still
+    // writing them. A later edit's file (rev 2) is not held, so an edit that did not wait would
+    // land first and then be overwritten by the batch's older file.
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const isBatchFile = async (tmp: string, target: string) => target.includes('/cases/') && (await fsp.readFile(tmp, 'utf8')).includes('"rev":1,')
+    const slow = { ...fsp, rename: (async (a: string, b: string) => { if (await isBatchFile(a, b)) await held; return fsp.rename(a, b) }) as typeof fsp.rename }
+    const s = await open(undefined, slow)
+    const [org] = await s.organizations.addMany([{ name: 'Mercy General', kind: 'hospital' }])
+    const patients = await s.patients.addMany(Array.from({ length: 20 }, (_, i) => ({ name: `P ${i}` })))
+    const made = await s.cases.addManyWithEvents(patients.map((p, i) => ({ fields: { patientId: p.id, organizationId: org!.id, references: [{ kind: 'holder-request-id' as const, value: `R-${i}` }] }, events: [received] })))
+    expect(await readdir(join(s.dataDir, 'cases')).then((f) => f.filter((x) => x.endsWith('.json')))).toEqual([])
+    expect((await readdir(join(s.dataDir, '.local'))).some((f) => f.startsWith('batch-'))).toBe(true)
+    expect(s.queries.list()).toHaveLength(20)
+    expect((await s.cases.load(made[3]!.id)).references[0]?.value).toBe('R-3')
+    // An edit of a case still waiting for its file goes after the batch's file, never under it.
+    let edited = false
+    const edit = s.cases.addEvent(made[3]!.id, { type: 'follow-up-sent', date: '2026-11-02', summary: 'Follow-up' }).then(() => (edited = true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(edited).toBe(false)
+    release()
+    await edit
+    await s.store.flush()
+    expect((await readdir(join(s.dataDir, 'cases'))).filter((x) => x.endsWith('.json'))).toHaveLength(20)
+    expect((await readdir(join(s.dataDir, '.local'))).some((f) => f.startsWith('batch-'))).toBe(false)
+    const dir = s.dataDir
+    await s.close()
+    const again = await open(dir)
+    expect(again.store.recoveries).toEqual([])
+    expect((await again.cases.load(made[3]!.id)).events.map((e) => e.type)).toEqual(['request-received', 'follow-up-sent'])
+  })
+
+  it('a backup taken right after a batch holds every record of it, though the files were still being written', async () => {
+    // The batch's record files are held back for a moment: the backup starts while they are being written.
+    const heldUntil = new Promise<void>((resolve) => setTimeout(resolve, 300))
+    const slow = { ...fsp, rename: (async (a: string, b: string) => { if (b.includes('/cases/') && (await fsp.readFile(a, 'utf8')).includes('"rev":1,')) await heldUntil; return fsp.rename(a, b) }) as typeof fsp.rename }
+    const s = await open(undefined, slow)
+    const { cases } = await seed(s, 60)
+    const backup = await s.store.backups.create('manual')
+    await s.patients.add({ name: 'After the backup' })
+    await s.store.backups.restore(backup.id)
+    expect(s.queries.list()).toHaveLength(60)
+    expect(s.patients.list().some((p) => p.name === 'After the backup')).toBe(false)
+    expect((await s.cases.load(cases[59]!.id)).references[0]?.value).toBe('R-59')
+  })
+
+  it('record files that cannot be written after the acknowledgement: the journal stays, and the next open finishes the batch', async () => {
+    let renames = 0
+    const failing = { ...fsp, rename: (async (a: string, b: string) => { if (b.includes('/cases/') && ++renames > 5) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }); return fsp.rename(a, b) }) as typeof fsp.rename }
+    const s = await open(undefined, failing)
+    const { cases } = await seed(s, 30)
+    await s.store.flush()
+    expect(s.queries.list()).toHaveLength(30)
+    expect((await s.cases.load(cases[20]!.id)).references[0]?.value).toBe('R-20')
+    expect((await readdir(join(s.dataDir, '.local'))).some((f) => f.startsWith('batch-'))).toBe(true)
+    const dir = s.dataDir
+    await s.close()
+    const again = await open(dir)
+    expect(again.store.recoveries).toEqual([])
+    expect(again.queries.list()).toHaveLength(30)
+    expect((await again.cases.load(cases[29]!.id)).references[0]?.value).toBe('R-29')
+    expect((await readdir(join(dir, '.local'))).some((f) => f.startsWith('batch-'))).toBe(false)
   })
 
   it('a crash before the checkpoint: the journal brings back lost and torn files at the next open, and never undoes a later edit', async () => {
