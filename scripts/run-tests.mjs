@@ -140,7 +140,7 @@ if (!only) {
   // backup, the crash test's kills a few ms after start-up): beside Chromium on a 2-core machine
   // they would be flaky. They run after both, alone.
   await Promise.all([vitest('unit + integration, and the clock suites under three time zones (vitest)', [`!${TIMED}`], 'vitest'), e2e])
-  await vitest('the tests that measure time, alone (vitest: backups, crash safety)', [TIMED], 'vitest-timed')
+  await vitest('the tests that measure time, alone (vitest: backups, streaming backups, crash safety)', [TIMED], 'vitest-timed')
 } else if (only === 'tz') {
   await vitest('clock suites under TZ=Pacific/Honolulu, Pacific/Guam and UTC (vitest)', ['TZ=*'], 'vitest')
 } else if (only === 'e2e') {
