@@ -3,12 +3,12 @@
 // of codes, files dropped where they belong, and no serious accessibility violation.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { FINDING_CODES } from '../../src/core/clocks/types'
 import { ESCALATION_STEP_IDS } from '../../src/core/escalation/ladder'
 import { BUILT_IN_TEMPLATES } from '../../src/core/letters/templates'
 import { CASE_EVENT_TYPES, RECORD_TYPES } from '../../src/core/schemas'
+import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase } from './harness'
 
 const SEVEN_EVENTS = [
@@ -32,8 +32,7 @@ async function openCase(page: Page, open: (path: string) => Promise<void>, caseI
 }
 
 async function expectNoSeriousAxeViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).analyze()
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const serious = seriousOnly(await axeScan(page))
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([])
 }
 

@@ -1,17 +1,15 @@
 // The dense caseload: rows that fit a morning's work on one screen, views that survive a restart,
 // and bulk actions with one undo, through the real router and services.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { writeDemo } from '../../src/services/demo/write'
+import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase, todayIso } from './harness'
 
 // Each test drives several screens and dialogs (and axe) through the real services on a shared 2-core machine.
 test.describe.configure({ timeout: 90_000 })
 
 async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page })
-  const result = await (include ? builder.include(include) : builder).analyze()
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  return seriousOnly(await axeScan(page, include ? { include } : {})).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 test.describe('at 1440×900 with the demo caseload', () => {

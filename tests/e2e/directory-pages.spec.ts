@@ -1,17 +1,16 @@
 // Directory pages and the perspective, as a user meets them: the first run of a new folder, an
 // organization's page (contacts, requests, scorecard), merging a duplicate, sorting the lists,
 // and the request log of a practice-side case. Each screen is checked with axe.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { workspaceSetup } from '../../src/services/workspace-setup'
+import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase, OVERDUE_SINCE_OCT_2026 } from './harness'
 
 // axe reads every node of a screen: on a loaded 2-core machine one pass can take several seconds.
 test.describe.configure({ timeout: 180_000 })
 
 async function noSeriousViolations(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).analyze()
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const bad = seriousOnly(await axeScan(page))
   expect(bad.map((v) => `${where}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 

@@ -3,8 +3,8 @@
 // theme really dark (pixels differ from light), and the shortcuts and menu commands at work.
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase, OVERDUE_SINCE_OCT_2026, type AppHarness } from './harness'
 
 const SCREENS_DIR = resolve(__dirname, '../../test-results/screens')
@@ -37,9 +37,7 @@ const screens = (ids: { caseId: string; patientId: string }) => [
 ]
 
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return seriousOnly(await axeScan(page, { tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
 }
 

@@ -1,8 +1,8 @@
 // Today and the escalation states, as an advocate's morning: the overdue follow-up prepared and
 // sent from Today (the case leaves "needs my action"), an OCR complaint filed (the case is with the
 // agency, with its filing date, reference and next check), a ladder step skipped with a reason.
-import AxeBuilder from '@axe-core/playwright'
 import { addDays, format, parseISO } from 'date-fns'
+import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase, todayIso } from './harness'
 
 const today = todayIso()
@@ -29,8 +29,7 @@ test('Today: prepare the overdue follow-up, mark it sent, and the case leaves "n
   await expect(page.getByTestId('waiting-me')).toHaveText('1')
   await expect(page.getByTestId('waiting-holder')).toHaveText('1')
 
-  const axe = await new AxeBuilder({ page }).analyze()
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const serious = seriousOnly(await axeScan(page))
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
   const item = page.getByTestId('today-item').filter({ hasText: 'Maria Lopez' })

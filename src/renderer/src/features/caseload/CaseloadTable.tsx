@@ -161,7 +161,9 @@ export function CaseloadTable(p: Props) {
               <input
                 type="checkbox"
                 aria-label={p.allSelected ? 'Unselect all' : `Select all ${p.total.toLocaleString()} matching cases`}
-                checked={p.allSelected}
+                // Checked from the click on, while the services look up the ids (disabled meanwhile):
+                // a box that stays empty after a click reads as a click that missed.
+                checked={p.allSelected || p.selectingAll}
                 disabled={p.selectingAll}
                 onChange={() => p.onSelectAll(!p.allSelected)}
               />
