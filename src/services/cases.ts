@@ -153,12 +153,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
   }
 
   /** A new case and its first events, checked as every new case is; not yet written. */
-  function draft(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput>, batch?: Map<string, string>): Change<Case> {
+  function draft(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput>, batch?: Map<string, string>, today = todayOf(ctx)): Change<Case> {
     checkLinks(fields)
     const id = ctx.newId('case')
     checkReferences(fields, batch ? id : undefined, batch)
     const at = nowIso(ctx)
-    const today = todayOf(ctx)
     const c: Case = { ...fields, requested: withItemIds(fields.requested), id, events: [], reminders: [], letters: [], history: [], createdAt: at, updatedAt: at }
     // Events logged with the case (imports) are validated exactly as addEvents would, in the same write.
     const events = eventInputs.map((input, i) => {
@@ -197,6 +196,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
      */
     async addManyWithEvents(items: ReadonlyArray<{ fields: CaseFieldsInput; events: ReadonlyArray<CaseEventInput> }>, progress: DraftProgress = {}): Promise<Case[]> {
       const taken = new Map<string, string>()
+      const today = todayOf(ctx)
       const changes: Array<Change<Case>> = []
       // Checked in slices, with the loop free between them (progress, a cancel, other requests);
       // then written at once: one durable write for the whole batch, whatever its size.
@@ -204,7 +204,7 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
         progress.stopIfCancelled?.()
         for (let i = from; i < Math.min(items.length, from + DRAFT_SLICE); i++) {
           const item = items[i]!
-          changes.push(draft(parseOrThrow(CaseFieldsSchema, item.fields, `cases[${i}]`), item.events, taken))
+          changes.push(draft(parseOrThrow(CaseFieldsSchema, item.fields, `cases[${i}]`), item.events, taken, today))
         }
         progress.onDrafted?.(changes.length)
         if (changes.length < items.length) await new Promise<void>((resolve) => setImmediate(resolve))
