@@ -325,7 +325,8 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
 
   async put(record: T): Promise<void> {
     const parsed = validateInput(this.spec.schema, record, this.spec.name) as T
-    await this.#afterBatchOf([parsed.id])
+    // Its batch file not on disk yet: wait for it, or the two writers of one file would race.
+    if (this.#unwritten.has(parsed.id)) await this.#checkpoint.catch(() => undefined)
     assertFileRecordId(this.spec.name, parsed.id)
     const slot = this.#slot(parsed.id)
     this.#recent.delete(parsed.id)
@@ -418,13 +419,6 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
     // Its failure leaves the journal, which the next open replays; until then the records stay in memory.
     this.#checkpoint = this.ctx.track(checkpoint)
     this.#checkpoint.catch(() => undefined)
-  }
-
-  /** A write of a record whose batch file is not on disk yet waits for it: two writers of one file would race. */
-  async #afterBatchOf(ids: Iterable<string>): Promise<void> {
-    for (const id of ids) {
-      if (this.#unwritten.has(id)) return this.#checkpoint.catch(() => undefined)
-    }
   }
 
   async remove(id: string): Promise<void> {
