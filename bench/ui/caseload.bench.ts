@@ -11,11 +11,23 @@ const cases = Number(process.env['BENCH_UI_CASES'] ?? 0)
 test.use({ beforeOpen: { prepare: async (dataDir: string) => void (source && (await cp(source, dataDir, { recursive: true }))) } })
 
 test('caseload in the window', async ({ app, page }) => {
-  const opened = performance.now()
+  // Every time is taken by the page itself, at the animation frame that shows the rows: the harness
+  // answers the page from this process, so Playwright's own polling (waitFor, waitForFunction) waits
+  // behind the services' work on this event loop and noticed rows 0.5–1.1 s after they were shown.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstRowFrame?: number }
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="case-row"]')) return
+      seen.disconnect()
+      requestAnimationFrame(() => (w.__firstRowFrame = performance.now()))
+    })
+    seen.observe(document, { subtree: true, childList: true })
+  })
+  const opened = performance.timeOrigin + performance.now()
   // The caseload page itself (the default page is Today).
   await app.open('/index.html#/caseload')
-  await page.getByTestId('case-row').first().waitFor({ timeout: 300_000 })
-  const firstRows = performance.now() - opened
+  await page.waitForFunction(() => (window as unknown as { __firstRowFrame?: number }).__firstRowFrame !== undefined, undefined, { timeout: 300_000 })
+  const firstRows = (await page.evaluate(() => performance.timeOrigin + (window as unknown as { __firstRowFrame: number }).__firstRowFrame)) - opened
   await settled(page)
 
   // Baseline: the whole caseload through the same bridge, as the page fetched it before cases.query.
@@ -41,11 +53,21 @@ test('caseload in the window', async ({ app, page }) => {
   await page.getByTestId('case-row').first().click()
   await page.getByRole('heading', { level: 1 }).first().waitFor()
   await page.waitForTimeout(300)
-  const back = performance.now()
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click()
-  await page.getByTestId('case-row').first().waitFor()
-  await settled(page)
-  const backMs = performance.now() - back
+  // The click and the wait, in the page: from the click until a frame shows the caseload's rows, settled.
+  const backMs = await page.evaluate(async () => {
+    const link = document.querySelector<HTMLAnchorElement>('nav[aria-label="Main"] a[href="#/caseload"]')!
+    const t0 = performance.now()
+    link.click()
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const section = document.querySelector('section[aria-labelledby="caseload-title"]')
+        if (section?.getAttribute('aria-busy') === 'false' && section.querySelector('[data-testid="case-row"]')) resolve()
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+    return performance.now() - t0
+  })
 
   const refreshBytes = app.calls.filter((c) => c.channel === 'cases.query').at(-1)?.bytes ?? 0
   const check = (ok: boolean) => (ok ? 'ok' : 'MISSED')

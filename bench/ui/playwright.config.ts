@@ -8,7 +8,7 @@ const executablePath = process.env['CHROMIUM_PATH'] || (existsSync('/usr/bin/chr
 // eslint-disable-next-line no-restricted-syntax -- Playwright reads its configuration from the default export
 export default defineConfig({
   testDir: '.',
-  testMatch: ['caseload.bench.ts'],
+  testMatch: [process.env['BENCH_UI_SPEC'] ?? 'caseload.bench.ts'],
   workers: 1,
   retries: 0,
   timeout: 600_000,

@@ -36,8 +36,11 @@ export type AppHarness = {
   /** Where "Explore with sample data" keeps its caseload in this test. */
   sampleDir: string
   router: Router
-  /** Every call the page made, and the size of its answer as it crossed (JSON bytes). */
-  calls: Array<{ channel: unknown; input: unknown; bytes?: number }>
+  /**
+   * Every call the page made, and the size of its answer as it crossed (JSON bytes); `at` is when it
+   * reached the services (epoch ms, comparable with the page's timeOrigin + now()), `ms` how long they took.
+   */
+  calls: Array<{ channel: unknown; input: unknown; bytes?: number; at?: number; ms?: number }>
   /** Every event the services pushed, in order (whether or not the page was there to hear it). */
   pushed: Array<{ event: EventName; payload: unknown }>
   /** The hub the services push through; `events.emit` from a test reaches the page like a real event. */
@@ -147,8 +150,11 @@ export const test = base.extend<Fixtures>({
     // answer crosses as one JSON string and is parsed once on the other side, as one value.
     await page.exposeBinding('__aaInvoke', async (_source, channel: unknown, sent: unknown) => {
       const input = typeof sent === 'string' ? (JSON.parse(sent) as { input?: unknown }).input : undefined
-      const answer = JSON.stringify(await router.invoke(channel, input))
-      calls.push({ channel, input, bytes: Buffer.byteLength(answer) })
+      const at = performance.timeOrigin + performance.now()
+      const value = await router.invoke(channel, input)
+      const t1 = performance.now()
+      const answer = JSON.stringify(value)
+      calls.push({ channel, input, bytes: Buffer.byteLength(answer), at, ms: t1 - (at - performance.timeOrigin) })
       return answer
     })
     await page.addInitScript(() => {
