@@ -6,13 +6,15 @@
 //   shown: answers are keyed by their input (TanStack Query), the page shows the newest key's;
 // - the previous rows stay on screen while the next arrive (`updating` says so);
 // - while the first list of a day computes clocks (`clocksPending`), rows show at once with their
-//   clock columns pending, and are fetched again as the `caseload.clocks` event reports progress.
+//   clock columns pending, and are fetched again as the `caseload.clocks` event reports progress,
+//   one ask at a time (progress during an ask is asked for once it is back).
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CaseQueryInput, CaseQueryResult } from '#shared/channels/case-query'
 import { call, type ApiError } from '../../api/client'
 import { onEvent } from '../../api/push-events'
 import { queryKey } from '../../api/queries'
+import { keepEqualRows } from './keep-rows'
 
 /** Answers for inputs no longer on screen are dropped soon: each keystroke made one. */
 const KEEP_UNUSED_MS = 30_000
@@ -56,15 +58,40 @@ export function useCaseloadQuery(input: CaseQueryInput, options: { enabled?: boo
   })
   const pending = query.data?.clocksPending === true
   const asOf = query.data?.asOf
+  const shownKey = useRef<readonly unknown[]>([])
+  useEffect(() => {
+    shownKey.current = queryKey('cases.query', JSON.parse(sent) as CaseQueryInput)
+  }, [sent])
+  // Progress that arrived while the rows on screen were being fetched: asked for once they are back.
+  const again = useRef(false)
   useEffect(() => {
     if (!pending) return
-    // Clocks of this day arrived: the rows on screen (and any other caseload view) ask again.
+    // Clocks of this day arrived: the rows on screen (and any other caseload view) ask again. Never
+    // while the last ask is on its way: a call cannot be cancelled over IPC, so each refetch would
+    // start one more query in the services beside it, and progress comes every 250 ms.
     return onEvent('caseload.clocks', (progress) => {
-      if (progress.asOf === asOf) void client.invalidateQueries({ queryKey: ['cases.query'] })
+      if (progress.asOf !== asOf) return
+      if (client.getQueryState(shownKey.current)?.fetchStatus === 'fetching') again.current = true
+      else void client.invalidateQueries({ queryKey: ['cases.query'] })
     })
   }, [client, pending, asOf])
+  const fetching = query.isFetching
+  useEffect(() => {
+    if (fetching || !again.current) return
+    again.current = false
+    void client.invalidateQueries({ queryKey: ['cases.query'] }, { cancelRefetch: false })
+  }, [client, fetching])
+  // Rows equal to those on screen keep their objects (keep-rows.ts): the table redraws only what changed.
+  const [shown, setShown] = useState<{ from: CaseQueryResult | undefined; data: CaseQueryResult | undefined }>({ from: undefined, data: undefined })
+  let data = shown.data
+  if (shown.from !== query.data) {
+    const next = query.data
+    const rows = next && shown.data ? keepEqualRows(shown.data.rows, next.rows) : next?.rows
+    data = next && rows !== next.rows && rows ? { ...next, rows } : next
+    setShown({ from: next, data })
+  }
   return {
-    data: query.data,
+    data,
     updating: query.isPlaceholderData || sent !== JSON.stringify(input) || (query.isFetching && !query.isPending),
     loading: query.isPending,
     error: query.error,
