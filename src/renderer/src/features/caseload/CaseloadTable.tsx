@@ -3,7 +3,7 @@
 // cell (the full text on hover, and unfolded on the focused row). Selection: the checkboxes,
 // shift-click for a range, Space on a row, Shift+↑/↓ to extend; ↑/↓ move, Enter opens the case.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { CaseListItemValue } from '#shared/channels/cases'
 import { navigate } from '../../app/navigation'
 import { formatInstant } from '../../ui/format'
@@ -61,7 +61,7 @@ export function CaseloadTable(p: Props) {
   useEffect(() => virtual.measure(), [rowHeight, virtual])
 
   const perspective = usePerspective()
-  const columns = p.columns.map((id) => columnById(id, perspective)).filter((c): c is CaseloadColumn => c !== undefined)
+  const columns = useMemo(() => p.columns.map((id) => columnById(id, perspective)).filter((c): c is CaseloadColumn => c !== undefined), [p.columns, perspective])
   const rowAt = (index: number): CaseListItemValue | undefined => p.rows[index - p.offset]
 
   const idsBetween = (a: number, b: number): string[] => {
@@ -134,6 +134,21 @@ export function CaseloadTable(p: Props) {
       focusRow(index + (e.key === 'PageDown' ? 1 : -1) * Math.max(1, items.length - 4))
     }
   }
+
+  // One stable object for every row's handlers (each reads the table's latest state), so a row whose
+  // case, place, focus and selection did not change is not drawn again: a keystroke, a new answer
+  // or a scroll re-renders the table, not the forty rows it keeps.
+  const latest = useRef({ toggle, onRowKey, setFocused, onRestore: p.onRestore })
+  latest.current = { toggle, onRowKey, setFocused, onRestore: p.onRestore }
+  const actions = useMemo<RowActions>(
+    () => ({
+      focus: (index) => latest.current.setFocused(index),
+      toggle: (index, range) => latest.current.toggle(index, range),
+      key: (e, index) => latest.current.onRowKey(e, index),
+      restore: (r) => latest.current.onRestore(r)
+    }),
+    []
+  )
 
   const width = (c: CaseloadColumn) => p.sizes[c.id] ?? c.width
   const padTop = items[0]?.start ?? 0
@@ -216,66 +231,7 @@ export function CaseloadTable(p: Props) {
                 </tr>
               )
             }
-            const selected = p.selected.has(r.id)
-            const label = `${r.patientName} with ${r.organizationName}`
-            return (
-              <tr
-                key={r.id}
-                ref={virtual.measureElement}
-                data-index={v.index}
-                tabIndex={v.index === focused ? 0 : -1}
-                className={`grid__row${selected ? ' grid__row--selected' : ''}`}
-                aria-rowindex={v.index + 2}
-                aria-selected={selected}
-                data-testid="case-row"
-                data-case-id={r.id}
-                data-status={r.status}
-                onFocus={() => setFocused(v.index)}
-                onClick={(e: MouseEvent) => {
-                  if (e.shiftKey || e.metaKey || e.ctrlKey) toggle(v.index, e.shiftKey)
-                  else navigate({ page: 'case', id: r.id })
-                }}
-                onKeyDown={(e) => onRowKey(e, v.index)}
-              >
-                <td className="grid__td grid__td--select" onClick={(e) => e.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    checked={selected}
-                    aria-label={`Select the case of ${label}`}
-                    onChange={() => undefined}
-                    onClick={(e) => {
-                      e.stopPropagation()
-                      toggle(v.index, e.shiftKey)
-                    }}
-                  />
-                </td>
-                {columns.map((c) => (
-                  <td key={c.id} className={`grid__td grid__td--${c.id}`} title={c.text(r)}>
-                    {c.cell(r)}
-                  </td>
-                ))}
-                {p.trash && (
-                  <>
-                    <td className="grid__td">{r.deletedAt ? formatInstant(r.deletedAt) : ''}</td>
-                    <td className="grid__td">
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={(e) => {
-                          e.stopPropagation()
-                          p.onRestore(r)
-                        }}
-                        onKeyDown={(e) => e.stopPropagation()}
-                        aria-label={`Restore the case of ${label}`}
-                      >
-                        Restore
-                      </button>
-                    </td>
-                  </>
-                )}
-              </tr>
-            )
+            return <CaseRow key={r.id} r={r} index={v.index} focused={v.index === focused} selected={p.selected.has(r.id)} columns={columns} trash={p.trash} measure={virtual.measureElement} actions={actions} />
           })}
           {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>
@@ -283,6 +239,86 @@ export function CaseloadTable(p: Props) {
     </div>
   )
 }
+
+type RowActions = {
+  focus: (index: number) => void
+  toggle: (index: number, range: boolean) => void
+  key: (e: KeyboardEvent<HTMLTableRowElement>, index: number) => void
+  restore: (r: CaseListItemValue) => void
+}
+
+type RowProps = {
+  r: CaseListItemValue
+  index: number
+  focused: boolean
+  selected: boolean
+  columns: ReadonlyArray<CaseloadColumn>
+  trash: boolean
+  measure: (el: HTMLTableRowElement | null) => void
+  actions: RowActions
+}
+
+/** One case's row; drawn again only when its case, place, focus, selection or columns change. */
+const CaseRow = memo(function CaseRow({ r, index, focused, selected, columns, trash, measure, actions }: RowProps) {
+  const label = `${r.patientName} with ${r.organizationName}`
+  return (
+    <tr
+      ref={measure}
+      data-index={index}
+      tabIndex={focused ? 0 : -1}
+      className={`grid__row${selected ? ' grid__row--selected' : ''}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-testid="case-row"
+      data-case-id={r.id}
+      data-status={r.status}
+      onFocus={() => actions.focus(index)}
+      onClick={(e: MouseEvent) => {
+        if (e.shiftKey || e.metaKey || e.ctrlKey) actions.toggle(index, e.shiftKey)
+        else navigate({ page: 'case', id: r.id })
+      }}
+      onKeyDown={(e) => actions.key(e, index)}
+    >
+      <td className="grid__td grid__td--select" onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={selected}
+          aria-label={`Select the case of ${label}`}
+          onChange={() => undefined}
+          onClick={(e) => {
+            e.stopPropagation()
+            actions.toggle(index, e.shiftKey)
+          }}
+        />
+      </td>
+      {columns.map((c) => (
+        <td key={c.id} className={`grid__td grid__td--${c.id}`} title={c.text(r)}>
+          {c.cell(r)}
+        </td>
+      ))}
+      {trash && (
+        <>
+          <td className="grid__td">{r.deletedAt ? formatInstant(r.deletedAt) : ''}</td>
+          <td className="grid__td">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={(e) => {
+                e.stopPropagation()
+                actions.restore(r)
+              }}
+              onKeyDown={(e) => e.stopPropagation()}
+              aria-label={`Restore the case of ${label}`}
+            >
+              Restore
+            </button>
+          </td>
+        </>
+      )}
+    </tr>
+  )
+})
 
 /** The height from the element's top to the bottom of the window, kept as the window is resized. */
 function useFillHeight(ref: React.RefObject<HTMLElement | null>): number {
