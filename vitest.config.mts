@@ -25,16 +25,7 @@ const isolated = include
   .map((file) => file.split('\\').join('/'))
 
 /**
- * Files whose tests measure time on this machine: the event loop's longest stall during a backup,
- * and the crash test's kills a few ms after start-up. They run last, one file at a time with nothing
- * beside them (their own `sequence.groupOrder`), so the other files' workers cannot make them flaky.
- * With them, the streaming-backup file: 5 s of CPU alone (a 17 MB attachment zipped twice and read
- * back), it went past the time limit beside Chromium and other work on a busy 2-core machine.
- */
-const TIMED = ['tests/integration/store-backup.test.ts', 'tests/integration/store-crash.test.ts', 'tests/integration/store-backup-stream.test.ts']
-
-/**
- * Workers for every other file. Vitest's default is one fewer than the cores, one worker on a 2-core
+ * Workers. Vitest's default is one fewer than the cores, one worker on a 2-core
  * machine, and most files spend much of their time waiting on child processes (the command line, the
  * crash test's writers, LibreOffice) or on fsync, so three keep two cores busy.
  */
@@ -52,9 +43,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', isolate: false, include, exclude: [...configDefaults.exclude, 'tests/integration/tz-guard.test.ts', ...isolated, ...TIMED] }
+        test: { name: 'node', isolate: false, include, exclude: [...configDefaults.exclude, 'tests/integration/tz-guard.test.ts', ...isolated] }
       },
-      { extends: true, test: { name: 'node (timed, alone)', isolate: false, include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
       ...(isolated.length ? [{ extends: true as const, test: { name: 'node (own process)', include: isolated } }] : []),
       ...(withZones
         ? TIME_ZONES.map((tz) => ({

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: every check a change must pass, in one command. The gate (lint, type checks, security
-// lint, build) runs its independent steps side by side and fails fast. Playwright starts as soon as
-// the build is there, beside the rest of the gate; once the gate has passed, Vitest (with the
-// time-zone reruns as projects of the same process) runs beside Playwright; last, with nothing
-// beside them, the Vitest files that measure time. The test runners run even after a failure, so
-// one report shows everything. The last line sums them: "N passed, N failed, N skipped".
+// `npm test`: every check a change must pass, in one command. The build goes first, alone (a few
+// seconds): the end-to-end tests need the built window and the glue tests the built main bundle.
+// Then everything else at once — lint, type checks, security lint, Playwright and Vitest (with the
+// time-zone reruns as projects of the same process) — so both cores are busy from the start; if a
+// gate step (lint, type checks, security lint) fails, the test runners still running are stopped.
+// The last line sums the runners: "N passed, N failed, N skipped".
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -91,9 +91,6 @@ function countPlaywright(file) {
   return true
 }
 
-// The Vitest project of the files that measure time (vitest.config.mts): run last, alone.
-const TIMED = 'node (timed, alone)'
-
 async function vitest(label, projects, name) {
   const outFile = join(tmp, `${name}.json`)
   const projectArgs = projects.flatMap((p) => ['--project', p])
@@ -111,14 +108,17 @@ async function playwright() {
 }
 
 if (!only) {
-  // The build first, alone (a few seconds): Playwright needs only the built window, and measures no
-  // time, so it starts as soon as the build is there, beside the rest of the gate.
   const built = await run('build (electron-vite, command line bundle)', npm, ['run', '--silent', 'build'])
-  const e2e = built ? playwright() : undefined
+  // The runners start with the gate rather than after it: waiting for lint (its longest step, the
+  // React Compiler's rules) left a core idle for a minute or more. The files that measure time (an
+  // event-loop block during a backup, the crash test's kills) count their own work, not the wall
+  // clock, so they run beside the rest.
+  const runners = built
+    ? [playwright(), vitest('unit + integration, and the clock suites under three time zones (vitest)', [], 'vitest')]
+    : []
   const gate = await Promise.all([
     built,
-    // Two lint threads: ESLint is the gate's longest step (the React Compiler's rules), and alone
-    // on one core it would still run after the type checks are done.
+    // Two lint threads: ESLint is the gate's longest step.
     run('lint (eslint, layer rules)', npx, ['eslint', '.', '--max-warnings', '0', '--concurrency', '2', '--cache', '--cache-location', join(root, '.tmp/eslint/')]),
     // The four type checks side by side, by TypeScript 7's native compiler (package typescript7): the
     // same checks as TypeScript 6's tsc (which typescript-eslint and editors use), for about a fifth of
@@ -131,16 +131,12 @@ if (!only) {
   ])
   if (gate.includes(false)) {
     stopAll()
-    await e2e
+    await Promise.all(runners)
     console.log(`\nStopped: ${failedSteps.join(', ')} failed.`)
     console.log(`${totals.passed} passed, ${totals.failed + 1} failed, ${totals.skipped} skipped`)
     process.exit(1)
   }
-  // Vitest beside Playwright, but not the files that measure time (an event-loop stall during a
-  // backup, the crash test's kills a few ms after start-up): beside Chromium on a 2-core machine
-  // they would be flaky. They run after both, alone.
-  await Promise.all([vitest('unit + integration, and the clock suites under three time zones (vitest)', [`!${TIMED}`], 'vitest'), e2e])
-  await vitest('the tests that measure time, alone (vitest: backups, streaming backups, crash safety)', [TIMED], 'vitest-timed')
+  await Promise.all(runners)
 } else if (only === 'tz') {
   await vitest('clock suites under TZ=Pacific/Honolulu, Pacific/Guam and UTC (vitest)', ['TZ=*'], 'vitest')
 } else if (only === 'e2e') {

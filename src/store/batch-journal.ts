@@ -1,9 +1,9 @@
 // A batch write: many record files made durable by ONE durable write. An import of 10,000 cases
 // would otherwise pay 10,000 × (fsync of the file + fsync of the folder), which on an ordinary
 // disk is most of a minute. Instead (a write-ahead journal, as databases do):
-//   1. every record's final bytes go into one journal file in .local/, written durably (one fsync);
-//      from here the batch survives a power cut, so the caller is told it is saved, and the
-//      collection serves the records from memory until their files are written;
+//   1. every record's final bytes go into one journal file in .local/ (its format: decodeJournal),
+//      written durably (one fsync); from here the batch survives a power cut, so the caller is
+//      told it is saved, and the collection serves the records from memory until their files are written;
 //   2. in the background (tracked: flush, close and backups wait for it) each record file is
 //      written atomically (temp + rename) without its own fsync, the folder is fsynced, then every
 //      file is flushed (one syncfs on Linux, else one fsync each), and only then is the journal deleted.
@@ -30,14 +30,44 @@ const SLICE = 25
 
 export const batchJournalFile = (collection: string): string => `${LOCAL_DIR}/batch-${collection}.json`
 
-const JournalSchema = z.object({
+/**
+ * Format 1 (written before Dec 2026, still replayed): one JSON document, each entry's bytes in base64.
+ * Format 2: one line of JSON naming each entry and its size, then the entries' bytes one after the
+ * other, as they are: no base64 and no second JSON encoding of 10,000 records (a third of a batch's
+ * encoding time). JSON never holds a raw line break, so the first one ends the header. The file
+ * keeps its name (batch-<collection>.json), so a format-1 journal left by a crash is still found.
+ */
+const JournalV1Schema = z.object({
   format: z.literal(1),
   entries: z.array(z.object({ rel: z.string(), rev: z.number().int().nonnegative(), bytes: z.string() }))
 })
+const JournalHeaderSchema = z.object({
+  format: z.literal(2),
+  entries: z.array(z.object({ rel: z.string(), rev: z.number().int().nonnegative(), size: z.number().int().nonnegative() }))
+})
+const NEWLINE = 0x0a
 
-function encodeJournal(entries: ReadonlyArray<BatchEntry>): Uint8Array {
-  const body = { format: 1, entries: entries.map((e) => ({ rel: e.rel, rev: e.rev, bytes: Buffer.from(e.bytes).toString('base64') })) }
-  return Buffer.from(JSON.stringify(body), 'utf8')
+export function encodeJournal(entries: ReadonlyArray<BatchEntry>): Uint8Array {
+  const header = Buffer.from(`${JSON.stringify({ format: 2, entries: entries.map((e) => ({ rel: e.rel, rev: e.rev, size: e.bytes.byteLength })) })}\n`, 'utf8')
+  return Buffer.concat([header, ...entries.map((e) => e.bytes)])
+}
+
+/** The journal's entries; throws (FileProblem or ZodError) for one that was not written whole. */
+export function decodeJournal(bytes: Uint8Array): BatchEntry[] {
+  const end = bytes.indexOf(NEWLINE)
+  if (end === -1) {
+    return JournalV1Schema.parse(parseJson(bytes)).entries.map((e) => ({ rel: e.rel, rev: e.rev, bytes: new Uint8Array(Buffer.from(e.bytes, 'base64')) }))
+  }
+  const header = JournalHeaderSchema.parse(parseJson(bytes.subarray(0, end)))
+  let at = end + 1
+  const out: BatchEntry[] = []
+  for (const e of header.entries) {
+    if (at + e.size > bytes.byteLength) throw new FileProblem('batch journal: truncated')
+    out.push({ rel: e.rel, rev: e.rev, bytes: bytes.slice(at, at + e.size) })
+    at += e.size
+  }
+  if (at !== bytes.byteLength) throw new FileProblem('batch journal: bytes after its last entry')
+  return out
 }
 
 /** What the collection says about each record file of a batch as the checkpoint writes it. */
@@ -149,9 +179,9 @@ export async function replayBatch(io: FileIo, collection: string): Promise<numbe
   const journal = batchJournalFile(collection)
   const raw = await io.readRaw(journal).catch(() => null)
   if (raw === null) return 0
-  let entries: z.infer<typeof JournalSchema>['entries']
+  let entries: BatchEntry[]
   try {
-    entries = JournalSchema.parse(parseJson(io.cipher.decrypt(journal, raw))).entries
+    entries = decodeJournal(io.cipher.decrypt(journal, raw))
   } catch (e) {
     if (!(e instanceof FileProblem) && !(e instanceof z.ZodError) && !(e instanceof Error)) throw e
     if (io.readOnly === null) await io.remove(journal)
@@ -161,9 +191,8 @@ export async function replayBatch(io: FileIo, collection: string): Promise<numbe
   let written = 0
   for (const e of entries) {
     if (!e.rel.startsWith(`${collection}/`)) continue // never a file outside the collection
-    const bytes = new Uint8Array(Buffer.from(e.bytes, 'base64'))
     if (revOnDisk(io, e.rel, await io.readRaw(e.rel).catch(() => null)) >= e.rev) continue
-    await io.writeRaw(e.rel, bytes)
+    await io.writeRaw(e.rel, e.bytes)
     written++
   }
   await io.remove(journal)

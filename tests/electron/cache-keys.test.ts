@@ -45,8 +45,8 @@ describe('one index for every way of running the code', () => {
   it.runIf(existsSync(BUNDLE))('tsx, the esbuild bundle and the built app open the same folder without a rebuild', async () => {
     const env = { ...process.env, ACCESS_ADVOCATE_DATA_DIR: data }
     // 1. The command line from source (tsx) writes a caseload, its index and its validated cache.
-    await run('npx', ['tsx', 'src/cli/main.ts', 'demo', '--cases', '40', '--json'], { cwd: ROOT, env })
-    await run('npx', ['tsx', 'src/cli/main.ts', 'cases', 'list', '--json'], { cwd: ROOT, env })
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', '--cases', '40', '--json'], { cwd: ROOT, env })
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'cases', 'list', '--json'], { cwd: ROOT, env })
     const first = await snapshot()
 
     // 2. The bundled command line lists the cases: it trusts both caches and rewrites neither.

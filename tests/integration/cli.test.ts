@@ -65,7 +65,7 @@ describe('cli', () => {
 
   it('runs as a real process through npm run cli', async () => {
     const root = resolve(__dirname, '../..')
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'info', '--json', '--data-dir', dir], { cwd: root })
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'info', '--json', '--data-dir', dir], { cwd: root })
     expect(JSON.parse(stdout)).toMatchObject({ dataDir: dir })
   })
 })

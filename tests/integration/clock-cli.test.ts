@@ -226,7 +226,7 @@ describe('clock as a real process', () => {
       'clockCommand.run(process.argv.slice(1), { io, dataDir: undefined, json: false }).then((c) => { process.exitCode = c })'
     ].join('\n')
     const spawn = (args: string[]) =>
-      spawnSync('npx', ['tsx', '--eval', bridge, '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+      spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--eval', bridge, '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
     const ok = spawn(['--input', join(INPUTS, 'hipaa-overdue.json'), '--json'])
     expect(ok.stderr).toBe('')
     expect(ok.status).toBe(0)

@@ -56,7 +56,17 @@ afterAll(async () => {
  */
 type Acked = Map<string, { n: number; removed: boolean; removeStarted?: number }>
 
-type Run = { killedAfterReady: boolean; acks: number; stderr: string }
+type Run = { killedAfterReady: boolean; acks: number; stderr: string; stalled: boolean }
+
+/**
+ * A writer that is ready is killed after a number of its own acknowledgements, then a few
+ * milliseconds more, rather than after a fixed time: on a busy machine a child given 5–60 ms may
+ * not have written anything yet, so the kills would prove nothing about writes. Counting its acks
+ * lands every kill mid-stream whatever the load; the extra 0–3 ms puts it inside the next write.
+ */
+const killAfterAcks = (seed: number): number => 1 + (seed % 12)
+/** A ready writer that acknowledges nothing for this long is stuck: it is killed and the test fails. */
+const STALL_MS = 15_000
 
 function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -68,6 +78,7 @@ function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): 
     let acks = 0
     let ready = false
     let killed = false
+    let stalled = false
     const kill = (): void => {
       if (killed) return
       killed = true
@@ -75,7 +86,8 @@ function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): 
     }
     // 1 in 5 kills lands during start-up (open, lock, index rebuild, sweeping, daily backup).
     const early = seed % 5 === 0
-    const timer = early ? setTimeout(kill, 30 + (seed % 60)) : null
+    let timer = early ? setTimeout(kill, 30 + (seed % 60)) : null
+    const target = killAfterAcks(seed)
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8')
       let nl: number
@@ -84,7 +96,11 @@ function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): 
         buffer = buffer.slice(nl + 1)
         if (line === 'ready') {
           ready = true
-          if (!early) setTimeout(kill, 5 + (seed % 56))
+          if (!early)
+            timer = setTimeout(() => {
+              stalled = true
+              kill()
+            }, STALL_MS)
           continue
         }
         const [kind, key, nText] = line.split(' ')
@@ -97,6 +113,7 @@ function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): 
         }
         if (prev === undefined || prev.n < n) acked.set(key, { ...prev, n, removed: kind === 'del' })
         acks++
+        if (!early && acks === target) setTimeout(kill, seed % 4)
       }
     })
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -107,7 +124,7 @@ function runAndKill(dataDir: string, base: number, seed: number, acked: Acked): 
       if (timer !== null) clearTimeout(timer)
       // Only a partial line can be lost, and a partial line was never an acknowledgement.
       if (signal !== 'SIGKILL') reject(new Error(`child exited by itself (code ${code}): ${stderr}`))
-      else resolve({ killedAfterReady: ready, acks, stderr })
+      else resolve({ killedAfterReady: ready, acks, stderr, stalled })
     })
   })
 }
@@ -156,6 +173,7 @@ describe('crash safety', () => {
     let kills = 0
     let afterReady = 0
     let totalAcks = 0
+    let stalls = 0
     const lane = async (laneNo: number): Promise<void> => {
       const dataDir = join(work, `lane-${laneNo}`)
       const acked: Acked = new Map()
@@ -164,6 +182,7 @@ describe('crash safety', () => {
         kills++
         totalAcks += run.acks
         if (run.killedAfterReady) afterReady++
+        if (run.stalled) stalls++
         await verify(dataDir, acked)
       }
     }
@@ -173,5 +192,6 @@ describe('crash safety', () => {
     expect(kills).toBeGreaterThanOrEqual(KILLS)
     expect(afterReady).toBeGreaterThan(KILLS / 2)
     expect(totalAcks).toBeGreaterThan(KILLS)
+    expect(stalls, `writers that acknowledged nothing for ${STALL_MS / 1000} s after start-up`).toBe(0)
   }, 180_000)
 })

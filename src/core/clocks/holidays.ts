@@ -4,7 +4,13 @@
 // the library lists some of them only as bank holidays (e.g. Veterans Day 2028 observed Fri 10 Nov).
 // Each state's calendar is the statute's own list, declared as data in src/core/rules
 // (holiday-calendars.ts). Results are cached per calendar and year: pure, deterministic.
+//
+// The library's first use in a process costs tens of milliseconds of cold code (50–90 ms on a busy
+// machine), one block inside the first list of a day. For the years 1990–2080 its output is read
+// from a table generated from the library itself (rules/federal-holidays-table.ts, checked year by
+// year against the library by holidays-table.test.ts); other years still ask the library.
 import Holidays from 'date-holidays'
+import { FEDERAL_TABLE_FIRST_YEAR, FEDERAL_TABLE_YEARS } from '../rules/federal-holidays-table'
 import {
   CALIFORNIA_JUDICIAL_HOLIDAYS,
   FEDERAL_HOLIDAYS,
@@ -25,17 +31,38 @@ const THURSDAY = 4
 let usLibrary: Holidays | null = null
 const libraryYearCache = new Map<number, ReadonlyArray<Holiday>>()
 
+/** A public holiday as date-holidays lists it: its date, name, and whether it is the library's substitute day. */
+export type LibraryHoliday = { date: string; name: string; substitute: boolean }
+
+/** The US public holidays date-holidays lists under `year`, asking the library itself. */
+export function federalPublicFromLibrary(year: number): LibraryHoliday[] {
+  usLibrary ??= new Holidays('US')
+  // `h.date` is "YYYY-MM-DD hh:mm:ss" in the region's own zone: the date part never depends on ours.
+  return usLibrary
+    .getHolidays(year)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name, substitute: h.substitute === true }))
+}
+
+/** The same list read from the generated table, or null for a year it does not cover. */
+export function federalPublicFromTable(year: number): LibraryHoliday[] | null {
+  const row = FEDERAL_TABLE_YEARS[year - FEDERAL_TABLE_FIRST_YEAR]
+  if (row === undefined || year < FEDERAL_TABLE_FIRST_YEAR) return null
+  return row.split('|').map((item) => {
+    const space = item.indexOf(' ')
+    const substitute = item[space - 1] === '*'
+    return { date: item.slice(0, 10), name: item.slice(space + 1), substitute }
+  })
+}
+
 /** Public holidays the library lists under `year`, plus their observed weekdays. */
 function federalFromLibrary(year: number): ReadonlyArray<Holiday> {
   const cached = libraryYearCache.get(year)
   if (cached) return cached
-  usLibrary ??= new Holidays('US')
   const out: Holiday[] = []
   const observed: Holiday[] = []
-  for (const h of usLibrary.getHolidays(year)) {
-    if (h.type !== 'public') continue
-    // `h.date` is "YYYY-MM-DD hh:mm:ss" in the region's own zone: the date part never depends on ours.
-    const date = h.date.slice(0, 10)
+  for (const h of federalPublicFromTable(year) ?? federalPublicFromLibrary(year)) {
+    const date = h.date
     out.push({ date, name: h.name, source: FEDERAL_HOLIDAYS.citation })
     if (h.substitute) continue
     const z = toDayNumber(date)

@@ -8,23 +8,13 @@ import type { Doc, CaseloadIndex } from './caseload-index'
 import { wordsOf } from './word-index'
 import { waitingOnOfSummary } from './waiting-on'
 import { STEP_EVERY, runNow, sortInSteps, type Steps } from './slices'
+import { Tally, picked } from './codes'
+import { PENDING_CODE, ROW_STATUSES, STATUS_CODE, statusOf, type RowStatus } from './row-status'
 
-export type RowStatus =
-  | 'overdue'
-  | 'awaiting'
-  | 'fulfilled-on-time'
-  | 'fulfilled-late'
-  | 'denied'
-  | 'withdrawn'
-  | 'not-sent'
-  | 'clock-error'
-  | 'clock-pending'
+export { statusOf, type RowStatus } from './row-status'
 
 /** A case's clock for the query's day, or undefined while it waits to be computed. */
 export type ClockOf = (doc: Doc) => CaseClock | undefined
-
-export const statusOf = (clock: CaseClock | undefined): RowStatus =>
-  clock === undefined ? 'clock-pending' : clock.state === 'not-sent' ? 'not-sent' : clock.state === 'error' ? 'clock-error' : clock.result.status
 
 /** The morning order: most overdue first, then what falls due soonest, then cases not yet sent, then closed ones. */
 const RANK: Record<RowStatus, number> = {
@@ -244,69 +234,91 @@ const F_STATE = 4
 const F_ASSIGNEE = 8
 const F_TAG = 16
 
+/** Counts by code (codes.ts): statuses by their place in ROW_STATUSES, the rest by the index's codes. */
 export type Facets = {
-  byStatus: Map<RowStatus, number>
-  assignees: Map<string | null, number>
-  tags: Map<string, number>
-  states: Map<string | null, number>
-  organizations: Map<string, number>
+  byStatus: Tally
+  assignees: Tally
+  tags: Tally
+  states: Tally
+  organizations: Tally
 }
 
-const bump = <K>(map: Map<K, number>, key: K): void => {
-  map.set(key, (map.get(key) ?? 0) + 1)
+/** The counts by status, as the answer gives them (statuses no case has left out). */
+export function statusCounts(t: Tally): Partial<Record<RowStatus, number>> {
+  const out: Partial<Record<RowStatus, number>> = {}
+  for (const [i, s] of ROW_STATUSES.entries()) if (t.get(i) > 0) out[s] = t.get(i)
+  return out
 }
 
 /** The matches of `filter` among `ordered` (kept in order), with the counts for the menus. */
 export type Filtered = { matches: Doc[]; facets: Facets; pending: number }
 
-export const filterDocs = (q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): Filtered => runNow(filterDocsSteps(q, ordered, filter))
+export const filterDocs = (q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter, keep?: (d: Doc) => boolean): Filtered =>
+  runNow(filterDocsSteps(q, ordered, filter, keep))
 
-/** filterDocs, pausing every few hundred cases (slices.ts). */
-export function* filterDocsSteps(q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter): Steps<Filtered> {
-  const statuses = filter.status && filter.status.length > 0 ? new Set<RowStatus>(filter.status) : undefined
-  const orgs = filter.organizationIds && filter.organizationIds.length > 0 ? new Set(filter.organizationIds) : undefined
-  const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined
-  const assignees = filter.assignees && filter.assignees.length > 0 ? new Set(filter.assignees) : undefined
-  const tags = filter.tags && filter.tags.length > 0 ? new Set(filter.tags) : undefined
+/**
+ * filterDocs, pausing every few hundred cases (slices.ts). `keep`: a first check (the text's
+ * matches among the whole caseload's order), so that order is not copied to be filtered.
+ */
+export function* filterDocsSteps(q: QueryContext, ordered: ReadonlyArray<Doc>, filter: CaseQueryFilter, keep?: (d: Doc) => boolean): Steps<Filtered> {
+  const ix = q.index
+  const statuses = filter.status && filter.status.length > 0 ? new Uint8Array(ROW_STATUSES.length) : undefined
+  for (const st of statuses ? (filter.status ?? []) : []) statuses![STATUS_CODE[st]] = 1
+  const orgs = picked(ix.holderCodes, filter.organizationIds)
+  const states = picked(ix.stateCodes, filter.states)
+  const assignees = picked(ix.assigneeCodes, filter.assignees)
+  const tags = picked(ix.tagCodes, filter.tags)
   const priorities = filter.priorities && filter.priorities.length > 0 ? new Set<string>(filter.priorities) : undefined
   const only = filter.ids ? new Set(filter.ids) : undefined
   const kinds = filter.requestKinds && filter.requestKinds.length > 0 ? new Set<string>(filter.requestKinds) : undefined
   const waiting = filter.waitingOn && filter.waitingOn.length > 0 ? new Set<string | null>(filter.waitingOn) : undefined
-  const facets: Facets = { byStatus: new Map(), assignees: new Map(), tags: new Map(), states: new Map(), organizations: new Map() }
+  const dated = filter.received !== undefined || filter.sent !== undefined || filter.lastEvent !== undefined
+  const facets: Facets = {
+    byStatus: new Tally(ROW_STATUSES.length),
+    assignees: new Tally(ix.assigneeCodes.size),
+    tags: new Tally(ix.tagCodes.size),
+    states: new Tally(ix.stateCodes.size),
+    organizations: new Tally(ix.holderCodes.size)
+  }
   const matches: Doc[] = []
   let pending = 0
   let seen = 0
   for (const d of ordered) {
     if (++seen % STEP_EVERY === 0) yield
+    if (keep !== undefined && !keep(d)) continue
     const s = d.s
-    if (filter.trash === 'only' ? !s.deletedAt : filter.trash !== 'include' && s.deletedAt) continue
+    if (filter.trash === 'only' ? !d.deleted : filter.trash !== 'include' && d.deleted) continue
     if (filter.patientId !== undefined && s.patientId !== filter.patientId) continue
     if (only && !only.has(d.id)) continue
     if (priorities && !priorities.has(s.priority)) continue
     if (kinds && !kinds.has(s.requestKind)) continue
-    if (!inRange(s.clock?.received, filter.received) || !inRange(s.sent, filter.sent) || !inRange(s.lastEventDate, filter.lastEvent)) continue
+    if (dated && (!inRange(s.clock?.received, filter.received) || !inRange(s.sent, filter.sent) || !inRange(s.lastEventDate, filter.lastEvent))) continue
     const clock = q.clockOf(d)
     if (clock === undefined) pending++
-    const r = clock?.state === 'ok' ? clock.result : undefined
-    if (filter.due !== undefined && !inRange(r?.due, filter.due)) continue
-    if (filter.minDaysLate !== undefined && (r?.daysLate ?? -1) < filter.minDaysLate) continue
+    if (filter.due !== undefined || filter.minDaysLate !== undefined) {
+      const r = clock?.state === 'ok' ? clock.result : undefined
+      if (filter.due !== undefined && !inRange(r?.due, filter.due)) continue
+      if (filter.minDaysLate !== undefined && (r?.daysLate ?? -1) < filter.minDaysLate) continue
+    }
     if (waiting && !waiting.has(waitingOnOfSummary(s, clock, q.asOf))) continue
-    const status = statusOf(clock)
-    const state = q.stateOf(d)
-    const assignee = s.assignee ?? null
+    const n = d.n
+    const status = clock === undefined ? PENDING_CODE : d.status
+    const holder = ix.holderOf.a[n]!
+    const state = ix.stateCodeOf(n)
+    const assignee = ix.assigneeOf.a[n]!
     let failed = 0
-    if (statuses && !statuses.has(status)) failed |= F_STATUS
-    if (orgs && !orgs.has(s.organizationId)) failed |= F_ORG
-    if (states && !states.has(state)) failed |= F_STATE
-    if (assignees && !assignees.has(assignee)) failed |= F_ASSIGNEE
-    if (tags && !s.tags.some((t) => tags.has(t))) failed |= F_TAG
+    if (statuses && statuses[status] !== 1) failed |= F_STATUS
+    if (orgs && orgs[holder] !== 1) failed |= F_ORG
+    if (states && states[state] !== 1) failed |= F_STATE
+    if (assignees && assignees[assignee] !== 1) failed |= F_ASSIGNEE
+    if (tags && !d.tags.some((t) => tags[t] === 1)) failed |= F_TAG
     if (failed === 0) matches.push(d)
     // Each menu counts the cases that every other filter lets through.
-    if ((failed & ~F_STATUS) === 0) bump(facets.byStatus, status)
-    if ((failed & ~F_ORG) === 0) bump(facets.organizations, s.organizationId)
-    if ((failed & ~F_STATE) === 0) bump(facets.states, state)
-    if ((failed & ~F_ASSIGNEE) === 0) bump(facets.assignees, assignee)
-    if ((failed & ~F_TAG) === 0) for (const t of s.tags) bump(facets.tags, t)
+    if ((failed & ~F_STATUS) === 0) facets.byStatus.add(status)
+    if ((failed & ~F_ORG) === 0) facets.organizations.add(holder)
+    if ((failed & ~F_STATE) === 0) facets.states.add(state)
+    if ((failed & ~F_ASSIGNEE) === 0) facets.assignees.add(assignee)
+    if ((failed & ~F_TAG) === 0) for (const t of d.tags) facets.tags.add(t)
   }
   return { matches, facets, pending }
 }

@@ -114,6 +114,26 @@ describe('CSV import', () => {
     expect(await hashFolder(s.dataDir)).toBe(before)
   })
 
+  it('a bad value repeated on several rows is reported at each of them (each distinct input is parsed once)', async () => {
+    const phone = '5'.repeat(501)
+    const patients = `Patient,Phone,DOB\nAna Ruiz,${phone},02/30/1980\nAna Ruiz,${phone},02/30/1980\nBo Lee,555-0100,02/30/1980\n`
+    const p = csvImporter(s).preview({ kind: 'patients', bytes: enc(patients), name: 'p.csv' })
+    const at = (column: string) => p.problems.filter((x) => x.column === column).map((x) => x.row)
+    // The patient's own check names the row's patient (its phone is part of it).
+    expect(at('Patient')).toEqual([2, 3])
+    expect(p.problems.find((x) => x.row === 3 && x.column === 'Patient')).toMatchObject({ value: 'Ana Ruiz', problem: expect.stringMatching(/too long/) })
+    expect(at('DOB')).toEqual([2, 3, 4])
+    const requests = 'Request ID,Patient,Practice,Received\nA,Ana Ruiz,Mercy,2026-09-01\nB,Ana Ruiz,Mercy,2026-09-31\nC,Ana Ruiz,Mercy,2026-09-31\nD,Bo Lee,Mercy,2026-09-01\n'
+    const r = csvImporter(s).preview({ kind: 'requests', bytes: enc(requests), name: 'r.csv' })
+    expect(r.problems.map((x) => [x.row, x.column, x.problem])).toEqual([
+      [3, 'Received', '2026-09-31 is not a real calendar date'],
+      [4, 'Received', '2026-09-31 is not a real calendar date']
+    ])
+    // The same practice on every row is one organization; the rows' patients two.
+    expect(r.rows.map((d) => d.organization?.name)).toEqual(['Mercy', 'Mercy', 'Mercy', 'Mercy'])
+    expect(r.rows.map((d) => d.patient?.name)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Ana Ruiz', 'Bo Lee'])
+  })
+
   it('refuses malformed files with a specific message and leaves the folder as it was', async () => {
     const before = await hashFolder(s.dataDir)
     const im = csvImporter(s)

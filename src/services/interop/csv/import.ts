@@ -11,7 +11,7 @@ import { throwIfCancelled, type Progress } from '../progress'
 import { readDateColumn, toIsoDate, type DateOrder } from './dates'
 import { decodeCsv, type Decoded } from './decode'
 import { parseCsv } from './parse'
-import { draftRow, type RowDraft, type RowProblem } from './rows'
+import { draftRow, newRowMemo, type RowDraft, type RowProblem } from './rows'
 import { suggestMapping, targetField, TARGETS, type ImportKind, type TargetField } from './targets'
 
 export type DuplicateDecision = 'match' | 'new' | 'skip'
@@ -149,10 +149,11 @@ export function csvImporter(s: AppServices) {
     if (blockers.length === 0) {
       const cols = [...fieldColumn.entries()].map(([key, col]) => [key, col, headers.indexOf(col)] as const)
       const columnOf = Object.fromEntries(cols.map(([k, c]) => [k, c]))
+      const memo = newRowMemo()
       for (const [i, r] of rows.entries()) {
         const values: Record<string, string> = {}
         for (const [key, , idx] of cols) values[key] = r[idx] ?? ''
-        const { draft, problems: p } = draftRow({ row: i + 2, values, columnOf }, { kind, dateOrder, today })
+        const { draft, problems: p } = draftRow({ row: i + 2, values, columnOf }, { kind, dateOrder, today, memo })
         drafts.push(draft)
         problems.push(...p)
       }

@@ -36,7 +36,47 @@ export type OrgDraft = OrganizationFields
 export type CaseDraft = { fields: Omit<CaseFields, 'patientId' | 'organizationId'>; events: Array<z.output<typeof CaseEventInputSchema>> }
 export type RowDraft = { row: number; patient?: PatientDraft; organization?: OrgDraft; case?: CaseDraft }
 
-export type RowContext = { kind: ImportKind; dateOrder: Record<string, DateOrder | null>; today: string }
+export type RowContext = { kind: ImportKind; dateOrder: Record<string, DateOrder | null>; today: string; memo?: RowMemo }
+
+type Verdict<T> = { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } }
+
+/**
+ * One import's verdicts by input. A patient's four requests, or a practice's five hundred, give the
+ * same patient or organization input, and a schema's verdict on the same input is the same: it is
+ * parsed once, and every row still gets that verdict (its problem named at its own row). Dates
+ * likewise (a log has a few hundred distinct days). The parsed values are shared and never changed.
+ */
+export type RowMemo = { patients: Map<string, Verdict<PatientFields>>; orgs: Map<string, Verdict<OrganizationFields>>; dates: Map<string, DateReading> }
+export const newRowMemo = (): RowMemo => ({ patients: new Map(), orgs: new Map(), dates: new Map() })
+
+type DateReading = { ok: true; date: string } | { ok: false; problem: string }
+
+function remembered<T>(memo: Map<string, Verdict<T>> | undefined, schema: z.ZodType<T>, input: object): Verdict<T> {
+  if (memo === undefined) return schema.safeParse(input)
+  // Every value in these inputs is a string or an object of strings, so equal JSON is equal input.
+  const key = JSON.stringify(input)
+  let verdict = memo.get(key)
+  if (verdict === undefined) memo.set(key, (verdict = schema.safeParse(input)))
+  return verdict
+}
+
+/** `raw` (not empty) read as a date of this column's order, and checked as every stored date is. */
+function readDate(raw: string, order: DateOrder | null, todayYear: number): DateReading {
+  const read = toIsoDate(raw, order, todayYear)
+  if (!read.ok) return read
+  const checked = DateSchema.safeParse(read.date)
+  return checked.success ? read : { ok: false, problem: first(checked.error.issues) }
+}
+
+/** The entries whose value is neither undefined nor empty (left out, as the schemas expect). */
+function present<T>(o: Record<string, T | undefined>): Record<string, T> {
+  const out: Record<string, T> = {}
+  for (const key in o) {
+    const x = o[key]
+    if (x !== undefined && x !== '') out[key] = x
+  }
+  return out
+}
 
 /** Built once: zod compiles each schema on first use, and a schema made per row was most of an import's time. */
 const RowCaseFieldsSchema = CaseFieldsSchema.omit({ patientId: true, organizationId: true })
@@ -66,14 +106,19 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       if (targetField(ctx.kind, key)?.required) problem(key, 'is required and empty')
       return undefined
     }
-    const read = toIsoDate(raw, ctx.dateOrder[r.columnOf[key] ?? ''] ?? null, Number(ctx.today.slice(0, 4)))
+    const order = ctx.dateOrder[r.columnOf[key] ?? ''] ?? null
+    const memoKey = `${order ?? ''}|${raw}`
+    let read = ctx.memo?.dates.get(memoKey)
+    if (read === undefined) {
+      read = readDate(raw, order, todayYear)
+      ctx.memo?.dates.set(memoKey, read)
+    }
     if (!read.ok) return void problem(key, read.problem)
-    const checked = DateSchema.safeParse(read.date)
-    if (!checked.success) return void problem(key, first(checked.error.issues))
     if (notAfterToday && read.date > ctx.today) return void problem(key, `${read.date} is in the future (today is ${ctx.today})`)
     return read.date
   }
-  const opt = <T>(o: Record<string, T | undefined>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== '')) as Record<string, T>
+  const opt = present
+  const todayYear = Number(ctx.today.slice(0, 4))
 
   // Control characters (terminal escapes, a bell, NUL) are refused in every cell, as at every front
   // door; line breaks and tabs only outside the long-text columns (notes).
@@ -91,7 +136,7 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       ...opt({ dateOfBirth, preferredLanguage: v('preferredLanguage'), notes: ctx.kind === 'patients' ? v('notes') : undefined }),
       contact: opt({ email, phone: v('phone'), address: v('address') })
     }
-    const parsed = name ? PatientFieldsSchema.safeParse(input) : undefined
+    const parsed = name ? remembered(ctx.memo?.patients, PatientFieldsSchema, input) : undefined
     if (parsed?.success) draft.patient = parsed.data
     else if (parsed) problem('patientName', first(parsed.error.issues))
   }
@@ -114,7 +159,7 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       privacyOfficer: opt({ email: privacyEmail })
     }
     if (name && kind) {
-      const parsed = OrganizationFieldsSchema.safeParse(input)
+      const parsed = remembered(ctx.memo?.orgs, OrganizationFieldsSchema, input)
       if (parsed.success) draft.organization = parsed.data
       else {
         const issue = parsed.error.issues[0]

@@ -1,5 +1,6 @@
 // "Columns…": which columns show, in which order, and how dense the rows are. Widths are set by
 // dragging (or ←/→ on) a column's edge in the table.
+import { useState } from 'react'
 import type { CaseloadPrefs } from '#core/schemas'
 import { Dialog } from '../../ui/Dialog'
 import { COLUMNS, columnById } from './columns'
@@ -16,8 +17,21 @@ type Props = {
   onClose: () => void
 }
 
-export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, onReset, onClose }: Props) {
+export function ColumnsDialog({ order: saved, isDefault, density: savedDensity, onChange, onDensity, onReset, onClose }: Props) {
   const perspective = usePerspective()
+  // What was last ticked shows at once: the saved layout reaches the page through the query cache,
+  // which tells its readers a moment later, and a controlled box would spring back meanwhile.
+  const [picked, setPicked] = useState<{ order?: string[]; density?: CaseloadPrefs['density'] }>({})
+  const order = picked.order ?? saved
+  const density = picked.density ?? savedDensity
+  const change = (next: string[]) => {
+    setPicked((p) => ({ ...p, order: next }))
+    onChange(next)
+  }
+  const changeDensity = (d: CaseloadPrefs['density']) => {
+    setPicked((p) => ({ ...p, density: d }))
+    onDensity(d)
+  }
   const hidden = COLUMNS.filter((c) => !order.includes(c.id)).map((c) => c.id)
   const list = [...order, ...hidden]
   const move = (id: string, by: number) => {
@@ -27,7 +41,7 @@ export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, 
     const next = [...order]
     next.splice(i, 1)
     next.splice(j, 0, id)
-    onChange(next)
+    change(next)
   }
   return (
     <Dialog title="Columns and density" onClose={onClose} size="small" testId="columns-dialog">
@@ -35,7 +49,7 @@ export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, 
         <legend className="field__label">Rows</legend>
         {(['compact', 'comfortable'] as const).map((d) => (
           <label key={d} className="checkbox">
-            <input type="radio" name="density" checked={density === d} onChange={() => onDensity(d)} />
+            <input type="radio" name="density" checked={density === d} onChange={() => changeDensity(d)} />
             <span>{d === 'compact' ? 'Compact (most rows on screen)' : 'Comfortable'}</span>
           </label>
         ))}
@@ -53,7 +67,7 @@ export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, 
                   type="checkbox"
                   checked={shown}
                   disabled={shown && order.length === 1}
-                  onChange={() => onChange(shown ? order.filter((x) => x !== id) : [...order, id])}
+                  onChange={() => change(shown ? order.filter((x) => x !== id) : [...order, id])}
                 />
                 <span>{c.header}</span>
               </label>
@@ -72,7 +86,7 @@ export function ColumnsDialog({ order, isDefault, density, onChange, onDensity, 
         })}
       </ul>
       <div className="form__actions">
-        <button type="button" className="button" onClick={onReset} disabled={isDefault}>
+        <button type="button" className="button" onClick={() => (setPicked({}), onReset())} disabled={isDefault}>
           Default columns and widths
         </button>
         <button type="button" className="button button--primary form__actions-end" onClick={onClose}>
