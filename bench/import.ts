@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { ms, stats } from './stats'
+import { nodeBundle } from './node-bundle'
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 10_000)
 /** Imports measured, each in a fresh process into an empty folder; the median is reported. */
@@ -22,18 +23,7 @@ const TARGET_RATIO = 20
 const profile = process.env['BENCH_PROFILE']
 // With a profile, the bundle stays beside it: the profile's line numbers are the bundle's.
 const measure = profile ? join(profile, 'import-measure.mjs') : join(tmpdir(), `aa-bench-import-measure-${process.pid}.mjs`)
-buildSync({
-  entryPoints: [join(__dirname, 'import-measure.ts')],
-  outfile: measure,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['@resvg/resvg-js'],
-  // Bundled CommonJS dependencies call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning'
-})
+buildSync(nodeBundle(join(__dirname, 'import-measure.ts'), measure))
 type Run = { floor: number; kb: number; load: number; importMs: number; cpuMs: number; userMs: number; systemMs: number; settledMs: number; result: { cases: number; patients: number; organizations: number; events: number } }
 const runs: Run[] = []
 // Each run in a fresh process: an import is the first heavy work of a process (cold code, as in the app).

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { buildFixture } from './fixture'
 import { noFsyncFs } from './fast-fs'
+import { nodeBundle } from './node-bundle'
 
 const sizes = (process.argv[2] ?? process.env['BENCH_SIZES'] ?? process.env['BENCH_CASES'] ?? '1000,10000,30000')
   .split(',')
@@ -24,18 +25,7 @@ const flats: Flat[] = []
 // The measuring process runs bundled, as the app's main process does: under tsx, its transformed
 // sources and source maps alone add 15–30 MB to the RSS the issue bounds.
 const measure = join(tmpdir(), `aa-bench-store-measure-${process.pid}.mjs`)
-await build({
-  entryPoints: [join(import.meta.dirname, 'store-measure.mts')],
-  outfile: measure,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['@resvg/resvg-js'],
-  // Bundled CommonJS dependencies call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning'
-})
+await build(nodeBundle(join(import.meta.dirname, 'store-measure.mts'), measure))
 process.on('exit', () => rmSync(measure, { force: true }))
 
 for (const CASES of sizes) {
