@@ -48,6 +48,9 @@ export type Noted = { note?: string }
 const DRAFT_SLICE = 250
 
 /** A batch's drafting: how many are checked so far, and a check that throws to stop before anything is written. */
+/** An event input as CaseEventInputSchema gives it back (defaults filled in). */
+export type ParsedEventInput = z.output<typeof CaseEventInputSchema>
+
 export type DraftProgress = { onDrafted?: (checked: number) => void; stopIfCancelled?: () => void }
 
 export function caseService(ctx: ServiceContext, clocks: ClockService) {
@@ -154,6 +157,11 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
 
   /** A new case and its first events, checked as every new case is; not yet written. */
   function draft(fields: CaseFields, eventInputs: ReadonlyArray<CaseEventInput>, batch?: Map<string, string>, today = todayOf(ctx)): Change<Case> {
+    return draftParsed(fields, eventInputs.map((input, i) => parseOrThrow(CaseEventInputSchema, input, `events[${i}]`)), batch, today)
+  }
+
+  /** The same, for events already parsed by CaseEventInputSchema (see addManyParsed). */
+  function draftParsed(fields: CaseFields, parsedEvents: ReadonlyArray<ParsedEventInput>, batch?: Map<string, string>, today = todayOf(ctx)): Change<Case> {
     checkLinks(fields)
     const id = ctx.newId('case')
     checkReferences(fields, batch ? id : undefined, batch)
@@ -162,8 +170,8 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     // Events logged with the case (imports) are validated as addEvents would, in the same write. The
     // stored event is the checked input and what this code adds (id and times), which the store's
     // case schema checks with the rest of the record: a second parse here would check nothing new.
-    const events = eventInputs.map((input, i) => {
-      const event: CaseEvent = { ...parseOrThrow(CaseEventInputSchema, input, `events[${i}]`), id: ctx.newId('ev'), createdAt: at, updatedAt: at }
+    const events = parsedEvents.map((input, i) => {
+      const event: CaseEvent = { ...input, id: ctx.newId('ev'), createdAt: at, updatedAt: at }
       checkEventDate(event, ['events', i], today)
       checkDeliveredItems(c, event, ['events', i])
       return event
@@ -171,6 +179,25 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
     events.forEach((event, i) => checkEventNotTooEarly({ events }, event, ['events', i]))
     c.events = events.sort(byDate)
     return { before: undefined, next: c, audit: [{ action: 'create', entity: 'case' }, ...events.map(eventAdded)] }
+  }
+
+  /**
+   * `count` new cases in one durable write, drafted in slices with the loop free between them
+   * (progress, a cancel, other requests); one that fails its checks: nothing is written.
+   */
+  async function writeMany(count: number, draftOne: (i: number, taken: Map<string, string>) => Change<Case>, progress: DraftProgress): Promise<Case[]> {
+    const taken = new Map<string, string>()
+    const changes: Array<Change<Case>> = []
+    for (let from = 0; from < count; from += DRAFT_SLICE) {
+      progress.stopIfCancelled?.()
+      for (let i = from; i < Math.min(count, from + DRAFT_SLICE); i++) changes.push(draftOne(i, taken))
+      progress.onDrafted?.(changes.length)
+      if (changes.length < count) await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    progress.stopIfCancelled?.()
+    const written = await commitMany(ctx, cases, changes)
+    for (const c of written) clocks.forget(c.id)
+    return written
   }
 
   return {
@@ -196,24 +223,20 @@ export function caseService(ctx: ServiceContext, clocks: ClockService) {
      * batch); one that fails: nothing is written.
      */
     async addManyWithEvents(items: ReadonlyArray<{ fields: CaseFieldsInput; events: ReadonlyArray<CaseEventInput> }>, progress: DraftProgress = {}): Promise<Case[]> {
-      const taken = new Map<string, string>()
       const today = todayOf(ctx)
-      const changes: Array<Change<Case>> = []
-      // Checked in slices, with the loop free between them (progress, a cancel, other requests);
-      // then written at once: one durable write for the whole batch, whatever its size.
-      for (let from = 0; from < items.length; from += DRAFT_SLICE) {
-        progress.stopIfCancelled?.()
-        for (let i = from; i < Math.min(items.length, from + DRAFT_SLICE); i++) {
-          const item = items[i]!
-          changes.push(draft(parseOrThrow(CaseFieldsSchema, item.fields, `cases[${i}]`), item.events, taken, today))
-        }
-        progress.onDrafted?.(changes.length)
-        if (changes.length < items.length) await new Promise<void>((resolve) => setImmediate(resolve))
-      }
-      progress.stopIfCancelled?.()
-      const written = await commitMany(ctx, cases, changes)
-      for (const c of written) clocks.forget(c.id)
-      return written
+      return writeMany(items.length, (i, taken) => draft(parseOrThrow(CaseFieldsSchema, items[i]!.fields, `cases[${i}]`), items[i]!.events, taken, today), progress)
+    },
+
+    /**
+     * addManyWithEvents for fields and events its caller has already parsed with their schemas (the
+     * CSV import parses every row to report each problem at its row and column): not parsed a
+     * second time here, but checked by everything else exactly as addManyWithEvents checks them
+     * (links, reference numbers, event dates), and the store validates every composed case with
+     * the case schema, which holds every rule of both input schemas.
+     */
+    async addManyParsed(items: ReadonlyArray<{ fields: CaseFields; events: ReadonlyArray<ParsedEventInput> }>, progress: DraftProgress = {}): Promise<Case[]> {
+      const today = todayOf(ctx)
+      return writeMany(items.length, (i, taken) => draftParsed(items[i]!.fields, items[i]!.events, taken, today), progress)
     },
 
     /** One patient's requests to several holders, created together under one batch id. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openServices, type AppServices } from '../../src/services/app-services'
+import { CaseEventInputSchema } from '../../src/core/schemas'
 import { hashFolder } from './helpers/folder-hash'
 
 const dirs: string[] = []
@@ -64,6 +65,25 @@ describe('batch write', () => {
     await s.store.flush()
     expect(await hashFolder(s.dataDir)).toBe(before)
     expect(s.queries.list()).toHaveLength(3)
+  })
+
+  it('cases handed over already parsed (the CSV import) are not parsed again, yet the store refuses one its schema does not allow, and nothing is written', async () => {
+    const s = await open()
+    const { org, patients } = await seed(s, 3)
+    const before = await hashFolder(s.dataDir)
+    const parsed = (i: number, ref: string, tags: string[] = []) => ({
+      fields: { patientId: patients[i]!.id, organizationId: org.id, requestKind: 'access-self' as const, requested: { items: [], range: {} }, profile: 'hipaa', references: [{ kind: 'holder-request-id' as const, value: ref }], tags, priority: 'normal' as const },
+      events: [CaseEventInputSchema.parse(received)]
+    })
+    // Typed as parsed, but a tag the tag schema refuses: only the store's check of the composed case can catch it.
+    await expect(s.cases.addManyParsed([parsed(0, 'P-1'), parsed(1, 'P-2', ['x'.repeat(500)])])).rejects.toThrow(/Invalid cases: tags\[0\]/)
+    // The service's own checks still run: a reference number used twice, an event in the future.
+    await expect(s.cases.addManyParsed([parsed(0, 'P-3'), parsed(1, 'P-3')])).rejects.toThrow(/"P-3" is already used by case/)
+    await expect(s.cases.addManyParsed([{ ...parsed(0, 'P-4'), events: [CaseEventInputSchema.parse({ ...received, date: '2030-01-01' })] }])).rejects.toThrow(/in the future/)
+    await s.store.flush()
+    expect(await hashFolder(s.dataDir)).toBe(before)
+    const [made] = await s.cases.addManyParsed([parsed(2, 'P-5')])
+    expect((await s.cases.load(made!.id)).history.map((h) => h.action)).toEqual(['create', 'add-event'])
   })
 
   it('a batch whose journal cannot be written is refused: no record file, no journal, nothing listed', async () => {

@@ -311,7 +311,9 @@ export function csvImporter(s: AppServices) {
         // whole disk, so ten batches cost ten times the waiting. Progress and cancel come while they are checked.
         throwIfCancelled(progress, 'The import')
         const before = done
-        const made = await s.cases.addManyWithEvents(
+        // Each row's fields and events were parsed by their schemas to report its problems (rows.ts):
+        // not parsed again; the store still validates every composed case with the case schema.
+        const made = await s.cases.addManyParsed(
           p.caseRows.map((d) => ({ fields: { ...d.case!.fields, patientId: patientIds.get(patientKey(d.patient!))!, organizationId: orgIds.get(orgKey(d.organization!))! }, events: d.case!.events })),
           { onDrafted: (n) => advance(before + n - done), stopIfCancelled: () => throwIfCancelled(progress, 'The import') }
         )

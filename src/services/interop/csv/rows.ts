@@ -46,8 +46,25 @@ type Verdict<T> = { success: true; data: T } | { success: false; error: { issues
  * parsed once, and every row still gets that verdict (its problem named at its own row). Dates
  * likewise (a log has a few hundred distinct days). The parsed values are shared and never changed.
  */
-export type RowMemo = { patients: Map<string, Verdict<PatientFields>>; orgs: Map<string, Verdict<OrganizationFields>>; dates: Map<string, DateReading> }
-export const newRowMemo = (): RowMemo => ({ patients: new Map(), orgs: new Map(), dates: new Map() })
+export type RowMemo = {
+  patients: Map<string, Verdict<PatientFields>>
+  orgs: Map<string, Verdict<OrganizationFields>>
+  dates: Map<string, DateReading>
+  /** An imported event is its type and date (the rest is fixed by the type): a log has a few hundred. */
+  events: Map<string, ParsedEvent>
+}
+export const newRowMemo = (): RowMemo => ({ patients: new Map(), orgs: new Map(), dates: new Map(), events: new Map() })
+
+type ParsedEvent = z.output<typeof CaseEventInputSchema>
+
+/** The event as CaseEventInputSchema gives it back; it throws for one that is not valid, as parse does. */
+function parsedEvent(memo: Map<string, ParsedEvent> | undefined, e: CaseEventInput): ParsedEvent {
+  if (memo === undefined) return CaseEventInputSchema.parse(e)
+  const key = JSON.stringify(e)
+  let parsed = memo.get(key)
+  if (parsed === undefined) memo.set(key, (parsed = CaseEventInputSchema.parse(e)))
+  return parsed
+}
 
 type DateReading = { ok: true; date: string } | { ok: false; problem: string }
 
@@ -201,7 +218,7 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       if (d && start && d < start) problem(key, `${d} is before the request (${start})`)
     }
     if (sent && received && received < sent) problem('received', `${received} is before the request was sent (${sent})`)
-    if (fields.success) draft.case = { fields: fields.data, events: events.map((e) => CaseEventInputSchema.parse(e)) }
+    if (fields.success) draft.case = { fields: fields.data, events: events.map((e) => parsedEvent(ctx.memo?.events, e)) }
   }
   return { draft, problems }
 }
