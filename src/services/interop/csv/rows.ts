@@ -52,8 +52,10 @@ export type RowMemo = {
   dates: Map<string, DateReading>
   /** An imported event is its type and date (the rest is fixed by the type): a log has a few hundred. */
   events: Map<string, ParsedEvent>
+  /** A cell's verdict by field and value (a field is always checked with the same schema). */
+  cells: Map<string, Verdict<unknown>>
 }
-export const newRowMemo = (): RowMemo => ({ patients: new Map(), orgs: new Map(), dates: new Map(), events: new Map() })
+export const newRowMemo = (): RowMemo => ({ patients: new Map(), orgs: new Map(), dates: new Map(), events: new Map(), cells: new Map() })
 
 type ParsedEvent = z.output<typeof CaseEventInputSchema>
 
@@ -110,7 +112,13 @@ export function draftRow(r: RowValues, ctx: RowContext): { draft: RowDraft; prob
       if (targetField(ctx.kind, key)?.required) problem(key, 'is required and empty')
       return undefined
     }
-    const parsed = schema.safeParse(raw)
+    // A column of names or states holds the same few values over and over: one verdict per value.
+    const memoKey = `${key}|${raw}`
+    let parsed = ctx.memo?.cells.get(memoKey) as Verdict<T> | undefined
+    if (parsed === undefined) {
+      parsed = schema.safeParse(raw)
+      ctx.memo?.cells.set(memoKey, parsed)
+    }
     if (!parsed.success) {
       problem(key, first(parsed.error.issues))
       return undefined
