@@ -7,6 +7,7 @@ import {
   PatientFieldsSchema,
   type HolderToRequest,
   type Patient,
+  type PatientFields,
   type PatientFieldsInput
 } from '../core/schemas'
 import { AppError } from '#shared/errors'
@@ -31,8 +32,8 @@ export function patientService(ctx: ServiceContext) {
 
   /** Through the one write path (write.ts): audit entry, validation and revision by the store, durable write. */
   const save = (change: Change<Patient>): Promise<Patient> => commit(ctx, patients, change)
-  const created = (input: PatientFieldsInput, what: string): Change<Patient> => {
-    const fields = parseOrThrow(PatientFieldsSchema, input, what)
+  const created = (input: PatientFieldsInput, what: string): Change<Patient> => createdFrom(parseOrThrow(PatientFieldsSchema, input, what), what)
+  const createdFrom = (fields: PatientFields, what: string): Change<Patient> => {
     checkBirthDate(fields.dateOfBirth, todayOf(ctx), [what, 'dateOfBirth'])
     const at = nowIso(ctx)
     const patient: Patient = { ...fields, representatives: withIds(ctx, 'rep', fields.representatives), id: ctx.newId('pat'), createdAt: at, updatedAt: at, history: [] }
@@ -58,6 +59,15 @@ export function patientService(ctx: ServiceContext) {
     /** Many new patients in one durable write (imports), each checked and audited as add would. */
     async addMany(inputs: ReadonlyArray<PatientFieldsInput>): Promise<Patient[]> {
       return commitMany(ctx, patients, inputs.map((input, i) => created(input, `patients[${i}]`)))
+    },
+
+    /**
+     * addMany for fields its caller already parsed with PatientFieldsSchema (the CSV import, which
+     * parses each row to report its problems there): not parsed again, every other check as in
+     * addMany, and the store validates each composed patient with the patient schema.
+     */
+    async addManyParsed(fields: ReadonlyArray<PatientFields>): Promise<Patient[]> {
+      return commitMany(ctx, patients, fields.map((f, i) => createdFrom(f, `patients[${i}]`)))
     },
 
     async update(id: string, patch: PatientPatch): Promise<Patient> {

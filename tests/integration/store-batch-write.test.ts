@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openServices, type AppServices } from '../../src/services/app-services'
-import { CaseEventInputSchema } from '../../src/core/schemas'
+import { CaseEventInputSchema, PatientFieldsSchema } from '../../src/core/schemas'
 import { hashFolder } from './helpers/folder-hash'
 
 const dirs: string[] = []
@@ -84,6 +84,19 @@ describe('batch write', () => {
     expect(await hashFolder(s.dataDir)).toBe(before)
     const [made] = await s.cases.addManyParsed([parsed(2, 'P-5')])
     expect((await s.cases.load(made!.id)).history.map((h) => h.action)).toEqual(['create', 'add-event'])
+  })
+
+  it('patients handed over already parsed are checked as addMany checks them, and the store refuses one its schema does not allow', async () => {
+    const s = await open()
+    await seed(s, 2)
+    const before = await hashFolder(s.dataDir)
+    const fields = (name: string, dateOfBirth?: string) => ({ ...PatientFieldsSchema.parse({ name }), ...(dateOfBirth && { dateOfBirth }) })
+    await expect(s.patients.addManyParsed([fields('Fine'), { ...fields('Too long'), name: 'x'.repeat(1000) }])).rejects.toThrow(/Invalid patients: name/)
+    await expect(s.patients.addManyParsed([fields('Born later', '2030-01-01')])).rejects.toThrow(/in the future/)
+    await s.store.flush()
+    expect(await hashFolder(s.dataDir)).toBe(before)
+    const [p] = await s.patients.addManyParsed([fields('Ann Lee', '1970-02-03')])
+    expect(s.patients.get(p!.id).history.map((h) => h.action)).toEqual(['create'])
   })
 
   it('a batch whose journal cannot be written is refused: no record file, no journal, nothing listed', async () => {

@@ -303,7 +303,7 @@ export function csvImporter(s: AppServices) {
         }
         for (const part of chunks(toCreate(p.patients, wantedPatients, patientIds), BATCH)) {
           throwIfCancelled(progress, 'The import')
-          const made = await s.patients.addMany(part.map(([, d]) => d))
+          const made = await s.patients.addManyParsed(part.map(([, d]) => d)) // parsed by rows.ts, validated by the store
           part.forEach(([k], i) => patientIds.set(k, made[i]!.id))
           advance(part.length)
         }
