@@ -1,5 +1,6 @@
 // The store's view of the data folder: paths relative to it, bytes through the cipher, durable
 // writes, and every errno turned into an AppError that names the file and what to do.
+import { statSync } from 'node:fs'
 import * as nativeFs from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { errnoOf, toAppError } from './fs-errors'
@@ -82,6 +83,21 @@ export class FileIo {
   async stamp(rel: string): Promise<string | null> {
     try {
       return stampOf(await this.fs.stat(this.abs(rel)))
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * stamp() at once, for the real file system only (see native): a stat of a file the kernel has
+   * cached takes a few microseconds on the event loop, and fs.promises' stat 20-40 µs of it, through
+   * the thread pool that saves wait in.
+   */
+  stampNow(rel: string): string | null {
+    if (!this.native) throw new AppError('INTERNAL', 'stampNow needs the real file system.')
+    try {
+      const st = statSync(this.abs(rel), { throwIfNoEntry: false })
+      return st === undefined ? null : stampOf(st)
     } catch {
       return null
     }
