@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] || '.tmp/playwright.json' }]],
   use: {
     trace: 'retain-on-failure',
+    // What a failure looked like, kept even when the trace is off (as `npm test` runs it).
+    screenshot: 'only-on-failure',
     // Dates on screen and in date fields follow the locale: one fixed locale keeps the specs' expected text true on every machine.
     locale: 'en-US',
     launchOptions: {

@@ -11,7 +11,10 @@ import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-const outdir = join(root, 'out', 'cli')
+// `--outdir DIR` builds elsewhere: tests that start the command line as a real process build their
+// own copy from the source they test (a stale out/ would test old code).
+const at = process.argv.indexOf('--outdir')
+const outdir = at > 0 ? process.argv[at + 1] : join(root, 'out', 'cli')
 export const CLI_BUNDLE = join(outdir, 'access-advocate.mjs')
 
 rmSync(outdir, { recursive: true, force: true })

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../src/cli/index'
 import { cli } from './helpers/cli'
+import { cliBundle } from './helpers/cli-bundle'
 
 // A read-only disk, simulated (we run as root, so permissions would not stop a write): while
 // `readOnlyUnder` is set, every call that would change a path under it fails with EROFS.
@@ -156,9 +157,8 @@ describe('the lock is released on every way out', () => {
     expect(await exists(lockPath(d))).toBe(false)
   })
 
-  /** Runs the real entry point in a child process. */
-  const spawnCli = (args: string[]) =>
-    spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  /** Runs the real entry point in a child process: the installed command line, built from this source. */
+  const spawnCli = (args: string[]) => spawn(process.execPath, [cliBundle(), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
 
   const exit = (child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: string | null; stderr: string }> =>
     new Promise((res) => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { clockCommand, makeClockCommand } from '../../src/cli/commands/clock'
 import type { CliContext, CliIO } from '../../src/cli/io'
 import type { ProfileDefinition } from '../../src/core/clocks'
+import { cliBundle } from './helpers/cli-bundle'
 
 const ROOT = resolve(__dirname, '../..')
 const FIXTURES = join(ROOT, 'tests/fixtures/clock')
@@ -218,15 +219,8 @@ describe('clock bad input', () => {
 
 describe('clock as a real process', () => {
   it('exits 2 with one stderr line and prints JSON for a valid file', () => {
-    // clock.ts does not run itself; this bridge binds it to the real process as src/cli/main.ts does.
-    const bridge = [
-      "import { clockCommand } from './src/cli/commands/clock.ts'",
-      'const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t),',
-      "  readStdin: async () => { let s = ''; for await (const c of process.stdin) s += c; return s }, cwd: process.cwd(), env: process.env }",
-      'clockCommand.run(process.argv.slice(1), { io, dataDir: undefined, json: false }).then((c) => { process.exitCode = c })'
-    ].join('\n')
-    const spawn = (args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--eval', bridge, '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    // The installed command line (the bundle of src/cli/main.ts, built from this source), in this project's time zone.
+    const spawn = (args: string[]) => spawnSync(process.execPath, [cliBundle(), 'clock', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
     const ok = spawn(['--input', join(INPUTS, 'hipaa-overdue.json'), '--json'])
     expect(ok.stderr).toBe('')
     expect(ok.status).toBe(0)
