@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { globSync } from 'tinyglobby'
 import { configDefaults, defineConfig } from 'vitest/config'
+import { LongestFirstSequencer } from './tests/vitest-sequencer'
 
 // Clock arithmetic must not depend on the machine's zone. `npm test` runs the clock suites again
 // under each of these zones as extra projects of the same Vitest process (one start-up, one report),
@@ -39,6 +40,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Longest files first across every project, so no long file starts last (tests/vitest-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     maxWorkers: WORKERS,
     projects: [
       {
