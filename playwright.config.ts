@@ -9,9 +9,14 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   fullyParallel: true,
-  workers: 2,
+  // Three workers on two cores: a test spends most of its time waiting (on the page, the services'
+  // fsyncs, a child process), not computing. ACCESS_ADVOCATE_E2E_WORKERS overrides it.
+  workers: Number(process.env['ACCESS_ADVOCATE_E2E_WORKERS'] ?? 3),
   retries: 0,
   timeout: 30_000,
+  // A limit for a step that never comes, not a speed target (speed is measured in bench/): `npm test`
+  // runs these beside Vitest and lint on two shared cores, where a 5 s wait was seen to run out.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] || '.tmp/playwright.json' }]],
   use: {
     trace: 'retain-on-failure',
