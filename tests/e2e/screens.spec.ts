@@ -47,16 +47,24 @@ async function showTheme(page: Page, theme: Theme): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
 
+/** Seeds the caseload and opens the window in the theme, at the larger size. */
+async function openInTheme(app: AppHarness, theme: Theme): Promise<{ caseId: string; patientId: string }> {
+  const ids = await seed(app)
+  await mkdir(SCREENS_DIR, { recursive: true })
+  await app.page.emulateMedia({ colorScheme: theme })
+  await app.page.setViewportSize(SIZES[0])
+  await app.open('/index.html#/caseload')
+  await showTheme(app.page, theme)
+  return ids
+}
+
+// The screens and the dialogs of a theme are separate tests, so four shorter tests share the
+// workers instead of two long ones ending the run.
 for (const theme of ['light', 'dark'] as const) {
-  test(`every main screen and dialog in the ${theme} theme: screenshots at both sizes, and axe finds nothing serious`, async ({ app }) => {
-    test.setTimeout(400_000)
-    const ids = await seed(app)
-    await mkdir(SCREENS_DIR, { recursive: true })
+  test(`every main screen in the ${theme} theme: screenshots at both sizes, and axe finds nothing serious`, async ({ app }) => {
+    test.setTimeout(300_000)
+    const ids = await openInTheme(app, theme)
     const page = app.page
-    await page.emulateMedia({ colorScheme: theme })
-    await page.setViewportSize(SIZES[0])
-    await app.open('/index.html#/caseload')
-    await showTheme(page, theme)
     const problems: string[] = []
     for (const screen of screens(ids)) {
       await page.setViewportSize(SIZES[0])
@@ -68,8 +76,15 @@ for (const theme of ['light', 'dark'] as const) {
         await page.screenshot({ path: join(SCREENS_DIR, `${screen.name}-${theme}-${size.width}x${size.height}.png`) })
       }
     }
+    expect(problems).toEqual([])
+  })
+
+  test(`every dialog in the ${theme} theme: a screenshot, and axe finds nothing serious`, async ({ app }) => {
+    test.setTimeout(120_000)
+    const ids = await openInTheme(app, theme)
+    const page = app.page
+    const problems: string[] = []
     // The dialogs: the shortcut list, adding a patient, a new request, editing an organization.
-    await page.setViewportSize(SIZES[0])
     const dialogs: Array<{ name: string; open: () => Promise<void>; title: string | RegExp }> = [
       {
         name: 'shortcuts',
