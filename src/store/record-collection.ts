@@ -29,6 +29,11 @@ export type LoadResult = {
   outdated: string[]
 }
 
+/** Stats the background check keeps in flight: libuv's default thread pool has 4 threads. */
+const VERIFY_IN_FLIGHT = 4
+/** The longest the check's synchronous stats hold the event loop at a time (see #changedInSlices). */
+const VERIFY_SLICE_MS = 2
+
 /** Records validated and encoded per turn of the event loop in a batch write. */
 const ENCODE_SLICE = 250
 
@@ -52,6 +57,8 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
   readonly #unwritten = new Set<string>()
   #indexTimer: NodeJS.Timeout | null = null
   #closed = false
+  /** The store is closing and nothing waits for the background check: it stops (see abandonCheck). */
+  #checkAbandoned = false
 
   constructor(
     readonly ctx: StoreContext,
@@ -114,16 +121,65 @@ export class FileRecordStore<T extends StoredRecord, S> implements RecordCollect
    * mtime or inode differ from when it was last validated (damaged in place, replaced, deleted)
    * is validated again, and repaired if need be, before anything else uses it. Runs in the
    * background after open (and before every backup); 10,000 stats take about 0.3 s.
+   * It gives way to writes: no stat starts while a write is in flight, and only VERIFY_IN_FLIGHT are
+   * ever queued, so a save waits behind at most that many stats, not behind the whole check.
    */
   async verify(): Promise<void> {
     const { io } = this.ctx
-    await mapLimit([...this.#entries.keys()], 16, async (id) => {
-      if (this.#closed || this.#pending.has(id)) return
+    const ids = [...this.#entries.keys()]
+    // On the real file system, the stats are made at once in slices of the event loop, and only
+    // the files they find changed go through the asynchronous path (which stats them again).
+    const suspects = io.native ? await this.#changedInSlices(ids) : ids
+    await mapLimit(suspects, VERIFY_IN_FLIGHT, async (id) => {
+      await this.#afterWrites()
+      if (this.#closed || this.#checkAbandoned || this.#pending.has(id)) return
       const stamp = await io.stamp(recordFile(this.spec.name, id))
       if (stamp !== null && stamp === this.#stamps.get(id)) return
       if (this.#pending.has(id) || !this.#entries.has(id)) return
       await this.#readSlot(id, this.#slot(id))
     })
+  }
+
+  /**
+   * The ids whose file's stamp is not the one last validated, by synchronous stats in slices of at
+   * most VERIFY_SLICE_MS, none while a write is in flight. 30,000 stats through fs.promises took
+   * 1.2 s of wall time and 0.6 s of the event loop; this way they take about 0.2 s of it.
+   */
+  async #changedInSlices(ids: readonly string[]): Promise<string[]> {
+    const { io } = this.ctx
+    const changed: string[] = []
+    let i = 0
+    while (i < ids.length) {
+      await this.#afterWrites()
+      if (this.#closed || this.#checkAbandoned) return []
+      const end = performance.now() + VERIFY_SLICE_MS
+      do {
+        const id = ids[i++]!
+        if (this.#pending.has(id) || !this.#entries.has(id)) continue
+        const stamp = io.stampNow(recordFile(this.spec.name, id))
+        if (stamp === null || stamp !== this.#stamps.get(id)) changed.push(id)
+      } while (i < ids.length && (i % 64 !== 0 || performance.now() < end))
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    return changed
+  }
+
+  /**
+   * Stops the check under way at its next file (a repair already started finishes). For a close
+   * that no backup waits on: the next open checks every file again, so nothing goes unseen, and a
+   * short command at 30,000 cases no longer waits for 30,000 stats before it exits.
+   */
+  abandonCheck(): void {
+    this.#checkAbandoned = true
+  }
+
+  /** Resolves once no write is in flight, then one turn later: the writer's next call (its stamp) goes first. */
+  async #afterWrites(): Promise<void> {
+    const { io } = this.ctx
+    for (let idle = io.writesIdle(); idle !== null; idle = io.writesIdle()) {
+      await idle
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
   }
 
   #staleness(index: IndexData | null, mtime: number, ids: Set<string>): string | null {

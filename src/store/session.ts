@@ -498,6 +498,10 @@ export class Session {
     this.#closing ??= (async () => {
       if (this.#state === 'closed') return
       if (this.options.dailyBackup === 'abandon-on-close') this.backups.abandonDaily()
+      // No backup will copy the files the background check vouches for: it may stop where it is.
+      if (this.options.dailyBackup === 'abandon-on-close' || this.options.dailyBackup === false || this.io.readOnly !== null) {
+        for (const store of this.#loaded?.records.values() ?? []) store.abandonCheck()
+      }
       await this.flush()
       this.#state = 'closed'
       for (const store of this.#loaded?.records.values() ?? []) store.stop()

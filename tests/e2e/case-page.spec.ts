@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { FINDING_CODES } from '../../src/core/clocks/types'
 import { ESCALATION_STEP_IDS } from '../../src/core/escalation/ladder'
-import { BUILT_IN_TEMPLATES } from '../../src/core/letters/templates'
+import { builtInTemplates } from '../../src/core/letters/templates'
 import { CASE_EVENT_TYPES, RECORD_TYPES } from '../../src/core/schemas'
 import { axeScan, seriousOnly } from './axe'
 import { test, expect, seedCase } from './harness'
@@ -206,7 +206,7 @@ test('the case page shows words, never internal codes', async ({ app }) => {
   await page.getByText('Escalation ladder').click()
   await page.getByTestId('history').getByText('History').click()
   const text = await page.getByTestId('case-page').innerText()
-  const codes = [...FINDING_CODES, ...ESCALATION_STEP_IDS, ...CASE_EVENT_TYPES, ...RECORD_TYPES, ...BUILT_IN_TEMPLATES.map((t) => t.id)].filter((c) => c.includes('-'))
+  const codes = [...FINDING_CODES, ...ESCALATION_STEP_IDS, ...CASE_EVENT_TYPES, ...RECORD_TYPES, ...builtInTemplates().map((t) => t.id)].filter((c) => c.includes('-'))
   const seen = [...new Set(codes)].filter((c) => new RegExp(`(^|[^\\w-])${c}($|[^\\w-])`).test(text))
   expect(seen).toEqual([])
   await expect(page.getByTestId('explanation')).toContainText('Escalate to the privacy officer: done on Mon 12 Oct 2026.')

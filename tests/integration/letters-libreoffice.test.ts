@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BUILT_IN_TEMPLATES, buildLetter, type LetterDocument } from '../../src/core/letters'
+import { builtInTemplates, buildLetter, type LetterDocument } from '../../src/core/letters'
 import { OVERDUE_EVENTS, sources } from '../../src/core/letters/test-fixtures'
 import { convertToPdf, findSoffice, pdfPageCount } from '../../src/services/letters/archive'
 import { renderDocx } from '../../src/services/letters/docx'
@@ -36,7 +36,7 @@ describe.skipIf(reason !== '')(`letters through LibreOffice${reason ? ` (skipped
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'aa-lo-'))
     const files: { name: string; bytes: Uint8Array }[] = []
-    for (const t of BUILT_IN_TEMPLATES) {
+    for (const t of builtInTemplates()) {
       const date = t.id === 'practice-extension-notice' ? '2026-10-20' : '2026-11-10'
       const extra = t.id === 'extension-response' || t.id === 'denial-review' || t.id === 'fee-dispute'
         ? [{ type: 'extension-notice' as const, date: '2026-10-20', reason: 'archived records', newDate: '2026-12-15' }, { type: 'fee-quoted' as const, date: '2026-10-12', amount: 85, includesSearchRetrieval: true, itemization: [{ label: 'Search and retrieval', amount: 60 }, { label: 'Copies', amount: 25 }] }, { type: 'denial' as const, date: '2026-10-15', basis: 'endangerment', reviewable: true }]
@@ -54,7 +54,7 @@ describe.skipIf(reason !== '')(`letters through LibreOffice${reason ? ` (skipped
   })
 
   it('every built-in template opens as a PDF with Letter pages, 1–6 of them, and its own text', async () => {
-    expect([...pdfs.keys()].sort()).toEqual(BUILT_IN_TEMPLATES.map((t) => t.id).sort())
+    expect([...pdfs.keys()].sort()).toEqual(builtInTemplates().map((t) => t.id).sort())
     for (const [id, pdf] of pdfs) {
       const file = join(dir, `${id}.pdf`)
       await writeFile(file, pdf)

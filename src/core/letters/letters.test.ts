@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { BUILT_IN_TEMPLATES, CITATIONS, DIRECTIVES, FIELD_PATHS, LetterTemplateSchema, buildLetter, documentText, namesIn, templateNames, type LetterTemplate } from './index'
+import { builtInTemplates, CITATIONS, DIRECTIVES, FIELD_PATHS, LetterTemplateSchema, buildLetter, documentText, namesIn, templateNames, type LetterTemplate } from './index'
 import { BAD_OUTPUT } from './model'
 import { OVERDUE_EVENTS, sources } from './test-fixtures'
 
 const byId = (id: string): LetterTemplate => {
-  const t = BUILT_IN_TEMPLATES.find((x) => x.id === id)
+  const t = builtInTemplates().find((x) => x.id === id)
   if (!t) throw new Error(`no template ${id}`)
   return t
 }
@@ -20,12 +20,12 @@ const FILL: Record<string, string> = {
 describe('every built-in template', () => {
   it('ladder letters exist for every escalation step', () => {
     for (const step of ['follow-up', 'privacy-officer-escalation', 'notice-of-intent', 'ocr-complaint', 'information-blocking-report']) {
-      expect(BUILT_IN_TEMPLATES.find((t) => t.id === step)?.steps).toContain(step)
+      expect(builtInTemplates().find((t) => t.id === step)?.steps).toContain(step)
     }
   })
 
   it('cites only entries of the citation table, and types no citation of its own', () => {
-    for (const t of BUILT_IN_TEMPLATES) {
+    for (const t of builtInTemplates()) {
       for (const name of templateNames(t)) {
         const [head, id] = name.split('.')
         if (head === 'law' || head === 'cite') expect(Object.keys(CITATIONS), `${t.id}: ${name}`).toContain(id)
@@ -44,7 +44,7 @@ describe('every built-in template', () => {
     for (const c of Object.values(CITATIONS)) expect(c.statement.endsWith(`(${c.cite}).`)).toBe(true)
   })
 
-  for (const t of BUILT_IN_TEMPLATES) {
+  for (const t of builtInTemplates()) {
     for (const full of [false, true]) {
       it(`${t.id} on a ${full ? 'full' : 'sparse'} case never prints a missing value or template syntax`, () => {
         const date = t.id === 'practice-extension-notice' ? '2026-10-20' : '2026-11-10'

@@ -1,12 +1,12 @@
 // The letter's closing carries who signs: the name, the signature block from settings and, for a
 // practice, its office name; the patient writing for themselves never gets the user's block.
 import { describe, expect, it } from 'vitest'
-import { BUILT_IN_TEMPLATES, buildLetter, type LetterDocument, type LetterTemplate } from './index'
+import { builtInTemplates, buildLetter, type LetterDocument, type LetterTemplate } from './index'
 import { signatureLines } from './signature'
 import { OVERDUE_EVENTS, sources } from './test-fixtures'
 
 const byId = (id: string): LetterTemplate => {
-  const t = BUILT_IN_TEMPLATES.find((x) => x.id === id)
+  const t = builtInTemplates().find((x) => x.id === id)
   if (!t) throw new Error(`no template ${id}`)
   return t
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeClock } from '../clocks'
 import { DEFAULT_LADDER, LadderConfigSchema } from '../escalation'
-import { BUILT_IN_TEMPLATES } from '../letters/templates'
+import { builtInTemplates } from '../letters/templates'
 import { CASELOAD_COLUMN_IDS, defaultColumnsFor, defaultLadderFor, eventWord, ladderFor, perspectiveOf, PRACTICE_LADDER, templatesFor, wordsFor } from '.'
 
 const received = '2026-06-01' // a Monday; HIPAA's 30 days end Wed 1 Jul 2026
@@ -58,10 +58,10 @@ describe('defaults that follow the perspective', () => {
   })
 
   it('templates: a practice is offered its acknowledgement, extension notice, fee estimate and denial only', () => {
-    const practice = templatesFor('practice', BUILT_IN_TEMPLATES).map((t) => t.id)
+    const practice = templatesFor('practice', builtInTemplates()).map((t) => t.id)
     expect(practice).toEqual(expect.arrayContaining(['practice-acknowledgement', 'practice-extension-notice', 'practice-fee-estimate', 'practice-denial']))
     expect(practice.every((id) => id.startsWith('practice-'))).toBe(true)
-    expect(templatesFor('advocate', BUILT_IN_TEMPLATES).some((t) => t.id.startsWith('practice-'))).toBe(false)
+    expect(templatesFor('advocate', builtInTemplates()).some((t) => t.id.startsWith('practice-'))).toBe(false)
     // Every practice ladder step names a practice template.
     for (const s of PRACTICE_LADDER.steps) expect(practice).toContain(s.letter)
   })

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client'
 import { installPushEvents } from './api/push-events'
 import { createQueryClient } from './api/queries'
 import { App } from './app/App'
+import { startFirstReads } from './app/first-reads'
+import { hashToRoute } from './app/routes'
 import './ui/base.css'
 import './ui/layout.css'
 import './ui/badges.css'
@@ -19,6 +21,8 @@ if (!root) throw new Error('index.html has no #root element')
 applyCachedTheme()
 const queryClient = createQueryClient()
 installPushEvents(queryClient)
+// The first screen's reads, side by side, before React draws anything (app/first-reads.ts).
+startFirstReads(queryClient, hashToRoute(window.location.hash))
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import { caseClockScenario, type CaseClockScenario } from '../../core/cases/to-clock'
 import {
-  BUILT_IN_TEMPLATES,
+  builtInTemplates,
   FIELD_CATALOGUE,
   LetterTemplateSchema,
   TemplateError,
@@ -54,7 +54,7 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
   const userTemplates = () => ctx.store.singletons.settings.get().letterTemplates
 
   function findTemplate(id: string, version?: number): LetterTemplate {
-    const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === id)
+    const builtIn = builtInTemplates().find((t) => t.id === id)
     if (builtIn) {
       if (version !== undefined && version !== builtIn.version) throw new AppError('NOT_FOUND', `Built-in template "${id}" has version ${builtIn.version}, not ${version}.`)
       return builtIn
@@ -73,7 +73,7 @@ export function lettersService(ctx: ServiceContext, deps: { cases: CaseService; 
     const own = new Map<string, LetterTemplate[]>()
     for (const t of userTemplates()) own.set(t.id, [...(own.get(t.id) ?? []), t])
     return [
-      ...BUILT_IN_TEMPLATES.map((t) => info(t, true, [t.version])),
+      ...builtInTemplates().map((t) => info(t, true, [t.version])),
       ...[...own.values()].map((vs) => {
         const latest = vs.reduce((a, b) => (b.version > a.version ? b : a))
         return info(latest, false, vs.map((v) => v.version).sort((a, b) => a - b))

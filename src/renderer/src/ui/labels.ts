@@ -1,6 +1,6 @@
 // Words for the codes the data uses. Unknown codes fall back to a humanized form.
 import { EVENT_TYPE_LABELS, FINDING_LABELS, STEP_LABELS } from '#core/labels'
-import { BUILT_IN_TEMPLATES } from '#core/letters'
+import { builtInTemplates } from '#core/letters'
 import { eventWord } from '#core/perspective'
 import type { CaseEvent, Perspective } from '#core/schemas'
 import { labelFrom } from './format'
@@ -106,7 +106,10 @@ export const backupReasonLabel = labelFrom({
 })
 
 /** A letter template by its title (a built-in one; a saved copy keeps its id readable). */
-export const letterTemplateLabel = labelFrom(Object.fromEntries(BUILT_IN_TEMPLATES.map((t) => [t.id, t.title])))
+// Built on first use: the templates are parsed when first asked for, not while the window starts.
+let templateTitles: ((code: string) => string) | undefined
+export const letterTemplateLabel = (code: string): string =>
+  (templateTitles ??= labelFrom(Object.fromEntries(builtInTemplates().map((t) => [t.id, t.title]))))(code)
 
 /** A requested item in words: "Visit notes", or "2024 MRI (Imaging reports)" when the label says something the type does not. */
 export function checklistItemLabel(item: { label: string; recordType: string }): string {

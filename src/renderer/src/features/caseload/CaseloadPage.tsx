@@ -5,7 +5,6 @@ import { useCallback, useMemo, useState } from 'react'
 import type { CaseloadView, SavedView } from '#core/schemas'
 import type { BulkResultValue } from '#shared/channels/bulk'
 import type { CaseListItemValue } from '#shared/channels/cases'
-import { MAX_QUERY_IDS } from '#shared/channels/case-query'
 import { call } from '../../api/client'
 import { errorText } from '../../api/error-text'
 import { useChannel, useChannelMutation } from '../../api/queries'
@@ -24,15 +23,12 @@ import { CaseloadTable } from './CaseloadTable'
 import { ColumnsDialog } from './ColumnsDialog'
 import { columnOrder, isDefaultOrder } from './column-order'
 import { DeepSearch, type DeepResult } from './DeepSearch'
-import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, toQueryFilter, toQuerySort, nextSort, type CaseloadFilter } from './filters'
+import { caseloadInput, windowOffset } from './caseload-input'
+import { EMPTY_FILTER, isFiltered, STARTER_VIEWS, nextSort, type CaseloadFilter } from './filters'
 import { SavedViews } from './SavedViews'
 import { useCaseloadPrefs } from './use-caseload-prefs'
 import { useCaseloadQuery } from './use-caseload-query'
 import './caseload.css'
-
-/** Rows asked for around those in view: a screenful above and a few below, within the services' cap. */
-const WINDOW_STEP = 100
-const WINDOW_SIZE = 300
 
 export function CaseloadPage({ searchRequest }: { searchRequest: number }) {
   const { prefs, update } = useCaseloadPrefs()
@@ -59,13 +55,12 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   const text = view.text
   const [deep, setDeep] = useState<DeepResult | null>(null)
   const [range, setRange] = useState({ first: 0, last: 40 })
-  const offset = Math.max(0, Math.floor(range.first / WINDOW_STEP) * WINDOW_STEP - WINDOW_STEP)
-  const filter = toQueryFilter(view, deep ? '' : text, { me, holdersOfKinds })
+  const offset = windowOffset(range.first)
   const waiting = view.holderKinds.length > 0 && orgs.data === undefined
   // A full-text result narrows the filter to the cases it names.
-  const deepIds = deep ? { ids: [...deep.ids].slice(0, MAX_QUERY_IDS) } : {}
-  const queryFilter = { ...(filter ?? {}), ...deepIds }
-  const query = useCaseloadQuery({ filter: queryFilter, sort: toQuerySort(view), window: { offset, limit: WINDOW_SIZE } }, { enabled: filter !== null && !waiting })
+  const { input, ready } = caseloadInput(view, { me, holdersOfKinds, ids: deep ? [...deep.ids] : undefined, offset })
+  const queryFilter = input.filter
+  const query = useCaseloadQuery(input, { enabled: ready && !waiting })
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   // "Select all": every case the filter matches, on every page, asked of the services by id.
@@ -76,7 +71,7 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
     if (!on) return setSelected(new Set())
     setSelectingAll(true)
     try {
-      const r = await call('cases.query', { filter: queryFilter, sort: toQuerySort(view), window: { offset: 0, limit: 0 }, withIds: true })
+      const r = await call('cases.query', { filter: queryFilter, sort: input.sort, window: { offset: 0, limit: 0 }, withIds: true })
       setSelected(new Set(r.ids ?? []))
     } catch (e) {
       setSelectAllError(errorText(e))
@@ -115,13 +110,13 @@ function Caseload({ searchRequest, prefs, update }: { searchRequest: number; pre
   }
 
   const rows = query.data?.rows
-  const total = filter === null ? 0 : (query.data?.total ?? null)
+  const total = !ready ? 0 : (query.data?.total ?? null)
   const rowOffset = query.data?.offset ?? 0
   const updating = query.updating
-  const error = filter === null ? null : query.error
+  const error = !ready ? null : query.error
   const advocates = (query.data?.facets.assignees ?? []).flatMap((a) => (a.value ? [a.value] : []))
   const why =
-    filter === null && view.mine && !me ? 'This view shows the cases assigned to you: put your name in Settings (“Your name for the audit trail”) first.' : filter === null ? 'No holder of that type is in the directory.' : null
+    !ready && view.mine && !me ? 'This view shows the cases assigned to you: put your name in Settings (“Your name for the audit trail”) first.' : !ready ? 'No holder of that type is in the directory.' : null
 
   return (
     <section aria-labelledby="caseload-title" className="page page--caseload" aria-busy={updating || total === null}>

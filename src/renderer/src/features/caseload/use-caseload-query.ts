@@ -7,17 +7,23 @@
 // - the previous rows stay on screen while the next arrive (`updating` says so);
 // - while the first list of a day computes clocks (`clocksPending`), rows show at once with their
 //   clock columns pending, and are fetched again as the `caseload.clocks` event reports progress,
-//   one ask at a time (progress during an ask is asked for once it is back).
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+//   one ask at a time (progress during an ask is asked for once it is back);
+// - an answer stays good until something marks it stale: a write (api/queries.ts), a pushed event
+//   (sync, a switch of data folder), clock progress, or a new day. Coming back from a case shows the
+//   rows left on screen at once, without asking again, unless one of those happened meanwhile.
+import { keepPreviousData, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import type { CaseQueryInput, CaseQueryResult } from '#shared/channels/case-query'
 import { call, type ApiError } from '../../api/client'
 import { onEvent } from '../../api/push-events'
 import { queryKey } from '../../api/queries'
+import { localIsoDate, todayIso } from '../../ui/format'
 import { keepEqualRows } from './keep-rows'
 
-/** Answers for inputs no longer on screen are dropped soon: each keystroke made one. */
-const KEEP_UNUSED_MS = 30_000
+/** How long answers no longer on screen are kept: long enough to read a case and come back. */
+const KEEP_UNUSED_MS = 15 * 60_000
+/** …but only this many of them (each keystroke made one, about 60 KB each). */
+const KEEP_UNUSED_ANSWERS = 12
 /** If no progress event arrives (a window opened mid-sweep), ask again this often while clocks are pending. */
 const PENDING_POLL_MS = 1_000
 
@@ -43,16 +49,40 @@ export type CaseloadQuery = {
   clocksPending: boolean
 }
 
+type CaseloadQueryState = Query<CaseQueryResult, ApiError, CaseQueryResult, readonly unknown[]>
+
+/**
+ * Until it is marked stale an answer needs no asking again, except when its clocks were still being
+ * computed, or it was fetched on an earlier day (every clock is as of the day it was asked).
+ */
+export const caseloadStaleTime = (q: CaseloadQueryState): number =>
+  q.state.data === undefined || q.state.data.clocksPending || localIsoDate(new Date(q.state.dataUpdatedAt)) !== todayIso() ? 0 : Infinity
+
+/** The options of one cases.query answer: the page's hook and the window's first reads (app/first-reads.ts) use the same. */
+export const caseloadQueryOptions = (request: CaseQueryInput) => ({
+  queryKey: queryKey('cases.query', request) as readonly unknown[],
+  queryFn: () => call('cases.query', request),
+  gcTime: KEEP_UNUSED_MS,
+  staleTime: caseloadStaleTime
+})
+
+/** Drops the oldest answers no longer on screen beyond KEEP_UNUSED_ANSWERS. */
+export function dropOldAnswers(client: QueryClient): void {
+  const unused = client
+    .getQueryCache()
+    .findAll({ queryKey: ['cases.query'], type: 'inactive' })
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+  for (const q of unused.slice(KEEP_UNUSED_ANSWERS)) client.getQueryCache().remove(q)
+}
+
 export function useCaseloadQuery(input: CaseQueryInput, options: { enabled?: boolean } = {}): CaseloadQuery {
   const client = useQueryClient()
   // Inputs are compared by value: a new object with the same content is the same query.
   const sent = useFrameValue(JSON.stringify(input))
   const request = JSON.parse(sent) as CaseQueryInput
-  const query = useQuery<CaseQueryResult, ApiError>({
-    queryKey: queryKey('cases.query', request),
-    queryFn: () => call('cases.query', request),
+  const query = useQuery<CaseQueryResult, ApiError, CaseQueryResult, readonly unknown[]>({
+    ...caseloadQueryOptions(request),
     placeholderData: keepPreviousData,
-    gcTime: KEEP_UNUSED_MS,
     refetchInterval: (q) => (q.state.data?.clocksPending ? PENDING_POLL_MS : false),
     ...options
   })
@@ -61,7 +91,8 @@ export function useCaseloadQuery(input: CaseQueryInput, options: { enabled?: boo
   const shownKey = useRef<readonly unknown[]>([])
   useEffect(() => {
     shownKey.current = queryKey('cases.query', JSON.parse(sent) as CaseQueryInput)
-  }, [sent])
+    dropOldAnswers(client)
+  }, [client, sent])
   // Progress that arrived while the rows on screen were being fetched: asked for once they are back.
   const again = useRef(false)
   useEffect(() => {
