@@ -9,9 +9,9 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   fullyParallel: true,
-  // Three workers on two cores: a test spends most of its time waiting (on the page, the services'
-  // fsyncs, a child process), not computing. ACCESS_ADVOCATE_E2E_WORKERS overrides it.
-  workers: Number(process.env['ACCESS_ADVOCATE_E2E_WORKERS'] ?? 3),
+  // Two workers: `npm test` runs these beside Vitest's three and lint on two cores (three were tried on
+  // 2 Dec 2026 and the whole run was slower). ACCESS_ADVOCATE_E2E_WORKERS overrides it.
+  workers: Number(process.env['ACCESS_ADVOCATE_E2E_WORKERS'] ?? 2),
   retries: 0,
   timeout: 30_000,
   // A limit for a step that never comes, not a speed target (speed is measured in bench/): `npm test`
