@@ -73,6 +73,16 @@ function stopAll() {
   }
 }
 
+/**
+ * Exits once everything written to stdout has gone out. Into a pipe (`.ci/run` tees it) stdout is
+ * written asynchronously, and process.exit dropped what was still queued: once the whole Vitest
+ * output, its step line and the summary line that CI reads (2 Dec 2026, "0 passed, 1 failed").
+ */
+function exitAfterOutput(code) {
+  process.exitCode = code
+  return new Promise(() => process.stdout.write('', () => process.exit(code)))
+}
+
 function countVitest(file) {
   if (!existsSync(file)) return false
   const j = JSON.parse(readFileSync(file, 'utf8'))
@@ -137,7 +147,7 @@ if (!only) {
     await Promise.all(runners)
     console.log(`\nStopped: ${failedSteps.join(', ')} failed.`)
     console.log(`${totals.passed} passed, ${totals.failed + 1} failed, ${totals.skipped} skipped`)
-    process.exit(1)
+    await exitAfterOutput(1)
   }
   await Promise.all(runners)
 } else if (only === 'tz') {
@@ -149,4 +159,4 @@ if (!only) {
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`)
 console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(0)} s`)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
-process.exit(failedSteps.length || totals.failed ? 1 : 0)
+await exitAfterOutput(failedSteps.length || totals.failed ? 1 : 0)
