@@ -6,7 +6,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { openServices, type AppServices } from '../../src/services/app-services'
 import { cli } from './helpers/cli'
 import { SyncthingNode, syncthingMissing, until } from './helpers/syncthing'
@@ -27,6 +28,14 @@ async function app(dataDir: string): Promise<AppServices> {
 
 async function closeAll(): Promise<void> {
   await Promise.all(apps.splice(0).map((s) => s.close().catch(() => undefined)))
+}
+
+function tailOf(file: string, lines: number): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
+  } catch (error) {
+    return `(no log: ${(error as Error).message})`
+  }
 }
 
 const conflictCopies = async (dir: string): Promise<string[]> => (await readdir(join(dir, 'cases')).catch((): string[] => [])).filter((n) => n.includes('.sync-conflict-') && !n.startsWith('.')) // not Syncthing's own temp files
@@ -51,6 +60,10 @@ describe.skipIf(missing !== null)(`two computers sharing a caseload through Sync
 
   it('carries edits both ways, merges a conflict with every event of both sides, and never carries .local', async () => {
     const [na, nb] = nodes as [SyncthingNode, SyncthingNode]
+    // The folders go when the test ends: a failure shows what each Syncthing logged.
+    onTestFailed(() => {
+      for (const n of nodes) console.error(`── syncthing ${n.name}: the end of its log ──\n${tailOf(join(n.home, 'log.txt'), 40)}`)
+    })
     // Computer A has a caseload; B joins with an empty folder.
     const sa = await app(a())
     const patient = await sa.patients.add({ name: 'Ana Ruiz' })
@@ -59,6 +72,8 @@ describe.skipIf(missing !== null)(`two computers sharing a caseload through Sync
     await sa.cases.addEvent(c.id, { type: 'request-sent', date: '2026-11-02', summary: 'Request faxed' })
     await na.addDevice(nb)
     await nb.addDevice(na)
+    // Connected first, so a timeout below says which step was slow: the handshake or the copying.
+    await until('A and B are connected', async () => (await na.connectedTo(nb)) && (await nb.connectedTo(na)), STEP_MS)
     await na.shareFolder(FOLDER, a(), [nb])
     await nb.shareFolder(FOLDER, b(), [na])
     await until('B holds the case file', async () => (await readdir(join(b(), 'cases')).catch((): string[] => [])).includes(`${c.id}.json`), STEP_MS)

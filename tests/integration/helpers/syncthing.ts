@@ -34,7 +34,11 @@ const LOOPBACK_ONLY: [string, string][] = [
   ['urAccepted', '-1'],
   ['crashReportingEnabled', 'false'],
   ['autoUpgradeIntervalH', '0'],
-  ['startBrowser', 'false']
+  ['startBrowser', 'false'],
+  // Syncthing redials a device it could not reach every 60 s. When A dials B before B knows A, B
+  // refuses it, and a loaded machine could then wait a whole minute for the next try (the
+  // "B holds the case file" timeouts of 2 Dec 2026); two computers on one desk would retry at once.
+  ['reconnectionIntervalS', '1']
 ]
 
 export class SyncthingNode {
@@ -118,6 +122,12 @@ export class SyncthingNode {
       fsWatcherEnabled: true,
       fsWatcherDelayS: 1
     })
+  }
+
+  /** True when this node has a live connection to the other. */
+  async connectedTo(other: SyncthingNode): Promise<boolean> {
+    const r = (await this.api('GET', '/rest/system/connections')) as { connections?: Record<string, { connected?: boolean }> }
+    return r.connections?.[other.deviceId]?.connected === true
   }
 
   pause = (): Promise<unknown> => this.api('POST', '/rest/system/pause')
