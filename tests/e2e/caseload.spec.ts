@@ -135,3 +135,29 @@ test('a large caseload is virtualized: the services send a window of rows, the p
   await page.getByTestId('caseload-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await expect(page.locator('tr[aria-rowindex="231"][data-case-id]')).toBeVisible()
 })
+
+test('the keyboard focus stays on its row when the rows reorder under it (a teammate’s edit, the clocks of the first list arriving)', async ({ app }) => {
+  await seedCase(app.services, { patient: 'Amy Brown', organization: 'Alpha Hospital' })
+  await seedCase(app.services, { patient: 'Bob Cole', organization: 'Beta Hospital' })
+  const cy = await seedCase(app.services, { patient: 'Cy Dunn', organization: 'Gamma Hospital' })
+  await app.open('/index.html#/caseload')
+  const page = app.page
+  const rows = page.getByTestId('case-row')
+  await expect(rows).toHaveCount(3)
+  await page.getByRole('button', { name: 'Patient' }).click()
+  await expect(rows.first()).toContainText('Amy Brown')
+  // Down to the last row, then its case moves to the top while the user is there.
+  await rows.first().focus()
+  await page.keyboard.press('End')
+  await expect(page.locator('tr[aria-rowindex="4"]')).toBeFocused()
+  await expect(page.locator('tr[aria-rowindex="4"]')).toContainText('Cy Dunn')
+  // A teammate renames the patient, and the change arrives through the shared folder.
+  await app.services.patients.update(cy.patientId, { name: 'Al Dunn' })
+  app.events.emit('sync.changed', { changes: [{ file: 'patients/shard.json', kind: 'shard', collection: 'patients', id: cy.patientId, origin: null }], conflicts: 0 })
+  await expect(rows.first()).toContainText('Al Dunn')
+  // The focus is where the user left it, the last row, and one roving tab stop remains.
+  await expect(page.locator('tr[aria-rowindex="4"]')).toBeFocused()
+  await expect(page.locator('tr[data-case-id][tabindex="0"]')).toHaveCount(1)
+  await page.keyboard.press('ArrowUp')
+  await expect(page.locator('tr[aria-rowindex="3"]')).toBeFocused()
+})

@@ -98,8 +98,16 @@ export function CaseloadTable(p: Props) {
     setFocused(i)
     virtual.scrollToIndex(i, { align: 'auto' })
   }
+  // The keyboard's place is a position, as the one roving tab stop says: when the rows reorder under
+  // it (a teammate's edit arriving, the clocks of the first list of the day filling in), the focus
+  // stays on that position rather than following its case away or vanishing with a row scrolled out.
+  const focusedRow = useRef<HTMLElement | null>(null)
   useEffect(() => {
-    if (!wantFocus.current) return
+    const active = document.activeElement
+    const moved = active instanceof HTMLElement && active === focusedRow.current && active.dataset['index'] !== String(focused)
+    const lost = focusedRow.current !== null && !focusedRow.current.isConnected && (active === null || active === document.body)
+    if (lost) wantFocus.current = true
+    if (!wantFocus.current && !moved) return
     const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focused}"][data-case-id]`)
     if (!el) return
     wantFocus.current = false
@@ -142,7 +150,17 @@ export function CaseloadTable(p: Props) {
   latest.current = { toggle, onRowKey, setFocused, onRestore: p.onRestore }
   const actions = useMemo<RowActions>(
     () => ({
-      focus: (index) => latest.current.setFocused(index),
+      focus: (index, row) => {
+        if (row !== null) focusedRow.current = row
+        latest.current.setFocused(index)
+      },
+      blur: (row) => {
+        // Checked a moment later: a row removed from the page may report a blur as it goes, and
+        // only a row still in the page that lost the focus was left by the user (a click elsewhere).
+        setTimeout(() => {
+          if (focusedRow.current === row && row.isConnected && document.activeElement !== row) focusedRow.current = null
+        }, 0)
+      },
       toggle: (index, range) => latest.current.toggle(index, range),
       key: (e, index) => latest.current.onRowKey(e, index),
       restore: (r) => latest.current.onRestore(r)
@@ -241,7 +259,9 @@ export function CaseloadTable(p: Props) {
 }
 
 type RowActions = {
-  focus: (index: number) => void
+  /** `row`: the row itself took the focus (not its checkbox). */
+  focus: (index: number, row: HTMLElement | null) => void
+  blur: (row: HTMLElement) => void
   toggle: (index: number, range: boolean) => void
   key: (e: KeyboardEvent<HTMLTableRowElement>, index: number) => void
   restore: (r: CaseListItemValue) => void
@@ -272,7 +292,10 @@ const CaseRow = memo(function CaseRow({ r, index, focused, selected, columns, tr
       data-testid="case-row"
       data-case-id={r.id}
       data-status={r.status}
-      onFocus={() => actions.focus(index)}
+      onFocus={(e) => actions.focus(index, e.target === e.currentTarget ? e.currentTarget : null)}
+      onBlur={(e) => {
+        if (e.target === e.currentTarget) actions.blur(e.currentTarget)
+      }}
       onClick={(e: MouseEvent) => {
         if (e.shiftKey || e.metaKey || e.ctrlKey) actions.toggle(index, e.shiftKey)
         else navigate({ page: 'case', id: r.id })
