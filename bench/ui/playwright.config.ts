@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
-const executablePath = process.env['CHROMIUM_PATH'] || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+// The full browser where installed (the numbers in the README were taken with it: it is closer to
+// Electron's window), else the headless build that the tests use.
+const executablePath =
+  process.env['CHROMIUM_PATH'] || ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].find((path) => existsSync(path))
 
 // eslint-disable-next-line no-restricted-syntax -- Playwright reads its configuration from the default export
 export default defineConfig({
