@@ -4,8 +4,8 @@ import { defineConfig } from '@playwright/test'
 // Chromium's headless build (Debian's chromium-headless-shell) where present, else Debian's full
 // Chromium, or CHROMIUM_PATH. Playwright's own browser download is not possible on our machines (no
 // network but the package registries). The headless build is the same Blink and V8 without the
-// desktop browser around them: the suite ran in 84 s instead of 126 s alone and used about 150
-// instead of 240 CPU-seconds (2 Dec 2026), the largest share of `npm test`'s two cores.
+// desktop browser around them: the suite ran in 84 s instead of 126 s alone and used about 130
+// instead of 242 CPU-seconds (2 Dec 2026, counted in a cgroup), the largest share of `npm test`'s two cores.
 const executablePath =
   process.env['CHROMIUM_PATH'] || ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path))
 
