@@ -47,6 +47,12 @@ export type ServicesHost = {
   close: () => Promise<void>
 }
 
+/**
+ * A window's first caseload answer comes before the store's open-time check and daily backup; if the
+ * window does not ask for it (it opened on another page), they start this long after open.
+ */
+export const BACKGROUND_FALLBACK_MS = 5000
+
 export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
   const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
   let services: AppServices | undefined
@@ -59,7 +65,14 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     const { sampleDir: _s, sampleCases: _c, pickFiles: _p, filesUrl: _f, desktop: _d, ...rest } = options
     try {
       // Open the new folder before closing the old one, so a failure leaves the user where they were.
-      const opened = await openServices({ ...rest, events, tasks, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const opened = await openServices({
+        backgroundAfterFirstAnswer: { fallbackMs: BACKGROUND_FALLBACK_MS },
+        ...rest,
+        events,
+        tasks,
+        dataDir,
+        ...(passphrase !== undefined && { passphrase })
+      })
       const switched = services !== undefined || state.dataDir !== dataDir
       await services?.close()
       services = opened
