@@ -39,6 +39,12 @@ export type ServicesHost = {
   filesUrl: string
   desktop?: Desktop
   status: () => HostState
+  /**
+   * The window's first call (app.status) has come: its page is loaded, so the services may now make
+   * what its first answers need (see warm) without slowing the page's own files, which the same
+   * event loop serves (Electron's app:// handler, the harness's route). Once per opened folder.
+   */
+  windowAsked?: () => void
   /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
   current: () => AppServices
   unlock: (passphrase: string) => Promise<HostState>
@@ -56,6 +62,8 @@ export const BACKGROUND_FALLBACK_MS = 5000
 export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
   const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
   let services: AppServices | undefined
+  /** The services whose warm-up the window's first call started. */
+  let warmed: AppServices | undefined
   const events = options.events ?? createEventHub()
   const tasks = options.tasks ?? createTaskRegistry(events)
   let state: HostState = { state: 'locked', dataDir: options.dataDir, sample: false, message: 'The data folder is not open yet.' }
@@ -99,6 +107,13 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     filesUrl: options.filesUrl ?? DEFAULT_FILES_URL,
     ...(options.desktop && { desktop: options.desktop }),
     status: () => state,
+    windowAsked: () => {
+      if (services === undefined || warmed === services) return
+      warmed = services
+      // The index, today's clocks (a sweep that gives way to answers), the search words: made while
+      // the page renders and asks. Never fatal: an answer makes whatever is still missing itself.
+      void services.queries.warm().catch(() => undefined)
+    },
     current: () => {
       if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')
       return services
