@@ -32,6 +32,12 @@ export type OpenServicesOptions = {
   newId?: (prefix: string) => string
   /** Take the rolling daily backup at open (default true). */
   dailyBackup?: boolean | 'abandon-on-close'
+  /**
+   * A window's front door: the store's open-time check and the daily backup wait until the first
+   * caseload answer (`cases.query`) has been handed back, or `fallbackMs` after open (see
+   * OpenStoreOptions.deferBackground). Without it they start as the folder opens (the command line).
+   */
+  backgroundAfterFirstAnswer?: { fallbackMs: number }
   /** Open without the lock and without writing anything (see OpenStoreOptions.readOnly): the reason. */
   readOnly?: string
   /** Prints a letter's HTML to PDF (Letter, 1" margins): Electron's printToPDF in the app, Chromium in tests. */
@@ -86,6 +92,7 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     now,
     ...(options.passphrase !== undefined && { passphrase: options.passphrase }),
     ...(options.dailyBackup !== undefined && { dailyBackup: options.dailyBackup }),
+    ...(options.backgroundAfterFirstAnswer !== undefined && { deferBackground: options.backgroundAfterFirstAnswer }),
     sync: {
       ...syncMergers,
       watch: options.watchFolder === true,
@@ -111,6 +118,17 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
   const cases = caseService(context, clocks)
   const queries = caseQueries(context, clocks, cases, tasks, events)
   const letters = lettersService(context, { cases, clocks, queries, tasks, ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
+  const worklist = worklistService(context, clocks)
+  // The window's first caseload answer would be slowed by the check of every case file and the
+  // daily backup (same event loop, same thread pool): they start once it is on its way (setImmediate:
+  // after the reply, a continuation of the answer's promise, is sent). Today's page and the due-today
+  // notification compute their clocks at once and do not wait on this; the fallback timer starts it.
+  let firstAnswered = options.backgroundAfterFirstAnswer === undefined
+  const answered = (): void => {
+    if (firstAnswered) return
+    firstAnswered = true
+    setImmediate(() => store.startBackground())
+  }
   const services: AppServices = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -120,9 +138,18 @@ export async function openServices(options: OpenServicesOptions): Promise<AppSer
     patients: patientService(context),
     organizations: organizationService(context),
     cases,
-    queries,
+    queries: {
+      ...queries,
+      query: async (request) => {
+        try {
+          return await queries.query(request)
+        } finally {
+          answered()
+        }
+      }
+    },
     clocks,
-    worklist: worklistService(context, clocks),
+    worklist,
     attachments: attachmentService(context, cases),
     settings: settingsService(context),
     letters,

@@ -39,6 +39,12 @@ export type ServicesHost = {
   filesUrl: string
   desktop?: Desktop
   status: () => HostState
+  /**
+   * The window's first call (app.status) has come: its page is loaded, so the services may now make
+   * what its first answers need (see warm) without slowing the page's own files, which the same
+   * event loop serves (Electron's app:// handler, the harness's route). Once per opened folder.
+   */
+  windowAsked?: () => void
   /** The open services; LOCKED while an encrypted folder waits for its passphrase. */
   current: () => AppServices
   unlock: (passphrase: string) => Promise<HostState>
@@ -47,9 +53,17 @@ export type ServicesHost = {
   close: () => Promise<void>
 }
 
+/**
+ * A window's first caseload answer comes before the store's open-time check and daily backup; if the
+ * window does not ask for it (it opened on another page), they start this long after open.
+ */
+export const BACKGROUND_FALLBACK_MS = 5000
+
 export async function createServicesHost(options: HostOptions): Promise<ServicesHost> {
   const sampleDir = options.sampleDir ?? join(options.dataDir, '..', 'sample-data')
   let services: AppServices | undefined
+  /** The services whose warm-up the window's first call started. */
+  let warmed: AppServices | undefined
   const events = options.events ?? createEventHub()
   const tasks = options.tasks ?? createTaskRegistry(events)
   let state: HostState = { state: 'locked', dataDir: options.dataDir, sample: false, message: 'The data folder is not open yet.' }
@@ -59,7 +73,14 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     const { sampleDir: _s, sampleCases: _c, pickFiles: _p, filesUrl: _f, desktop: _d, ...rest } = options
     try {
       // Open the new folder before closing the old one, so a failure leaves the user where they were.
-      const opened = await openServices({ ...rest, events, tasks, dataDir, ...(passphrase !== undefined && { passphrase }) })
+      const opened = await openServices({
+        backgroundAfterFirstAnswer: { fallbackMs: BACKGROUND_FALLBACK_MS },
+        ...rest,
+        events,
+        tasks,
+        dataDir,
+        ...(passphrase !== undefined && { passphrase })
+      })
       const switched = services !== undefined || state.dataDir !== dataDir
       await services?.close()
       services = opened
@@ -86,6 +107,13 @@ export async function createServicesHost(options: HostOptions): Promise<Services
     filesUrl: options.filesUrl ?? DEFAULT_FILES_URL,
     ...(options.desktop && { desktop: options.desktop }),
     status: () => state,
+    windowAsked: () => {
+      if (services === undefined || warmed === services) return
+      warmed = services
+      // The index, today's clocks (a sweep that gives way to answers), the search words: made while
+      // the page renders and asks. Never fatal: an answer makes whatever is still missing itself.
+      void services.queries.warm().catch(() => undefined)
+    },
     current: () => {
       if (!services) throw new AppError('LOCKED', state.state === 'locked' ? state.message : 'The data folder is not open.')
       return services

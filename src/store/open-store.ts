@@ -203,6 +203,7 @@ function facade<S extends StoreSchema>(schema: S, session: Session, sync: SyncEn
       session.assertOpen()
       return session.check()
     },
+    startBackground: () => session.startBackground(),
     flush: () => session.flush(),
     close: async () => {
       await sync.stop()

@@ -52,6 +52,8 @@ export class Session {
   unlocked: Unlocked | null = null
   /** The background check of every record file after open; backups wait for it. */
   #verified: Promise<void> = Promise.resolve()
+  /** Open's background work, while deferred (OpenStoreOptions.deferBackground): its fallback timer. */
+  #deferred: { timer: ReturnType<typeof setTimeout> } | null = null
 
   constructor(
     readonly schema: StoreSchema,
@@ -245,6 +247,31 @@ export class Session {
     // The sync engine (store/sync): merges conflict copies before anything reads the data (never
     // in a read-only open, which writes nothing).
     if (this.beforeReady !== null && this.io.readOnly === null) await this.beforeReady()
+    const defer = this.options.deferBackground
+    if (defer === undefined) {
+      this.#background()
+      return
+    }
+    // Unref'd: a process with nothing else left to do may end; close() starts what must not be lost.
+    const timer = setTimeout(() => this.startBackground(), defer.fallbackMs)
+    timer.unref?.()
+    this.#deferred = { timer }
+  }
+
+  /** Starts open's background work if it was deferred and has not started (see Store.startBackground). */
+  startBackground(): void {
+    if (this.#deferred === null || this.#state !== 'open' || this.#closing !== null) return
+    this.#startDeferred()
+  }
+
+  #startDeferred(): void {
+    if (this.#deferred === null) return
+    clearTimeout(this.#deferred.timer)
+    this.#deferred = null
+    this.#background()
+  }
+
+  #background(): void {
     // In the background: open returns now; close() and flush() wait for it. Damage the index
     // cannot see (a file changed in place, deleted) is found here, before the daily backup copies
     // anything. Neither throws: a failed backup is kept in backups.status(), a repair is reported.
@@ -497,6 +524,16 @@ export class Session {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       if (this.#state === 'closed') return
+      if (this.#deferred !== null) {
+        // Never started (a session too short for the window's first caseload): a daily backup that
+        // close() waits for is taken now; without one, the check is skipped, as it would be abandoned.
+        const waitsForBackup = this.options.dailyBackup !== false && this.options.dailyBackup !== 'abandon-on-close' && this.io.readOnly === null
+        if (waitsForBackup) this.#startDeferred()
+        else {
+          clearTimeout(this.#deferred.timer)
+          this.#deferred = null
+        }
+      }
       if (this.options.dailyBackup === 'abandon-on-close') this.backups.abandonDaily()
       // No backup will copy the files the background check vouches for: it may stop where it is.
       if (this.options.dailyBackup === 'abandon-on-close' || this.options.dailyBackup === false || this.io.readOnly !== null) {

@@ -245,6 +245,15 @@ export type OpenStoreOptions = {
    * written is left) unless it is already done, so a short command never waits for it.
    */
   dailyBackup?: boolean | 'abandon-on-close'
+  /**
+   * Start the background work of open (the check of every record file, then the daily backup)
+   * only when {@link Store.startBackground} is called, or `fallbackMs` after open if it never is.
+   * A window's front door sets it: that work shares the event loop and the thread pool with the
+   * first answers the window waits for. A close before it started starts it (and waits for it)
+   * when the daily backup is on, so a short session still gets its backup; otherwise it is skipped
+   * (the next open checks every file again). Without it, the work starts as open returns.
+   */
+  deferBackground?: { fallbackMs: number }
   /** How long after the last edit the local case index is rewritten (ms, default 1000). */
   indexDebounceMs?: number
   /**
@@ -278,6 +287,11 @@ export type Store<S extends StoreSchema> = {
   journal: () => Promise<Recovery[]>
   /** "Check data": every case file against its stamp, every attachment against its hash, every backup against its manifest; repairs what it can. */
   check: () => Promise<DataCheck>
+  /**
+   * Starts the background work of open now, if deferred and not started yet (see
+   * OpenStoreOptions.deferBackground); otherwise does nothing.
+   */
+  startBackground: () => void
   /** Waits for every pending write, including the background backup and the local index. */
   flush: () => Promise<void>
   /** flush, then release the lock. The store must not be used afterwards. */

@@ -64,21 +64,27 @@ test.describe('a daily backup that cannot be made', () => {
     // tests/integration/store-backup-failure.test.ts); then the real router answers.
     const real = app.router.invoke.bind(app.router)
     let stillRunning = 1
+    let firstStatusSent = (): void => {}
+    const statusSent = new Promise<void>((resolve) => (firstStatusSent = resolve))
     app.router.invoke = async (channel, input) => {
       if (channel === 'backup.status' && stillRunning > 0) {
         stillRunning--
+        firstStatusSent()
         return { ok: true, value: { lastFailure: null, dailyInProgress: true } }
       }
+      // The backup starts after the first caseload answer: held until the window has its (stale)
+      // status, so the failure comes after it, as a backup still running when asked fails later.
+      if (channel === 'cases.query') await statusSent
       return real(channel, input)
     }
     await app.open('/index.html#/caseload')
     await expect(app.page.getByTestId('case-row')).toContainText('Maria Lopez')
     const banner = app.page.getByTestId('backup-failure-banner')
-    await expect(banner).toBeHidden()
     expect(stillRunning).toBe(0)
-    // The backup finishes (failed): the main process pushes its new status, as the store reports it.
-    app.events.emit('backup.status', app.services.store.backups.status())
+    // The daily backup starts once the first caseload answer is out (the host defers it), so it
+    // fails while the window listens: the main process pushes the new status as the store reports it.
     await expect(banner).toContainText('ENOTDIR')
+    expect(app.pushed.some((p) => p.event === 'backup.status' && (p.payload as { lastFailure: unknown }).lastFailure !== null)).toBe(true)
     // Pushed, not polled: the window asked once, and never again.
     const asked = () => app.calls.filter((c) => c.channel === 'backup.status').length
     expect(asked()).toBe(1)

@@ -86,4 +86,26 @@ describe('the first list of a day', () => {
     // The rows of the first answer were the caseload's, only their clocks were still to come.
     expect(answer.total).toBe(whole.total)
   })
+
+  it('gives way to answers: no clock of the sweep is computed while an answer is under way, and it finishes after', async () => {
+    // No time for clocks inside an answer, and a pause at every step: a clock computed during the
+    // answer is the sweep's, run in the answer's pauses (as it was, doubling the answer's time).
+    const q = caseloadQuery(s.context, s.clocks, undefined, { inlineClockMs: 0, sliceMs: 0 })
+    const day: CaseQueryRequest = { ...request, filter: { asOf: '2027-03-01' } }
+    await q.query(day) // loads the index, starts the sweep of that day
+    const sweep = q.sweeping()
+    expect(sweep).not.toBeNull()
+    const before = s.clocks.computedCount()
+    const pauses = q.pauses()
+    const during = await q.query({ ...day, sort: { key: 'patient', dir: 'asc' } })
+    expect(q.pauses() - pauses).toBeGreaterThanOrEqual(2 * Math.floor(CASES / STEP_EVERY))
+    expect(s.clocks.computedCount()).toBe(before)
+    expect(during.clocksPending).toBe(true)
+    await sweep
+    expect(s.clocks.computedCount() - before).toBeGreaterThan(CASES / 2)
+    expect((await q.query(day)).clocksPending).toBe(false)
+    // An answer that waits for every clock waits for the sweep, which does not wait for it.
+    const complete = await q.query({ ...day, filter: { asOf: '2027-03-02' }, clocks: 'complete' })
+    expect(complete.clocksPending).toBe(false)
+  })
 })

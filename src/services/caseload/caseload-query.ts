@@ -67,6 +67,24 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
   let lastSort: ReadonlyArray<CaseSort> = [{ key: 'urgency', dir: 'asc' }]
   /** Whole-caseload sorts done so far (tests). */
   let wholeSorts = 0
+  /**
+   * Answers under way, and the sweep's wait for them to end: the sweep gives way to an answer (its
+   * slices between the answer's would double the answer's time, and the window waits on the answer).
+   */
+  let answering = 0
+  let answersDone: Array<() => void> = []
+  async function afterAnswers(): Promise<void> {
+    while (answering > 0) await new Promise<void>((resolve) => answersDone.push(resolve))
+  }
+  function answerEnded(): void {
+    if (--answering > 0) return
+    const waiting = answersDone
+    answersDone = []
+    // One turn later: the answer's reply (a continuation of its promise) goes out first.
+    setImmediate(() => {
+      for (const resume of waiting) resume()
+    })
+  }
 
   function clockReader(asOf: string, mode: 'budget' | 'all' | 'cached'): { clockOf: ClockOf; key: string } {
     const key = `${asOf}|${clocks.rulesVersion()}`
@@ -150,6 +168,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     if (sweep?.key === key) return sweep.promise
     const run = async (): Promise<void> => {
       await new Job(warmHolidays(asOf)).inSlices(0)
+      await afterAnswers()
       const todo = [...index.docs.values()].filter((d) => d.clockKey !== key)
       const total = todo.length
       let slice = performance.now()
@@ -164,6 +183,7 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
           told = now
         }
         await yieldToLoop()
+        await afterAnswers()
         slice = performance.now()
         // Saved profiles changed meanwhile: this sweep's results would be stale.
         if (`${asOf}|${clocks.rulesVersion()}` !== key) return
@@ -239,44 +259,13 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
     index,
 
     async query(request: CaseQueryRequest): Promise<CaseQueryResult> {
-      await index.refreshInSlices(sliceMs)
-      if (request.filter.text?.trim()) await index.ready()
-      if (request.clocks === 'complete') await sweepClocks(request.filter.asOf ?? todayOf(ctx))
-      // Changes that came in while this waited are taken in (cheap: the store logs changed ids).
-      await index.refreshInSlices(sliceMs)
-      const job = new Job(select(request, request.clocks === 'complete' ? 'all' : 'budget'))
-      const { asOf, q, matches, facets, pending } = await job.inSlices(sliceMs)
-      pauses += job.pauses
-      const total = matches.length
-      const { limit } = request.window
-      // A filter that left fewer cases than the asked offset: the last page there is.
-      const offset = request.window.offset < total || total === 0 ? request.window.offset : limit === 0 ? total : Math.floor((total - 1) / limit) * limit
-      const rows = matches.slice(total === 0 ? 0 : offset, offset + limit).map((d) => toRow(q, d, q.clockOf(d)))
-      // The sweep starts once the rows are built: its first slice runs before it yields, and must not
-      // fill in (and so delay) the clocks this answer said were pending.
-      // A sweep that fails (the folder closed under it) leaves clocks pending: the next answer starts another.
-      if (pending > 0) void sweepClocks(asOf).catch(() => undefined)
-      const f = request.filter
-      // Holders and tags are never "none" (code 0 is never counted for them): the values are strings.
-      const organizations = topChoices(facets.organizations, index.holderCodes, f.organizationIds, MAX_FACET_CHOICES).map(({ value, count }) => {
-        const id = value ?? ''
-        return { id, name: index.organizations.get(id)?.name ?? `(missing organization ${id})`, count }
-      })
-      return {
-        rows,
-        total,
-        offset: total === 0 ? 0 : offset,
-        asOf,
-        counts: { byStatus: statusCounts(facets.byStatus) },
-        facets: {
-          assignees: topChoices(facets.assignees, index.assigneeCodes, f.assignees, MAX_FACET_CHOICES),
-          tags: topChoices(facets.tags, index.tagCodes, f.tags, MAX_FACET_CHOICES).map(({ value, count }) => ({ value: value ?? '', count })),
-          states: topChoices(facets.states, index.stateCodes, f.states, MAX_FACET_CHOICES),
-          organizations
-        },
-        clocksPending: pending > 0,
-        ...(request.withIds && { ids: matches.map((d) => d.id) }),
-        generation: index.generation
+      // An answer that waits for every clock waits on the sweep itself: the sweep must not wait on it.
+      if (request.clocks === 'complete') return answer(request)
+      answering++
+      try {
+        return await answer(request)
+      } finally {
+        answerEnded()
       }
     },
 
@@ -287,10 +276,16 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
       return matches.map((d) => toRow(q, d, q.clockOf(d)))
     },
 
-    /** Starts computing today's clocks (after open), so the first list of the day finds them ready. */
+    /**
+     * What the first answers of a window will need, made while its page loads (the host starts it
+     * after open): the index, then today's clocks (the sweep, which gives way to answers), then the
+     * words of every case (the first keystroke of a search waited for them).
+     */
     async warm(asOf?: string): Promise<void> {
       await index.refreshInSlices(sliceMs)
-      return sweepClocks(asOf ?? todayOf(ctx))
+      await sweepClocks(asOf ?? todayOf(ctx))
+      await afterAnswers()
+      await index.ready()
     },
 
     /** How many times answers gave the event loop back so far (tests). */
@@ -301,6 +296,48 @@ export function caseloadQuery(ctx: ServiceContext, clocks: ClockService, events?
 
     /** The clocks sweep in progress, if any (tests, benchmarks). */
     sweeping: (): Promise<void> | null => sweep?.promise ?? null
+  }
+
+  async function answer(request: CaseQueryRequest): Promise<CaseQueryResult> {
+    await index.refreshInSlices(sliceMs)
+    if (request.filter.text?.trim()) await index.ready()
+    if (request.clocks === 'complete') await sweepClocks(request.filter.asOf ?? todayOf(ctx))
+    // Changes that came in while this waited are taken in (cheap: the store logs changed ids).
+    await index.refreshInSlices(sliceMs)
+    const job = new Job(select(request, request.clocks === 'complete' ? 'all' : 'budget'))
+    const { asOf, q, matches, facets, pending } = await job.inSlices(sliceMs)
+    pauses += job.pauses
+    const total = matches.length
+    const { limit } = request.window
+    // A filter that left fewer cases than the asked offset: the last page there is.
+    const offset = request.window.offset < total || total === 0 ? request.window.offset : limit === 0 ? total : Math.floor((total - 1) / limit) * limit
+    const rows = matches.slice(total === 0 ? 0 : offset, offset + limit).map((d) => toRow(q, d, q.clockOf(d)))
+    // The sweep starts once the rows are built: its first slice runs before it yields, and must not
+    // fill in (and so delay) the clocks this answer said were pending.
+    // A sweep that fails (the folder closed under it) leaves clocks pending: the next answer starts another.
+    if (pending > 0) void sweepClocks(asOf).catch(() => undefined)
+    const f = request.filter
+    // Holders and tags are never "none" (code 0 is never counted for them): the values are strings.
+    const organizations = topChoices(facets.organizations, index.holderCodes, f.organizationIds, MAX_FACET_CHOICES).map(({ value, count }) => {
+      const id = value ?? ''
+      return { id, name: index.organizations.get(id)?.name ?? `(missing organization ${id})`, count }
+    })
+    return {
+      rows,
+      total,
+      offset: total === 0 ? 0 : offset,
+      asOf,
+      counts: { byStatus: statusCounts(facets.byStatus) },
+      facets: {
+        assignees: topChoices(facets.assignees, index.assigneeCodes, f.assignees, MAX_FACET_CHOICES),
+        tags: topChoices(facets.tags, index.tagCodes, f.tags, MAX_FACET_CHOICES).map(({ value, count }) => ({ value: value ?? '', count })),
+        states: topChoices(facets.states, index.stateCodes, f.states, MAX_FACET_CHOICES),
+        organizations
+      },
+      clocksPending: pending > 0,
+      ...(request.withIds && { ids: matches.map((d) => d.id) }),
+      generation: index.generation
+    }
   }
 }
 

@@ -35,7 +35,10 @@ export function createHandlers(source: AppServices | ServicesHost, hooks: Handle
   const host: ServicesHost = 'current' in source ? source : fixedHost(source)
   const current: ServicesRef = () => host.current()
   return {
-    'app.status': () => host.status(),
+    'app.status': () => {
+      host.windowAsked?.()
+      return host.status()
+    },
     'app.unlock': ({ passphrase }) => host.unlock(passphrase),
     'app.useSample': () => host.useSample(),
     'app.useOwnData': () => host.useOwnData(),
