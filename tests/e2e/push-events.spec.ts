@@ -13,6 +13,10 @@ test('a backup status pushed while the window is open shows the banner at once, 
   await expect(page.getByTestId('backup-failure-banner')).toBeHidden()
   const asked = () => app.calls.filter((c) => c.channel === 'backup.status').length
   await expect.poll(asked).toBe(1)
+  // The real daily backup starts after the first caseload answer (the host defers it) and pushes its
+  // own status when it ends: settled first, so it cannot replace the status this test pushes.
+  app.services.store.startBackground()
+  await app.services.store.flush()
 
   // The main process pushes a new status (here the test plays it, through the services' own hub).
   app.events.emit('backup.status', { lastFailure: { reason: 'daily', at: new Date().toISOString(), message: 'The disk is full (ENOSPC).' }, dailyInProgress: false })
