@@ -1,6 +1,7 @@
 // Electron glue: app lifecycle, one instance, the hardened window and the IPC bridge to the services.
 // Everything that can run without Electron lives in src/services; this file only wires it up.
 import { join } from 'node:path'
+import { format } from 'date-fns'
 import { app, dialog, ipcMain, protocol, session, BrowserWindow, Notification } from 'electron'
 import { createServicesHost, type ServicesHost } from '../services/host'
 import { createHandlers } from '../services/handlers'
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     worklist: async () => handlers['worklist.today']({}),
     enabled: async () => (await handlers['settings.get']({})).notifyDueToday !== false,
     stampFile: join(app.getPath('userData'), 'notified-day.json'),
+    today: () => format(new Date(), 'yyyy-MM-dd'),
     onClick: () => {
       if (!mainWindow) return
       if (mainWindow.isMinimized()) mainWindow.restore()
